@@ -1,0 +1,216 @@
+#include "DaemonCommands.h"
+
+#include "Engine.h"
+#include "core/Config.h"
+#include "core/DataPaths.h"
+#include "core/Logging.h"
+#include "core/Version.h"
+#include "store/ConnectionSpec.h"
+#include "store/DbExecutor.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSocketNotifier>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace gatehouse {
+namespace {
+
+int g_signalFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFds[0], &byte, 1);
+}
+
+// SIGINT/SIGTERM end the event loop so that the engine shuts down cleanly (flushing queues).
+void installSignalHandlers(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier] {
+        notifier->setEnabled(false);
+        char byte;
+        [[maybe_unused]] const auto r = ::read(g_signalFds[1], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+void print(const QString &text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stdout);
+    std::fflush(stdout);
+}
+} // namespace
+
+int DaemonCommands::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
+        "  check   print the configuration, data folder, database and listener status"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Data folder (default: $GATEHOUSE_DATA_DIR or %1).")
+                                         .arg(DataPaths::defaultDataDir()),
+                                     QStringLiteral("path"));
+    const QCommandLineOption configFile(QStringLiteral("config"),
+                                        QStringLiteral("Config file (default: <data folder>/gatehouse.ini)."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address to listen on (default 127.0.0.1:8080)."),
+                                    QStringLiteral("host:port"));
+    const QCommandLineOption noDemo(QStringLiteral("no-demo"), QStringLiteral("Do not mount the demo database."));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+                                      QStringLiteral("trace, debug, info, warn, error or off."),
+                                      QStringLiteral("level"));
+    parser.addOptions({dataDir, configFile, listen, noDemo, logLevel});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or check"),
+                                 QStringLiteral("[command]"));
+    parser.process(arguments);
+
+    QHash<QString, QString> overrides;
+    if (parser.isSet(listen))
+        overrides.insert(QStringLiteral("listen"), parser.value(listen));
+    if (parser.isSet(noDemo))
+        overrides.insert(QStringLiteral("demo"), QStringLiteral("false"));
+    if (parser.isSet(logLevel))
+        overrides.insert(QStringLiteral("log_level"), parser.value(logLevel));
+
+    QString error;
+    const Config config = Config::load(parser.value(dataDir), parser.value(configFile), overrides, &error);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "gatehoused: %s\n", qPrintable(error));
+        return 2;
+    }
+    Logging::setup(config.logLevel);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0, QStringLiteral("serve"));
+    if (positional.size() > 1) {
+        std::fprintf(stderr, "gatehoused: unexpected argument '%s'\n", qPrintable(positional.at(1)));
+        return 2;
+    }
+    if (command == QLatin1String("serve"))
+        return serve(config);
+    if (command == QLatin1String("check"))
+        return check(config);
+    std::fprintf(stderr, "gatehoused: unknown command '%s' (see --help)\n", qPrintable(command));
+    return 2;
+}
+
+int DaemonCommands::serve(const Config &config)
+{
+    auto *app = QCoreApplication::instance();
+    installSignalHandlers(*static_cast<QCoreApplication *>(app));
+    Engine engine(config);
+    QString error;
+    if (!engine.start(&error)) {
+        std::fprintf(stderr, "gatehoused: %s\n", qPrintable(error));
+        return 1;
+    }
+    print(QStringLiteral("Gatehouse %1 listening on http://%2 (data folder %3)")
+              .arg(QLatin1String(kVersion), config.listenText(), config.dataDir));
+    if (!engine.generatedAdminPassword().isEmpty()) {
+        // Shown once: only its Argon2id hash is stored.
+        print(QStringLiteral("First admin created: %1 / %2  (shown once; change it after signing in)")
+                  .arg(config.adminEmail.isEmpty() ? QStringLiteral("admin@gatehouse.local") : config.adminEmail,
+                       engine.generatedAdminPassword()));
+    }
+    const int rc = QCoreApplication::exec();
+    engine.stop();
+    return rc;
+}
+
+int DaemonCommands::check(const Config &config)
+{
+    int problems = 0;
+    print(QStringLiteral("Gatehouse %1").arg(QLatin1String(kVersion)));
+    print(QStringLiteral("configuration:"));
+    print(QString::fromStdString(config.describe().dump(2)));
+
+    const QFileInfo dir(config.dataDir);
+    QString dataStatus = dir.exists() ? (dir.isWritable() ? QStringLiteral("ok (writable)")
+                                                          : QStringLiteral("NOT WRITABLE"))
+                                      : QStringLiteral("missing (created on first start)");
+    if (dir.exists() && !dir.isWritable())
+        ++problems;
+    print(QStringLiteral("data folder: %1 — %2").arg(config.dataDir, dataStatus));
+
+    ConnectionSpec spec;
+    QString specError;
+    if (config.systemDb.isEmpty()) {
+        spec.driver = QStringLiteral("QSQLITE");
+        spec.database = QDir(config.dataDir).filePath(QStringLiteral("system.db"));
+    } else {
+        spec = ConnectionSpec::fromUrl(config.systemDb, &specError);
+    }
+    QString dbStatus;
+    if (!specError.isEmpty()) {
+        dbStatus = QStringLiteral("INVALID URL: %1").arg(specError);
+        ++problems;
+    } else if (spec.driver == QLatin1String("QSQLITE") && !QFileInfo::exists(spec.database)) {
+        dbStatus = QStringLiteral("not created yet (created on first start)");
+    } else {
+        QString openError;
+        {
+            QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("check"), &openError);
+            if (openError.isEmpty()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && q.next())
+                    dbStatus = QStringLiteral("ok (schema version %1)").arg(q.value(0).toInt());
+                else
+                    dbStatus = QStringLiteral("reachable, not initialised yet");
+            } else {
+                dbStatus = QStringLiteral("UNREACHABLE: %1").arg(openError);
+                ++problems;
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+    print(QStringLiteral("system database: %1").arg(dbStatus));
+
+    QString listenStatus;
+    QTcpServer probe;
+    if (probe.listen(config.listenAddress, config.port)) {
+        listenStatus = QStringLiteral("free (gatehoused is not running there)");
+        probe.close();
+    } else {
+        QTcpSocket socket;
+        socket.connectToHost(config.listenAddress, config.port);
+        QByteArray answer;
+        if (socket.waitForConnected(2000)) {
+            socket.write("GET /status HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            while (socket.waitForReadyRead(2000))
+                answer += socket.readAll();
+        }
+        if (answer.contains("\"status\":\"ok\"")) {
+            listenStatus = QStringLiteral("a Gatehouse is answering there");
+        } else {
+            listenStatus = QStringLiteral("IN USE by another program (%1)").arg(probe.errorString());
+            ++problems;
+        }
+    }
+    print(QStringLiteral("listener %1: %2").arg(config.listenText(), listenStatus));
+    print(problems == 0 ? QStringLiteral("check: ok") : QStringLiteral("check: %1 problem(s)").arg(problems));
+    return problems == 0 ? 0 : 1;
+}
+} // namespace gatehouse

@@ -1,0 +1,153 @@
+#include "Engine.h"
+
+#include "core/DataPaths.h"
+#include "http/HttpServer.h"
+#include "http/RequestGate.h"
+#include "security/Authenticator.h"
+#include "security/SecretBox.h"
+#include "services/ServiceManager.h"
+#include "services/sql/DemoDatabase.h"
+#include "services/sql/SqlService.h"
+#include "services/system/SystemService.h"
+#include "store/DbExecutor.h"
+#include "store/SystemStore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QEventLoop>
+#include <QSqlQuery>
+
+#include <spdlog/spdlog.h>
+
+namespace gatehouse {
+
+Engine::Engine(Config config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+bool Engine::start(QString *error)
+{
+    if (!SecretBox::initializeSodium()) {
+        *error = QStringLiteral("libsodium could not be initialised");
+        return false;
+    }
+    if (!DataPaths::ensureDataDir(m_config.dataDir, error))
+        return false;
+
+    m_store = std::make_unique<SystemStore>(m_config);
+    if (!m_store->initialize(error))
+        return false;
+
+    m_services = std::make_unique<ServiceManager>(
+        ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets()});
+    SqlService::registerTypes(*m_services);
+    m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store, *m_services));
+    if (m_config.demo && !installDemo(error))
+        return false;
+    m_services->reload(m_store->services());
+    connect(m_store.get(), &SystemStore::servicesChanged, this, [this] { m_services->reload(m_store->services()); });
+
+    m_authenticator = std::make_unique<Authenticator>(*m_store);
+    m_gate = std::make_unique<RequestGate>(m_config, *m_services, *m_authenticator);
+    HttpLimits limits;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    RequestGate *gate = m_gate.get();
+    m_http = std::make_unique<HttpServer>(
+        limits, [gate](HttpRequest &&request, const Responder &responder) { gate->handle(std::move(request), responder); });
+    if (!m_http->listen(m_config.listenAddress, m_config.port)) {
+        *error = QStringLiteral("cannot listen on %1: %2").arg(m_config.listenText(), m_http->errorString());
+        return false;
+    }
+    spdlog::info("listening on {}:{}", m_config.listenAddress.toString().toStdString(), m_http->port());
+    return true;
+}
+
+void Engine::stop()
+{
+    // Close the listener first so no new work arrives, then tear down from the top: services
+    // (their executors finish queued jobs) before the store they may write to.
+    if (m_http)
+        m_http->close();
+    m_http.reset();
+    m_gate.reset();
+    m_authenticator.reset();
+    m_services.reset();
+    m_store.reset();
+}
+
+quint16 Engine::port() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
+QString Engine::generatedAdminPassword() const
+{
+    return m_store ? m_store->generatedAdminPassword() : QString();
+}
+
+bool Engine::installDemo(QString *error)
+{
+    const QString path = QDir(m_config.dataDir).filePath(QStringLiteral("demo.db"));
+    if (!DemoDatabase::ensureFile(path, error))
+        return false;
+
+    // The demo is installed once: an admin who deletes the service does not get it back on the
+    // next start. This runs before the listener opens, so waiting here blocks no client.
+    const Json definition = DemoDatabase::serviceDefinition(path);
+    QEventLoop wait;
+    HttpResponse outcome;
+    m_store->submitWrite(
+        [definition](QSqlDatabase &db) -> HttpResponse {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT value FROM system_setting WHERE name = ?"));
+            q.addBindValue(QStringLiteral("demo_installed"));
+            if (q.exec() && q.next())
+                return HttpResponse::json(Json{{"installed", false}});
+            const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+            const QString name = QString::fromStdString(definition.value("name", "demo"));
+            db.transaction();
+            // A service the admin already created under that name wins over the demo.
+            q.prepare(QStringLiteral("SELECT id FROM service WHERE name = ?"));
+            q.addBindValue(name);
+            const bool nameTaken = q.exec() && q.next();
+            q.prepare(QStringLiteral("INSERT INTO service (name, label, description, is_active, type, config, "
+                                     "created_date, last_modified_date) VALUES (?, ?, ?, 1, ?, ?, ?, ?)"));
+            q.addBindValue(name);
+            q.addBindValue(QString::fromStdString(definition.value("label", "Demo")));
+            q.addBindValue(QString::fromStdString(definition.value("description", "")));
+            q.addBindValue(QString::fromStdString(definition.value("type", "sqlite")));
+            q.addBindValue(QString::fromUtf8(dumpJson(definition.value("config", Json::object()))));
+            q.addBindValue(now);
+            q.addBindValue(now);
+            bool ok = nameTaken || q.exec();
+            q.prepare(QStringLiteral("INSERT INTO system_setting (name, value) VALUES (?, ?)"));
+            q.addBindValue(QStringLiteral("demo_installed"));
+            q.addBindValue(now);
+            ok = ok && q.exec();
+            if (!ok) {
+                db.rollback();
+                return HttpResponse::json(Json{{"error", "the demo service could not be stored"}}, 500);
+            }
+            db.commit();
+            return HttpResponse::json(Json{{"installed", true}});
+        },
+        SystemStore::ReloadServices,
+        [&wait, &outcome](HttpResponse response) {
+            outcome = std::move(response);
+            wait.quit();
+        });
+    wait.exec();
+    if (outcome.status != 200) {
+        *error = QStringLiteral("the demo service could not be installed");
+        return false;
+    }
+    return true;
+}
+} // namespace gatehouse

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/Config.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace gatehouse {
+
+class Authenticator;
+class HttpServer;
+class RequestGate;
+class SecretBox;
+class ServiceManager;
+class SystemStore;
+
+// The whole gateway: system store, services, request gate and HTTP listener. The daemon runs
+// one on its main thread; the console runs one on a thread of its own.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Engine(Config config, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Opens and migrates the system database, creates first-run state, mounts the services
+    // and starts listening. Blocks only during start-up.
+    bool start(QString *error);
+    void stop();
+
+    const Config &config() const { return m_config; }
+    quint16 port() const;
+    // Set once, on the start that created the first admin without a configured password.
+    QString generatedAdminPassword() const;
+
+    ServiceManager &services() { return *m_services; }
+    SystemStore &store() { return *m_store; }
+
+private:
+    bool installDemo(QString *error);
+
+    Config m_config;
+    std::unique_ptr<SystemStore> m_store;
+    std::unique_ptr<ServiceManager> m_services;
+    std::unique_ptr<Authenticator> m_authenticator;
+    std::unique_ptr<RequestGate> m_gate;
+    std::unique_ptr<HttpServer> m_http;
+};
+} // namespace gatehouse

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Json.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace gatehouse {
+
+// Engine settings. Precedence, lowest first: built-in defaults, gatehouse.ini in the data
+// folder (or --config), GATEHOUSE_* environment variables, command-line options.
+struct Config
+{
+    QString dataDir;
+    QString configFile;
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    QString systemDb;                 // empty: SQLite in the data folder; else postgresql://...
+    int jwtTtlMinutes = 1440;
+    int jwtRefreshTtlMinutes = 20160;
+    qint64 maxBodyBytes = 16 * 1024 * 1024;
+    int defaultMaxRecords = 1000;     // per-service max_records default
+    int maxRecordsCap = 100000;       // instance-wide cap on any max_records
+    int dbStatementTimeoutMs = 30000;
+    bool demo = true;
+    QString adminEmail;
+    QString adminPassword;
+    QString logLevel = QStringLiteral("info");
+    QString masterKey;                // base64, normally read from the data folder
+
+    // Fills the fields from the ini file and the environment; `cliOverrides` holds values
+    // given on the command line (same keys as the ini file), applied last.
+    static Config load(const QString &dataDirOverride, const QString &configFileOverride,
+                       const QHash<QString, QString> &cliOverrides, QString *error);
+
+    QString listenText() const;
+    // For `gatehoused check`: every setting, with secrets left out.
+    Json describe() const;
+};
+} // namespace gatehouse

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "HttpLimits.h"
+#include "HttpRequest.h"
+#include "HttpResponse.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+class QTcpSocket;
+
+namespace gatehouse {
+
+class Responder;
+
+// One client connection: an incremental HTTP/1.1 parser (Content-Length and chunked bodies,
+// keep-alive, 100-continue) and the writer for its responses. Requests on a connection are
+// handled one at a time, so pipelined requests are answered in order.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<void(HttpRequest &&, const Responder &)>;
+
+    HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Handler handler, QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    void sendResponse(quint64 serial, HttpResponse response);
+
+private:
+    enum class State
+    {
+        Head,
+        Body,
+        ChunkSize,
+        ChunkData,
+        ChunkTrailer,
+        Waiting,
+        Closing
+    };
+
+    void onReadyRead();
+    void parse();
+    bool parseHead(qsizetype end);
+    void dispatch();
+    void fail(int status, const QString &message);
+    void writeRaw(const HttpResponse &response, bool headOnly, bool keepAlive);
+    void resetForNext();
+
+    QTcpSocket *m_socket;
+    HttpLimits m_limits;
+    Handler m_handler;
+    QByteArray m_buffer;
+    HttpRequest m_request;
+    State m_state = State::Head;
+    qint64 m_remaining = 0;
+    quint64 m_serial = 0;
+    bool m_currentIsHead = false;
+    bool m_currentKeepAlive = true;
+    QTimer m_timer;
+};
+} // namespace gatehouse

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace gatehouse {
+
+// Bounds the HTTP layer enforces before any request reaches the gate.
+struct HttpLimits
+{
+    qint64 maxHeaderBytes = 64 * 1024;
+    qint64 maxBodyBytes = 16 * 1024 * 1024;
+    int headerTimeoutMs = 30'000;
+    int idleTimeoutMs = 60'000;
+};
+} // namespace gatehouse

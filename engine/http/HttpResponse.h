@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/Json.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+namespace gatehouse {
+
+class ApiError;
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    static HttpResponse json(const Json &value, int status = 200);
+    static HttpResponse fromError(const ApiError &error);
+    void setHeader(const QByteArray &name, const QByteArray &value);
+};
+
+const char *reasonPhrase(int status);
+} // namespace gatehouse

@@ -1,0 +1,247 @@
+#include "RequestGate.h"
+
+#include "core/ApiError.h"
+#include "core/Config.h"
+#include "core/Version.h"
+#include "security/Authenticator.h"
+#include "security/Rbac.h"
+#include "services/RequestContext.h"
+#include "services/ServiceManager.h"
+#include "services/system/SystemService.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <spdlog/spdlog.h>
+
+namespace gatehouse {
+namespace {
+
+QString newRequestId()
+{
+    // Unique, not secret: it correlates a response with logs and audit records.
+    const quint64 a = QRandomGenerator::global()->generate64();
+    return QString::number(a, 16).rightJustified(16, QLatin1Char('0'));
+}
+
+bool isValidServiceName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[_0-9a-zA-Z\\-.]+$"));
+    return pattern.match(name).hasMatch();
+}
+
+// POST may carry the real verb in a header or parameter (DF's verb override).
+QByteArray effectiveMethod(const HttpRequest &request)
+{
+    QByteArray method = request.method == "HEAD" ? QByteArray("GET") : request.method;
+    if (method == "POST") {
+        QByteArray override = request.header("x-http-method");
+        if (override.isEmpty())
+            override = request.header("x-method-override");
+        if (override.isEmpty())
+            override = request.queryValue(QStringLiteral("method"), request.queryValue(QStringLiteral("_method"))).toLatin1();
+        if (!override.isEmpty())
+            method = override.trimmed().toUpper();
+    }
+    if (method == "MERGE")
+        method = "PATCH";
+    return method;
+}
+
+bool isJsonContentType(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.left(contentType.indexOf(';')).trimmed().toLower();
+    return type.isEmpty() || type == "application/json" || type.endsWith("+json") || type == "text/plain";
+}
+} // namespace
+
+RequestGate::RequestGate(const Config &config, ServiceManager &services, const Authenticator &authenticator,
+                         QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_services(services)
+    , m_authenticator(authenticator)
+{
+    m_uptime.start();
+}
+
+void RequestGate::handle(HttpRequest &&request, const Responder &responder)
+{
+    auto context = std::make_shared<RequestContext>();
+    context->requestId = newRequestId();
+    context->request = std::move(request);
+    const QByteArray requestId = context->requestId.toLatin1();
+    const auto reply = [responder, requestId](HttpResponse response) {
+        response.headers.append({"X-Request-Id", requestId});
+        responder.send(std::move(response));
+    };
+
+    try {
+        const QString &path = context->request.path;
+        if (path == QLatin1String("/status") || path == QLatin1String("/status/")) {
+            if (context->request.method != "GET" && context->request.method != "HEAD")
+                throw ApiError::methodNotAllowed(QStringLiteral("Only GET is supported on /status."));
+            reply(status());
+            return;
+        }
+        // /api/v2/{service}/..., /api/{service}/... (the version segment is optional).
+        static const QRegularExpression apiPath(QStringLiteral("^/api(?:/v[0-9.]+)?(?:/(.*))?$"));
+        const QRegularExpressionMatch match = apiPath.match(path);
+        if (!match.hasMatch())
+            throw ApiError::notFound(QStringLiteral("Resource '%1' not found.").arg(path));
+        handleApi(context, match.captured(1), responder);
+    } catch (const ApiError &error) {
+        reply(HttpResponse::fromError(error));
+    }
+}
+
+void RequestGate::handleApi(std::shared_ptr<RequestContext> context, const QString &servicePath,
+                            const Responder &responder)
+{
+    const QByteArray requestId = context->requestId.toLatin1();
+    const auto reply = [responder, requestId](HttpResponse response) {
+        response.headers.append({"X-Request-Id", requestId});
+        responder.send(std::move(response));
+    };
+    HttpRequest &request = context->request;
+
+    context->method = effectiveMethod(request);
+    if (context->method == "OPTIONS") {
+        HttpResponse allow;
+        allow.status = 204;
+        allow.contentType = "text/plain";
+        allow.headers.append({"Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"});
+        reply(allow);
+        return;
+    }
+    context->verb = verbBit(context->method);
+    if (context->verb == 0)
+        throw ApiError::methodNotAllowed(QStringLiteral("Invalid or unsupported verb '%1' used in request.")
+                                             .arg(QString::fromLatin1(context->method)));
+
+    // Split "{service}/{resource...}"; ".." segments are dropped as DF's router does.
+    QStringList parts;
+    for (const QString &part : servicePath.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+        if (part != QLatin1String("..") && part != QLatin1String("."))
+            parts << part;
+    context->trailingSlash = servicePath.endsWith(QLatin1Char('/'));
+    if (!parts.isEmpty()) {
+        context->serviceName = parts.takeFirst().toLower();
+        if (!isValidServiceName(context->serviceName))
+            throw ApiError::notFound(QStringLiteral("Could not find a service for %1").arg(context->serviceName));
+    }
+    context->resourceParts = parts;
+    context->resource = parts.join(QLatin1Char('/'));
+
+    if (!request.body.isEmpty()) {
+        if (!isJsonContentType(request.header("content-type")))
+            throw ApiError(415, QStringLiteral("Only JSON request bodies are supported."));
+        context->body = parseJsonOrDiscarded(request.body);
+        if (context->body.is_discarded())
+            throw ApiError::badRequest(QStringLiteral("Malformed JSON in request body."));
+    }
+
+    const auto service = context->serviceName.isEmpty() ? nullptr : m_services.find(context->serviceName);
+    const bool isPublic = service && service->info().type == QLatin1String("system") &&
+                          SystemService::isPublicRoute(context->resource);
+    if (!isPublic) {
+        context->session = m_authenticator.authenticate(request);
+        if (!context->session.user && !context->session.app)
+            throw ApiError::badRequest(QStringLiteral(
+                "No session token (JWT) or API Key detected in request. Please send in "
+                "X-DreamFactory-Session-Token and/or X-DreamFactory-API-Key request header. You can also use "
+                "URL query parameters session_token and/or api_key."));
+    }
+
+    if (context->serviceName.isEmpty()) {
+        if (context->verb != VerbGet)
+            throw ApiError::methodNotAllowed(QStringLiteral("Only GET is supported on the service catalogue."));
+        reply(catalogue(*context));
+        return;
+    }
+    if (!service)
+        throw ApiError::notFound(QStringLiteral("Could not find a service for %1").arg(context->serviceName));
+    if (!service->info().isActive)
+        throw ApiError::forbidden(QStringLiteral("Service %1 is deactivated.").arg(service->info().name));
+
+    if (!isPublic && !context->session.isSysAdmin()) {
+        const qint64 serviceId = service->info().id;
+        const QString component = Rbac::normalizeComponent(context->resource);
+        bool allowed = context->isAllowed(serviceId, component, context->verb);
+        // DF lets a role with any access on a service read the service root and `_schema`
+        // list; the handler then shows only what the role may see.
+        if (!allowed && context->verb == VerbGet &&
+            (component.isEmpty() || component == QLatin1String("_schema") || component == QLatin1String("_table") ||
+             component == QLatin1String("_proc") || component == QLatin1String("_func")) &&
+            context->session.role) {
+            for (const AccessRule &rule : context->session.role->rules)
+                if ((!rule.serviceId || *rule.serviceId == serviceId) && (rule.requestorMask & context->requestor) &&
+                    rule.verbMask != 0)
+                    allowed = true;
+        }
+        if (!allowed)
+            throw ApiError::forbidden(QStringLiteral("Access Forbidden. %1 access to component '%2' of service "
+                                                     "'%3' is not allowed by this user's role.")
+                                          .arg(QString::fromLatin1(context->method), component, service->info().name));
+    }
+
+    service->handle(context, [reply, service](HttpResponse response) { reply(std::move(response)); });
+}
+
+HttpResponse RequestGate::status() const
+{
+    return HttpResponse::json(Json{{"status", "ok"},
+                                   {"version", kVersion},
+                                   {"uptime_seconds", m_uptime.elapsed() / 1000},
+                                   {"services", m_services.all().size()}});
+}
+
+HttpResponse RequestGate::catalogue(const RequestContext &context) const
+{
+    const QString typeFilter = context.request.queryValue(QStringLiteral("type"));
+    const QString groupFilter = context.request.queryValue(QStringLiteral("group"));
+    QStringList fields;
+    for (const QString &f : context.request.queryValue(QStringLiteral("fields")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        fields << f.trimmed();
+
+    Json services = Json::array();
+    for (const auto &service : m_services.all()) {
+        const ServiceInfo &info = service->info();
+        if (!typeFilter.isEmpty() && info.type != typeFilter)
+            continue;
+        const ServiceType *type = m_services.type(info.type);
+        if (!groupFilter.isEmpty() && (!type || type->group.compare(groupFilter, Qt::CaseInsensitive) != 0))
+            continue;
+        if (!context.session.isSysAdmin() && context.allowedVerbs(info.id, QString()) == 0) {
+            // A role sees a service when any of its rules reaches it.
+            bool reachable = false;
+            if (context.session.role)
+                for (const AccessRule &rule : context.session.role->rules)
+                    if ((!rule.serviceId || *rule.serviceId == info.id) && rule.verbMask != 0)
+                        reachable = true;
+            if (!reachable)
+                continue;
+        }
+        Json entry{{"id", info.id},
+                   {"name", info.name},
+                   {"label", info.label},
+                   {"description", info.description},
+                   {"type", info.type}}};
+        if (!fields.isEmpty() && !fields.contains(QStringLiteral("*"))) {
+            Json narrowed = Json::object();
+            for (const QString &f : fields)
+                if (entry.contains(f.toStdString()))
+                    narrowed[f.toStdString()] = entry[f.toStdString()];
+            entry = std::move(narrowed);
+        }
+        services.push_back(std::move(entry));
+    }
+    Json types = Json::array();
+    for (const ServiceType *type : m_services.types())
+        types.push_back(Json{{"name", type->name},
+                             {"label", type->label},
+                             {"group", type->group},
+                             {"description", type->description}});
+    return HttpResponse::json(Json{{"services", services}, {"service_types", types}});
+}
+} // namespace gatehouse

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/Json.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace gatehouse {
+
+// Verb mask bits, as DreamFactory defines them.
+enum VerbBit : int
+{
+    VerbGet = 1,
+    VerbPost = 2,
+    VerbPut = 4,
+    VerbPatch = 8,
+    VerbDelete = 16,
+    VerbAll = 31
+};
+
+enum RequestorBit : int
+{
+    RequestorApi = 1,
+    RequestorScript = 2
+};
+
+int verbBit(const QByteArray &method);
+QStringList verbNames(int mask);
+
+struct AccessRule
+{
+    qint64 id = 0;
+    std::optional<qint64> serviceId; // empty: every service
+    QString component;               // "", "*", "_table/*", "_table/orders" ...
+    int verbMask = 0;
+    int requestorMask = RequestorApi;
+    Json filters = Json::array();
+    QString filterOp = QStringLiteral("AND");
+};
+
+struct Role
+{
+    qint64 id = 0;
+    QString name;
+    QString description;
+    bool isActive = true;
+    QList<AccessRule> rules;
+};
+
+struct App
+{
+    qint64 id = 0;
+    QString name;
+    bool isActive = true;
+    std::optional<qint64> roleId;
+};
+
+struct User
+{
+    qint64 id = 0;
+    QString email;
+    QString name;
+    QString firstName;
+    QString lastName;
+    bool isActive = true;
+    bool isSysAdmin = false;
+};
+
+// Who is asking, resolved once by the gate for each request.
+struct Session
+{
+    std::optional<User> user;
+    std::optional<App> app;
+    std::shared_ptr<const Role> role;
+    QString tokenId;     // jti of the JWT used, if any
+    qint64 tokenExpiry = 0;
+    bool isSysAdmin() const { return user && user->isSysAdmin; }
+};
+} // namespace gatehouse

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/Json.h"
+#include "http/HttpRequest.h"
+#include "security/AccessTypes.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace gatehouse {
+
+class Service;
+
+// Everything a service handler needs about one request. Built by the gate on the event loop
+// thread, then shared (read-only) with whatever worker runs the handler.
+struct RequestContext
+{
+    HttpRequest request;
+    QString requestId;
+    QByteArray method; // after verb override
+    int verb = 0;      // VerbBit
+    int requestor = RequestorApi;
+    Session session;
+    QString serviceName;
+    QString resource;           // path below the service, without leading/trailing slash
+    QStringList resourceParts;  // resource split on '/'
+    bool trailingSlash = false;
+    Json body;                  // parsed JSON body, null when there was none
+
+    // Query parameter, falling back to the same key in a JSON object body (DF merges them).
+    bool hasParam(const QString &key) const;
+    QString param(const QString &key, const QString &fallback = {}) const;
+    // First present key among aliases, e.g. {"fields","select"}.
+    QString paramAny(std::initializer_list<const char *> keys, const QString &fallback = {}) const;
+    bool hasParamAny(std::initializer_list<const char *> keys) const;
+    // DF booleans: true/false/1/0 (case-insensitive); anything else is a 400.
+    bool boolParam(const QString &key, bool fallback = false) const;
+
+    // RBAC for sub-resources a handler touches on its own (e.g. related tables, list trimming).
+    bool isAllowed(qint64 serviceId, const QString &component, int verb) const;
+    int allowedVerbs(qint64 serviceId, const QString &component) const;
+};
+} // namespace gatehouse

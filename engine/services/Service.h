@@ -1,0 +1,50 @@
+#pragma once
+
+#include "RequestContext.h"
+#include "core/Json.h"
+#include "http/HttpResponse.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace gatehouse {
+
+// The stored definition of a service (a row of the system `service` table).
+struct ServiceInfo
+{
+    qint64 id = 0;
+    QString name;
+    QString label;
+    QString description;
+    QString type;
+    bool isActive = true;
+    Json config = Json::object();
+};
+
+// A mounted service. handle() is called on the event loop thread; it must not block, and
+// it calls `done` exactly once, on the event loop thread.
+class Service
+{
+public:
+    using Completion = std::function<void(HttpResponse)>;
+
+    explicit Service(ServiceInfo info)
+        : m_info(std::move(info))
+    {
+    }
+    virtual ~Service() = default;
+    Service(const Service &) = delete;
+    Service &operator=(const Service &) = delete;
+
+    const ServiceInfo &info() const { return m_info; }
+
+    // Component names for RBAC editors and docs, e.g. "_table/*", "_table/orders".
+    virtual QStringList accessComponents() const = 0;
+    virtual void handle(std::shared_ptr<const RequestContext> context, Completion done) = 0;
+
+private:
+    ServiceInfo m_info;
+};
+} // namespace gatehouse

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "Service.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace gatehouse {
+
+struct Config;
+class SecretBox;
+class SystemStore;
+class ServiceManager;
+
+// What a service type's factory may use to build a service.
+struct ServiceEnvironment
+{
+    const Config *config = nullptr;
+    SystemStore *store = nullptr;
+    ServiceManager *services = nullptr;
+    const SecretBox *secrets = nullptr;
+};
+
+struct ServiceType
+{
+    QString name;
+    QString label;
+    QString group;
+    QString description;
+    QStringList secretFields; // config keys that hold secrets: sealed at rest, masked on output
+    bool builtIn = false;     // mounted by the engine, not creatable through system/service
+    std::function<std::shared_ptr<Service>(const ServiceInfo &, const ServiceEnvironment &)> create;
+    // Checks a config before it is stored (e.g. a database connection test). Runs on a worker
+    // thread; returns an empty string when the config is usable, otherwise a message for a 400.
+    std::function<QString(const ServiceInfo &, const ServiceEnvironment &)> validate;
+};
+
+// The registry of service types and the live, mounted services (looked up by lower-case name).
+// Lives on the engine's event loop thread.
+class ServiceManager : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServiceManager(ServiceEnvironment env, QObject *parent = nullptr);
+    ~ServiceManager() override;
+
+    void registerType(ServiceType type);
+    const ServiceType *type(const QString &name) const;
+    QList<const ServiceType *> types() const;
+
+    // Replaces the mounted set with `infos` (plus the built-in services). A service whose
+    // definition is unchanged keeps its instance, so caches and pools survive.
+    void reload(const QList<ServiceInfo> &infos);
+    void mountBuiltIn(std::shared_ptr<Service> service);
+
+    std::shared_ptr<Service> find(const QString &name) const;
+    std::shared_ptr<Service> findById(qint64 id) const;
+    QList<std::shared_ptr<Service>> all() const;
+
+    const ServiceEnvironment &environment() const { return m_env; }
+
+private:
+    ServiceEnvironment m_env;
+    QHash<QString, ServiceType> m_types;
+    QHash<QString, std::shared_ptr<Service>> m_services;
+    QHash<QString, std::shared_ptr<Service>> m_builtIn;
+};
+} // namespace gatehouse

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Gatehouse developer entry point (Debian 12, run as root or with sudo available).
+#   ./setup.sh run    install what is missing, build, start gatehoused on its defaults
+#   ./setup.sh test   install what is missing (incl. database servers), build, run every test
+#   ./setup.sh build  install build dependencies and build only
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+BUILD_DIR=${GATEHOUSE_BUILD_DIR:-$ROOT/build}
+
+BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
+  libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libgl-dev nlohmann-json3-dev libspdlog-dev
+  libsodium-dev qtkeychain-qt6-dev)
+TEST_PACKAGES=(postgresql mariadb-server sqlite3 procps)
+
+as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+install_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "==> installing: ${missing[*]}"
+    as_root apt-get update -qq
+    # Services are started by the test script on private ports, never by the package.
+    as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build() {
+  install_packages "${BUILD_PACKAGES[@]}"
+  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD_DIR" -j "$(nproc)"
+}
+
+case "${1:-}" in
+  run)
+    build
+    shift
+    exec "$BUILD_DIR/app/gatehoused" "$@"
+    ;;
+  test)
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    build
+    trap 'bash "$ROOT/tests/support/start-test-databases.sh" stop >/dev/null 2>&1 || true' EXIT
+    eval "$(bash "$ROOT/tests/support/start-test-databases.sh")"
+    export GATEHOUSE_TEST_REQUIRE_DATABASES=1
+    cd "$BUILD_DIR"
+    ctest --output-on-failure --timeout 900
+    ;;
+  build)
+    build
+    ;;
+  *)
+    echo "usage: $0 run|test|build" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Foundation benchmark (issue 2): wrk against a fresh gatehoused on loopback.
+#   (a) GET /status
+#   (b) GET of 10 demo customers with an API key whose role is a non-admin reader
+# Usage: tests/bench/run-bench.sh [duration-seconds=15] [connections=32]
+# Needs a build (./setup.sh build) and wrk (apt-get install wrk). Prints a summary table.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${1:-15}
+CONNECTIONS=${2:-32}
+THREADS=2
+BIN=${GATEHOUSE_BIN:-build/app/gatehoused}
+PORT=${BENCH_PORT:-18080}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+command -v jq >/dev/null || { echo "jq is not installed (apt-get install jq)" >&2; exit 2; }
+
+DATA=$(mktemp -d)
+cleanup() { [[ -n ${PID:-} ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$DATA"; }
+trap cleanup EXIT
+
+GATEHOUSE_ADMIN_EMAIL=bench@example.com GATEHOUSE_ADMIN_PASSWORD=bench-password-1 \
+  "$BIN" --data-dir "$DATA" --listen "127.0.0.1:$PORT" --log-level warn >"$DATA/daemon.log" 2>&1 &
+PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/status" >/dev/null && break; sleep 0.1; done
+
+BASE="http://127.0.0.1:$PORT/api/v2"
+TOKEN=$(curl -sf -X POST "$BASE/system/admin/session" -H 'Content-Type: application/json' \
+  -d '{"email":"bench@example.com","password":"bench-password-1"}' | jq -r .session_token)
+H="X-DreamFactory-Session-Token: $TOKEN"
+DEMO_ID=$(curl -sf -H "$H" "$BASE/system/service" | jq -r '.resource[] | select(.name=="demo") | .id')
+ROLE_ID=$(curl -sf -H "$H" -X POST "$BASE/system/role" -H 'Content-Type: application/json' -d "{
+  \"resource\":[{\"name\":\"bench_reader\",\"is_active\":true,\"role_service_access_by_role_id\":[
+    {\"service_id\":$DEMO_ID,\"component\":\"_table/customers/*\",\"verb_mask\":1,\"requestor_mask\":1}]}]}" \
+  | jq -r '.resource[0].id')
+KEY=$(curl -sf -H "$H" -X POST "$BASE/system/app" -H 'Content-Type: application/json' \
+  -d "{\"resource\":[{\"name\":\"bench\",\"is_active\":true,\"role_id\":$ROLE_ID}]}" | jq -r '.resource[0].api_key')
+RECORDS_URL="$BASE/demo/_table/customers?limit=10"
+test "$(curl -s -o /dev/null -w '%{http_code}' -H "X-DreamFactory-API-Key: $KEY" "$RECORDS_URL")" = 200
+
+run() { # name url [header]
+  local out
+  if [[ -n ${3:-} ]]; then
+    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$3" "$2")
+  else
+    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")
+  fi
+  echo "$out" >"$DATA/$1.txt"
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)
+  printf '%-28s %10s req/s   p50 %-9s p99 %-9s %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-no errors}"
+  echo "$rps" >"$DATA/$1.rps"
+}
+
+echo "gatehoused $("$BIN" --version | awk '{print $2}') on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s"
+curl -s "http://127.0.0.1:$PORT/status" >/dev/null
+run "(a) GET /status" "http://127.0.0.1:$PORT/status"
+run "(b) GET 10 customers (key)" "$RECORDS_URL" "X-DreamFactory-API-Key: $KEY"
+awk -v a="$(cat "$DATA/(a) GET /status.rps" 2>/dev/null || cat "$DATA"/*status*.rps)" \
+    -v b="$(cat "$DATA"/*customers*.rps)" 'BEGIN { printf "(b)/(a) = %.2f\n", b / a }'
+echo "peak RSS of gatehoused: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status)"
