@@ -72,7 +72,7 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
     context->request = std::move(request);
     const QByteArray requestId = context->requestId.toLatin1();
     const auto reply = [responder, requestId](HttpResponse response) {
-        response.headers.append({"X-Request-Id", requestId});
+        response.setHeader("X-Request-Id", requestId);
         responder.send(std::move(response));
     };
 
@@ -100,7 +100,7 @@ void RequestGate::handleApi(std::shared_ptr<RequestContext> context, const QStri
 {
     const QByteArray requestId = context->requestId.toLatin1();
     const auto reply = [responder, requestId](HttpResponse response) {
-        response.headers.append({"X-Request-Id", requestId});
+        response.setHeader("X-Request-Id", requestId);
         responder.send(std::move(response));
     };
     HttpRequest &request = context->request;
@@ -110,7 +110,7 @@ void RequestGate::handleApi(std::shared_ptr<RequestContext> context, const QStri
         HttpResponse allow;
         allow.status = 204;
         allow.contentType = "text/plain";
-        allow.headers.append({"Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"});
+        allow.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
         reply(allow);
         return;
     }
@@ -226,7 +226,7 @@ HttpResponse RequestGate::catalogue(const RequestContext &context) const
                    {"name", info.name},
                    {"label", info.label},
                    {"description", info.description},
-                   {"type", info.type}}};
+                   {"type", info.type}};
         if (!fields.isEmpty() && !fields.contains(QStringLiteral("*"))) {
             Json narrowed = Json::object();
             for (const QString &f : fields)

@@ -37,12 +37,12 @@ KEY=$(curl -sf -H "$H" -X POST "$BASE/system/app" -H 'Content-Type: application/
 RECORDS_URL="$BASE/demo/_table/customers?limit=10"
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "X-DreamFactory-API-Key: $KEY" "$RECORDS_URL")" = 200
 
-run() { # name url [header]
+run() { # id name url [header]
   local out
-  if [[ -n ${3:-} ]]; then
-    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$3" "$2")
+  if [[ -n ${4:-} ]]; then
+    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$4" "$3")
   else
-    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")
+    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency "$3")
   fi
   echo "$out" >"$DATA/$1.txt"
   local rps p50 p99 errors
@@ -50,15 +50,14 @@ run() { # name url [header]
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)
-  printf '%-28s %10s req/s   p50 %-9s p99 %-9s %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-no errors}"
+  printf '%-28s %10s req/s   p50 %-9s p99 %-9s %s\n' "$2" "$rps" "$p50" "$p99" "${errors:-no errors}"
   echo "$rps" >"$DATA/$1.rps"
 }
 
 echo "gatehoused $("$BIN" --version | awk '{print $2}') on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s"
 curl -s "http://127.0.0.1:$PORT/status" >/dev/null
-run "(a) GET /status" "http://127.0.0.1:$PORT/status"
-run "(b) GET 10 customers (key)" "$RECORDS_URL" "X-DreamFactory-API-Key: $KEY"
-awk -v a="$(cat "$DATA/(a) GET /status.rps" 2>/dev/null || cat "$DATA"/*status*.rps)" \
-    -v b="$(cat "$DATA"/*customers*.rps)" 'BEGIN { printf "(b)/(a) = %.2f\n", b / a }'
+run status "(a) GET /status" "http://127.0.0.1:$PORT/status"
+run records "(b) GET 10 customers (key)" "$RECORDS_URL" "X-DreamFactory-API-Key: $KEY"
+awk -v a="$(cat "$DATA/status.rps")" -v b="$(cat "$DATA/records.rps")" 'BEGIN { printf "(b)/(a) = %.2f\n", b / a }'
 echo "peak RSS of gatehoused: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status)"

@@ -15,6 +15,11 @@ QByteArray TestResponse::describe() const
     return QByteArray::number(status) + ' ' + body.left(600);
 }
 
+TestServer::TestServer()
+    : TestServer(Options())
+{
+}
+
 TestServer::TestServer(Options options)
     : m_options(std::move(options))
 {
@@ -81,7 +86,7 @@ TestResponse TestServer::request(const QByteArray &method, const QString &pathAn
     QByteArray payload;
     if (!body.is_null()) {
         payload = dumpJson(body);
-        all.append({"Content-Type", "application/json"});
+        all.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     }
     return rawRequest(method, pathAndQuery, payload, all);
 }

@@ -45,7 +45,8 @@ public:
         QHash<QString, QString> settings; // ini-style overrides, e.g. {"max_records", "50"}
     };
 
-    explicit TestServer(Options options = {});
+    TestServer();
+    explicit TestServer(Options options);
     ~TestServer();
 
     bool start();
