@@ -1,0 +1,34 @@
+#pragma once
+
+#include "RecordResource.h"
+
+namespace gatehouse {
+
+class ServiceManager;
+
+// /system/service: service definitions. Names follow DF's pattern and are stored lower-case;
+// the type must be registered and creatable; the type's validate() (e.g. a database connection
+// test) runs on a worker pool before anything is stored. Secret config fields are sealed at
+// rest and always come back masked; sending the mask back keeps the stored secret.
+class ServiceResource : public RecordResource
+{
+public:
+    ServiceResource(SystemStore &store, ServiceManager &services);
+
+    static bool isReservedName(const QString &name);
+
+protected:
+    QStringList presentKeys() const override;
+    QStringList uniqueFields() const override;
+    int reloadFlags() const override;
+    void prepare(Item &item, Operation operation, const RequestContext &context) const override;
+    void preprocess(std::shared_ptr<Job> job, std::function<void()> next) const override;
+    void beforeDelete(QSqlDatabase &db, qint64 id) const override;
+    void present(Json &row) const override;
+
+private:
+    QStringList secretFields(const QString &type) const;
+
+    ServiceManager &m_services;
+};
+} // namespace gatehouse

@@ -1,0 +1,321 @@
+#include "SessionResource.h"
+
+#include <spdlog/spdlog.h>
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSysInfo>
+
+#include "AdminResource.h"
+#include "core/ApiError.h"
+#include "security/AccessSnapshot.h"
+#include "security/ApiKeys.h"
+#include "security/Authenticator.h"
+#include "security/Jwt.h"
+#include "security/PasswordHasher.h"
+#include "services/RequestContext.h"
+#include "store/DbExecutor.h"
+#include "store/Migrations.h"
+#include "store/SystemStore.h"
+
+namespace gatehouse {
+namespace {
+QString dateText(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+ApiError invalidCredentials()
+{
+    return ApiError::unauthorized(QStringLiteral("Invalid credentials supplied."));
+}
+
+struct LoginRow
+{
+    bool found = false;
+    bool failed = false;
+    User user;
+    QString passwordHash;
+};
+
+// Revokes `jti` until `until`; false when it was already revoked (a concurrent refresh or a
+// second logout), which the primary key makes atomic across connections and nodes.
+bool revoke(QSqlDatabase &db, const QString &jti, qint64 until)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO token_revocation (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING"));
+    query.addBindValue(jti);
+    query.addBindValue(QVariant::fromValue<qlonglong>(until));
+    if (!query.exec()) {
+        spdlog::error("system database: cannot revoke a token: {}", query.lastError().text().toStdString());
+        throw ApiError::internal(QStringLiteral("The session could not be ended."));
+    }
+    return query.numRowsAffected() > 0;
+}
+} // namespace
+
+SessionResource::SessionResource(SystemStore &store)
+    : m_store(store)
+{
+}
+
+void SessionResource::handle(std::shared_ptr<const RequestContext> context, Service::Completion done)
+{
+    try {
+        switch (context->verb) {
+        case VerbPost:
+            login(context, done); // copies: `done` must survive a throw
+            return;
+        case VerbGet:
+            info(*context, done);
+            return;
+        case VerbPut:
+        case VerbPatch:
+            refresh(context, done); // copies: `done` must survive a throw
+            return;
+        case VerbDelete:
+            logout(context, done); // copies: `done` must survive a throw
+            return;
+        default:
+            throw ApiError::methodNotAllowed(QStringLiteral("Invalid or unsupported verb used in request."));
+        }
+    } catch (const ApiError &error) {
+        done(HttpResponse::fromError(error));
+    } catch (const std::exception &) {
+        done(HttpResponse::fromError(ApiError::badRequest(QStringLiteral("The request is malformed."))));
+    }
+}
+
+QString SessionResource::tokenFrom(const RequestContext &context) const
+{
+    QString token = Authenticator::sessionToken(context.request);
+    if (token.isEmpty() && context.body.is_object() &&
+        context.body.value("session_token", Json()).is_string())
+        token = context.body["session_token"].get<QString>().trimmed();
+    return token;
+}
+
+Json SessionResource::sessionJson(const QString &token, const JwtClaims &claims, const User &user,
+                                  const QString &lastLogin, const RequestContext &context) const
+{
+    Json role = nullptr;
+    Json roleId = nullptr;
+    // With an API key the session's role is the app's (DF's getPublicInfo); an admin needs none.
+    const QString key = Authenticator::apiKey(context.request);
+    if (!key.isEmpty() && ApiKeys::isWellFormed(key)) {
+        const auto snapshot = m_store.snapshot();
+        if (const App *app = snapshot->appByKeyHash(ApiKeys::hash(key))) {
+            if (const auto id = snapshot->roleIdFor(user, *app)) {
+                if (const auto r = snapshot->role(*id)) {
+                    role = r->name;
+                    roleId = r->id;
+                }
+            }
+        }
+    }
+    return Json{{"session_token", token},
+                {"session_id", token},
+                {"id", user.id},
+                {"name", user.name},
+                {"first_name", user.firstName},
+                {"last_name", user.lastName},
+                {"email", user.email},
+                {"is_sys_admin", user.isSysAdmin},
+                {"last_login_date", lastLogin.isEmpty() ? Json(nullptr) : Json(lastLogin)},
+                {"host", QSysInfo::machineHostName()},
+                // The token's real expiry (DF reports now + TTL at the time of the call).
+                {"token_expiry_date", dateText(claims.expiresAt)},
+                {"role", role},
+                {"role_id", roleId}};
+}
+
+void SessionResource::login(std::shared_ptr<const RequestContext> context, Service::Completion done)
+{
+    const Json &body = context->body;
+    auto text = [&body, &context](const char *key) -> QString {
+        if (body.is_object()) {
+            const Json value = body.value(key, Json());
+            if (value.is_string())
+                return value.get<QString>();
+            if (!value.is_null())
+                throw ApiError::badRequest(
+                    QStringLiteral("Field '%1' must be a string.").arg(QLatin1String(key)));
+        }
+        return QString();
+        Q_UNUSED(context);
+    };
+    const QString email = AdminResource::normalizeEmail(text("email"));
+    const QString password = text("password");
+    if (email.isEmpty())
+        throw ApiError::badRequest(QStringLiteral("Login request is missing required email."));
+    if (password.isEmpty())
+        throw ApiError::badRequest(QStringLiteral("Login request is missing required password."));
+
+    auto self = shared_from_this();
+    const ConnectionSpec spec = m_store.connectionSpec();
+    m_store.executor().submit(
+        [email, spec](QSqlDatabase &db) {
+            LoginRow row;
+            try {
+                DbExecutor::ensureOpen(db, spec);
+                QSqlQuery query(db);
+                query.prepare(QStringLiteral(R"(SELECT id, email, name, first_name, last_name, is_active,
+                    is_sys_admin, password_hash FROM "user" WHERE email = ?)"));
+                query.addBindValue(email);
+                if (!query.exec()) {
+                    row.failed = true;
+                    return row;
+                }
+                if (query.next()) {
+                    row.found = true;
+                    row.user.id = query.value(0).toLongLong();
+                    row.user.email = query.value(1).toString();
+                    row.user.name = query.value(2).toString();
+                    row.user.firstName = query.value(3).toString();
+                    row.user.lastName = query.value(4).toString();
+                    row.user.isActive = query.value(5).toInt() != 0;
+                    row.user.isSysAdmin = query.value(6).toInt() != 0;
+                    row.passwordHash = query.value(7).toString();
+                }
+            } catch (const std::exception &) {
+                row.failed = true;
+            }
+            return row;
+        },
+        [self, context, password, done](LoginRow row) {
+            if (row.failed) {
+                done(HttpResponse::fromError(
+                    ApiError(503, QStringLiteral("The system database is not available."))));
+                return;
+            }
+            // Unknown accounts still cost one Argon2 verification, so timing does not tell
+            // which addresses exist.
+            PasswordHasher::verifyAsync(row.found ? row.passwordHash : QString(), password)
+                .then(&self->m_store, [self, context, row, done](bool verified) {
+                    if (!verified || !row.found || !row.user.isActive || !row.user.isSysAdmin) {
+                        spdlog::info("admin sign-in refused for {}",
+                                     context->request.peer.toString().toStdString());
+                        done(HttpResponse::fromError(invalidCredentials()));
+                        return;
+                    }
+                    const QString now = Migrations::nowText();
+                    const qint64 userId = row.user.id;
+                    self->m_store.submitWrite(
+                        [userId, now](QSqlDatabase &db) {
+                            QSqlQuery query(db);
+                            query.prepare(
+                                QStringLiteral(R"(UPDATE "user" SET last_login_date = ? WHERE id = ?)"));
+                            query.addBindValue(now);
+                            query.addBindValue(QVariant::fromValue<qlonglong>(userId));
+                            if (!query.exec())
+                                spdlog::warn("cannot record the last login: {}",
+                                             query.lastError().text().toStdString());
+                            return HttpResponse();
+                        },
+                        SystemStore::ReloadAccess,
+                        [self, context, row, now, done](HttpResponse) {
+                            const Config &config = self->m_store.config();
+                            const JwtClaims claims = Jwt::newClaims(
+                                row.user.id, true, QDateTime::currentSecsSinceEpoch(), config.jwtTtlMinutes);
+                            const QString token = self->m_store.jwt().sign(claims);
+                            done(HttpResponse::json(
+                                self->sessionJson(token, claims, row.user, now, *context)));
+                        });
+                });
+        });
+}
+
+void SessionResource::info(const RequestContext &context, Service::Completion done)
+{
+    const QString token = tokenFrom(context);
+    if (token.isEmpty())
+        throw ApiError::unauthorized(QStringLiteral("There is no valid session for the current request."));
+    const auto snapshot = m_store.snapshot();
+    const Authenticator authenticator(m_store);
+    auto [claims, user] = authenticator.verifyToken(token, *snapshot);
+    if (!user.isSysAdmin)
+        throw ApiError::forbidden(QStringLiteral("Access Forbidden. The session is not a system admin's."));
+    done(HttpResponse::json(
+        sessionJson(token, claims, user, snapshot->lastLoginDates.value(user.id), context)));
+}
+
+void SessionResource::refresh(std::shared_ptr<const RequestContext> context, Service::Completion done)
+{
+    const QString token = tokenFrom(*context);
+    if (token.isEmpty())
+        throw ApiError::unauthorized(QStringLiteral("There is no valid session for the current request."));
+    const Config &config = m_store.config();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    // Everything but the expiry is checked: signature, revocation, the refresh window.
+    const Jwt::Result result = m_store.jwt().verify(token, now, false);
+    if (result.error == Jwt::Error::NotYetValid)
+        throw ApiError::unauthorized(QStringLiteral("Invalid token: the token is not valid yet."));
+    if (!result.ok())
+        throw ApiError::unauthorized(
+            QStringLiteral("Invalid token: the session token could not be verified."));
+    const JwtClaims old = result.claims;
+    const auto snapshot = m_store.snapshot();
+    if (snapshot->isRevoked(old.jti))
+        throw ApiError::forbidden(
+            QStringLiteral("Token has been revoked (logged out). Please log in again."));
+    if (!Jwt::withinRefreshWindow(old, now, config.jwtRefreshTtlMinutes))
+        throw ApiError::unauthorized(
+            QStringLiteral("Token has expired and is past its refresh window. Please log in again."));
+    const User *current = snapshot->user(old.userId);
+    if (!current)
+        throw ApiError::unauthorized(QStringLiteral("Invalid token: the user no longer exists."));
+    if (!current->isActive)
+        throw ApiError::forbidden(QStringLiteral("Access Forbidden. The user account is not active."));
+    if (!current->isSysAdmin)
+        throw ApiError::forbidden(QStringLiteral("Access Forbidden. The session is not a system admin's."));
+
+    const User user = *current;
+    const QString lastLogin = snapshot->lastLoginDates.value(user.id);
+    // The old token stays revoked for as long as it could still be refreshed.
+    const qint64 until = qMax(old.expiresAt, old.firstIssuedAt + qint64(config.jwtRefreshTtlMinutes) * 60);
+    const JwtClaims next =
+        Jwt::newClaims(user.id, user.isSysAdmin, now, config.jwtTtlMinutes, old.firstIssuedAt);
+    auto self = shared_from_this();
+    const QString jti = old.jti;
+    m_store.submitWrite(
+        [jti, until](QSqlDatabase &db) {
+            if (!revoke(db, jti, until))
+                throw ApiError::forbidden(
+                    QStringLiteral("Token has been revoked (logged out). Please log in again."));
+            return HttpResponse();
+        },
+        SystemStore::ReloadAccess,
+        [self, context, next, user, lastLogin, done](HttpResponse response) {
+            if (response.status >= 400) {
+                done(std::move(response));
+                return;
+            }
+            const QString token = self->m_store.jwt().sign(next);
+            done(HttpResponse::json(self->sessionJson(token, next, user, lastLogin, *context)));
+        });
+}
+
+void SessionResource::logout(std::shared_ptr<const RequestContext> context, Service::Completion done)
+{
+    const QString token = tokenFrom(*context);
+    if (token.isEmpty())
+        throw ApiError::badRequest(QStringLiteral("No session token (JWT) detected in the request."));
+    // An expired token may still be refreshable, so it is revoked as well.
+    const Jwt::Result result = m_store.jwt().verify(token, QDateTime::currentSecsSinceEpoch(), false);
+    if (!result.ok() && result.error != Jwt::Error::NotYetValid)
+        throw ApiError::unauthorized(
+            QStringLiteral("Invalid token: the session token could not be verified."));
+    const qint64 until =
+        qMax(result.claims.expiresAt,
+             result.claims.firstIssuedAt + qint64(m_store.config().jwtRefreshTtlMinutes) * 60);
+    const QString jti = result.claims.jti;
+    m_store.submitWrite(
+        [jti, until](QSqlDatabase &db) {
+            revoke(db, jti, until); // already revoked: signing out again is not an error
+            return HttpResponse::json(Json{{"success", true}});
+        },
+        SystemStore::ReloadAccess, std::move(done));
+}
+} // namespace gatehouse

@@ -1,0 +1,154 @@
+#include "SystemService.h"
+
+#include "AdminResource.h"
+#include "AppResource.h"
+#include "RoleResource.h"
+#include "ServiceResource.h"
+#include "SessionResource.h"
+#include "core/ApiError.h"
+#include "services/RequestContext.h"
+#include "services/ServiceManager.h"
+
+namespace gatehouse {
+namespace {
+const QStringList &resourceNames()
+{
+    static const QStringList names{QStringLiteral("admin"), QStringLiteral("app"), QStringLiteral("role"),
+                                   QStringLiteral("service"), QStringLiteral("service_type")};
+    return names;
+}
+} // namespace
+
+SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManager &services)
+    : Service(std::move(info))
+    , m_store(store)
+    , m_services(services)
+    , m_session(std::make_shared<SessionResource>(store))
+    , m_serviceResource(std::make_shared<ServiceResource>(store, services))
+    , m_roles(std::make_shared<RoleResource>(store))
+    , m_apps(std::make_shared<AppResource>(store))
+    , m_admins(std::make_shared<AdminResource>(store))
+{
+}
+
+SystemService::~SystemService() = default;
+
+bool SystemService::isPublicRoute(const QString &resource)
+{
+    QString path = resource.toLower();
+    while (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    return path == QLatin1String("admin/session");
+}
+
+ServiceType SystemService::serviceType()
+{
+    ServiceType type;
+    type.name = QStringLiteral("system");
+    type.label = QStringLiteral("System Management");
+    type.group = QStringLiteral("System");
+    type.description = QStringLiteral("Service supporting management of the system.");
+    type.builtIn = true;
+    return type;
+}
+
+QStringList SystemService::accessComponents() const
+{
+    QStringList components{QString(), QStringLiteral("*")};
+    for (const QString &name : resourceNames())
+        components << name << name + QStringLiteral("/*");
+    return components;
+}
+
+void SystemService::handle(std::shared_ptr<const RequestContext> context, Completion done)
+{
+    try {
+        QStringList path;
+        for (const QString &part : context->resourceParts)
+            if (!part.isEmpty())
+                path << part;
+        if (path.isEmpty()) {
+            if (context->verb != VerbGet)
+                throw ApiError::methodNotAllowed(
+                    QStringLiteral("Only GET is supported on the service root."));
+            Json list = Json::array();
+            for (const QString &name : resourceNames())
+                list.push_back(Json{{"name", name}});
+            done(HttpResponse::json(Json{{"resource", list}}));
+            return;
+        }
+        const QString resource = path.takeFirst().toLower();
+        if (resource == QLatin1String("admin") && !path.isEmpty() &&
+            path.first().toLower() == QLatin1String("session")) {
+            if (path.size() > 1)
+                throw ApiError::notFound(QStringLiteral("Resource 'admin/%1' not found for service 'system'.")
+                                             .arg(path.join(QLatin1Char('/'))));
+            m_session->handle(std::move(context), std::move(done));
+            return;
+        }
+        if (resource == QLatin1String("admin"))
+            m_admins->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("app"))
+            m_apps->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("role"))
+            m_roles->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("service"))
+            m_serviceResource->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("service_type"))
+            done(serviceTypes(*context, path));
+        else
+            throw ApiError::notFound(
+                QStringLiteral("Resource '%1' not found for service 'system'.").arg(resource));
+    } catch (const ApiError &error) {
+        done(HttpResponse::fromError(error));
+    } catch (const std::exception &) {
+        done(HttpResponse::fromError(ApiError::badRequest(QStringLiteral("The request is malformed."))));
+    }
+}
+
+HttpResponse SystemService::serviceTypes(const RequestContext &context, const QStringList &path) const
+{
+    if (context.verb != VerbGet)
+        throw ApiError::methodNotAllowed(QStringLiteral("Service types are read-only."));
+    if (path.size() > 1)
+        throw ApiError::notFound(QStringLiteral("Resource not found for service 'system'."));
+    const QStringList known{QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("group"),
+                            QStringLiteral("description"), QStringLiteral("secret_fields")};
+    QStringList fields;
+    for (const QString &f :
+         context.paramAny({"fields", "select"}).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = f.trimmed();
+        if (name == QLatin1String("*"))
+            continue;
+        if (!known.contains(name))
+            throw ApiError::badRequest(QStringLiteral("Invalid field requested: %1").arg(name));
+        fields << name;
+    }
+    auto describe = [&fields](const ServiceType &type) {
+        Json entry{{"name", type.name},
+                   {"label", type.label},
+                   {"group", type.group},
+                   {"description", type.description},
+                   {"secret_fields", type.secretFields}};
+        if (fields.isEmpty())
+            return entry;
+        Json narrowed = Json::object();
+        for (const QString &f : fields)
+            narrowed[f.toStdString()] = entry[f.toStdString()];
+        return narrowed;
+    };
+    if (path.size() == 1) {
+        const ServiceType *type = m_services.type(path.first());
+        if (!type || type->builtIn)
+            throw ApiError::notFound(QStringLiteral("Service type '%1' not found.").arg(path.first()));
+        return HttpResponse::json(describe(*type));
+    }
+    Json list = Json::array();
+    for (const ServiceType *type : m_services.types())
+        if (!type->builtIn)
+            list.push_back(describe(*type));
+    return HttpResponse::json(Json{{"resource", list}});
+}
+} // namespace gatehouse

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <memory>
+
+#include "services/Service.h"
+
+namespace gatehouse {
+
+class AdminResource;
+class AppResource;
+class RoleResource;
+class ServiceManager;
+class ServiceResource;
+class SessionResource;
+class SystemStore;
+struct ServiceType;
+
+// The built-in `system` service (/api/v2/system/...): admin sessions, services, service types,
+// roles, apps and admins, with DreamFactory's list semantics. Every write refreshes the
+// store's AccessSnapshot (and service list) before it replies.
+//
+// Mounting: `services.mountBuiltIn(std::make_shared<SystemService>(store.systemServiceInfo(),
+// store, services))`. The gate skips authentication where isPublicRoute() says so.
+class SystemService : public Service
+{
+public:
+    SystemService(ServiceInfo info, SystemStore &store, ServiceManager &services);
+    ~SystemService() override;
+
+    // Routes that authenticate themselves (sign-in and the other session verbs): the gate must
+    // not demand credentials on them. `resource` is the path below the service.
+    static bool isPublicRoute(const QString &resource);
+    // The type entry for the registry (built in: not creatable through system/service).
+    static ServiceType serviceType();
+
+    QStringList accessComponents() const override;
+    void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
+
+private:
+    HttpResponse serviceTypes(const RequestContext &context, const QStringList &path) const;
+
+    SystemStore &m_store;
+    ServiceManager &m_services;
+    std::shared_ptr<SessionResource> m_session;
+    std::shared_ptr<ServiceResource> m_serviceResource;
+    std::shared_ptr<RoleResource> m_roles;
+    std::shared_ptr<AppResource> m_apps;
+    std::shared_ptr<AdminResource> m_admins;
+};
+} // namespace gatehouse

@@ -1,0 +1,261 @@
+#include "Migrations.h"
+
+#include <spdlog/spdlog.h>
+
+#include <QDateTime>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace gatehouse {
+namespace {
+// Arbitrary constant naming Gatehouse's migration lock among other advisory locks on the server.
+constexpr qint64 kMigrationLockKey = 0x4761746548534D31; // "GateHSM1"
+
+QList<Migration> buildMigrations()
+{
+    QList<Migration> list;
+    // Booleans are SMALLINT 0/1 and dates are UTC text "yyyy-MM-dd HH:mm:ss": both read and
+    // bind identically through every Qt SQL driver, which keeps one code path for all dialects.
+    list.append(Migration{
+        1,
+        QStringLiteral("identity, services, roles and apps"),
+        {
+            QStringLiteral(R"(CREATE TABLE "user" (
+                id {{ID}},
+                email VARCHAR(255) NOT NULL,
+                name VARCHAR(255) NOT NULL DEFAULT '',
+                first_name VARCHAR(255),
+                last_name VARCHAR(255),
+                password_hash VARCHAR(255),
+                is_active SMALLINT NOT NULL DEFAULT 1,
+                is_sys_admin SMALLINT NOT NULL DEFAULT 0,
+                last_login_date VARCHAR(32),
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+            QStringLiteral(R"(CREATE UNIQUE INDEX user_email_key ON "user" (email))"),
+            QStringLiteral(R"(CREATE TABLE role (
+                id {{ID}},
+                name VARCHAR(64) NOT NULL,
+                description TEXT,
+                is_active SMALLINT NOT NULL DEFAULT 1,
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+            QStringLiteral("CREATE UNIQUE INDEX role_name_key ON role (name)"),
+            QStringLiteral(R"(CREATE TABLE service (
+                id {{ID}},
+                name VARCHAR(64) NOT NULL,
+                label VARCHAR(255) NOT NULL DEFAULT '',
+                description TEXT,
+                is_active SMALLINT NOT NULL DEFAULT 1,
+                type VARCHAR(64) NOT NULL,
+                config TEXT NOT NULL DEFAULT '{}',
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+            QStringLiteral("CREATE UNIQUE INDEX service_name_key ON service (name)"),
+            QStringLiteral(R"(CREATE TABLE role_service_access (
+                id {{ID}},
+                role_id {{BIGINT}} NOT NULL REFERENCES role (id) ON DELETE CASCADE,
+                service_id {{BIGINT}} REFERENCES service (id) ON DELETE CASCADE,
+                component VARCHAR(255) NOT NULL DEFAULT '',
+                verb_mask INTEGER NOT NULL DEFAULT 0,
+                requestor_mask INTEGER NOT NULL DEFAULT 1,
+                filters TEXT NOT NULL DEFAULT '[]',
+                filter_op VARCHAR(3) NOT NULL DEFAULT 'AND',
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+            QStringLiteral("CREATE INDEX role_service_access_role_idx ON role_service_access (role_id)"),
+            QStringLiteral(
+                "CREATE INDEX role_service_access_service_idx ON role_service_access (service_id)"),
+            QStringLiteral(R"(CREATE TABLE app (
+                id {{ID}},
+                name VARCHAR(64) NOT NULL,
+                description TEXT,
+                is_active SMALLINT NOT NULL DEFAULT 1,
+                role_id {{BIGINT}} REFERENCES role (id) ON DELETE SET NULL,
+                api_key_hash VARCHAR(64) NOT NULL,
+                api_key_hint VARCHAR(16) NOT NULL DEFAULT '',
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+            QStringLiteral("CREATE UNIQUE INDEX app_name_key ON app (name)"),
+            QStringLiteral("CREATE UNIQUE INDEX app_api_key_hash_key ON app (api_key_hash)"),
+            QStringLiteral("CREATE INDEX app_role_idx ON app (role_id)"),
+            QStringLiteral(R"(CREATE TABLE user_to_app_to_role (
+                id {{ID}},
+                user_id {{BIGINT}} NOT NULL REFERENCES "user" (id) ON DELETE CASCADE,
+                app_id {{BIGINT}} NOT NULL REFERENCES app (id) ON DELETE CASCADE,
+                role_id {{BIGINT}} NOT NULL REFERENCES role (id) ON DELETE CASCADE))"),
+            QStringLiteral(
+                "CREATE UNIQUE INDEX user_to_app_to_role_key ON user_to_app_to_role (user_id, app_id)"),
+            QStringLiteral("CREATE INDEX user_to_app_to_role_app_idx ON user_to_app_to_role (app_id)"),
+            QStringLiteral("CREATE INDEX user_to_app_to_role_role_idx ON user_to_app_to_role (role_id)"),
+            QStringLiteral(R"(CREATE TABLE token_revocation (
+                jti VARCHAR(64) NOT NULL PRIMARY KEY,
+                expires_at {{BIGINT}} NOT NULL))"),
+            QStringLiteral("CREATE INDEX token_revocation_expires_idx ON token_revocation (expires_at)"),
+            QStringLiteral(R"(CREATE TABLE system_setting (
+                name VARCHAR(128) NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL))"),
+            // The built-in system service is a row too (id 1, as in DreamFactory), so role rules
+            // can name it through the same foreign key as any other service.
+            QStringLiteral(R"(INSERT INTO service (name, label, description, is_active, type, config,
+                created_date, last_modified_date)
+                VALUES ('system', 'System Management', 'Service for managing system resources.', 1,
+                'system', '{}', {{NOW}}, {{NOW}}))"),
+        }});
+    return list;
+}
+
+bool exec(QSqlQuery &query, const QString &sql, QString *error)
+{
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+} // namespace
+
+Migrations::Dialect Migrations::dialectOf(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QPSQL") ? Dialect::Postgres : Dialect::Sqlite;
+}
+
+const QList<Migration> &Migrations::all()
+{
+    static const QList<Migration> list = buildMigrations();
+    return list;
+}
+
+int Migrations::latestVersion()
+{
+    return all().isEmpty() ? 0 : all().constLast().version;
+}
+
+QString Migrations::translate(const QString &sql, Dialect dialect)
+{
+    QString out = sql;
+    if (dialect == Dialect::Postgres) {
+        out.replace(QLatin1String("{{ID}}"),
+                    QLatin1String("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+        out.replace(QLatin1String("{{BIGINT}}"), QLatin1String("BIGINT"));
+        out.replace(QLatin1String("{{NOW}}"),
+                    QLatin1String("to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')"));
+    } else {
+        // AUTOINCREMENT: ids of deleted rows are never reused, so a stale id in a client or a
+        // log can never point at a newer record.
+        out.replace(QLatin1String("{{ID}}"), QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+        out.replace(QLatin1String("{{BIGINT}}"), QLatin1String("INTEGER"));
+        out.replace(QLatin1String("{{NOW}}"), QLatin1String("strftime('%Y-%m-%d %H:%M:%S', 'now')"));
+    }
+    return out;
+}
+
+QString Migrations::nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+int Migrations::currentVersion(QSqlDatabase &db)
+{
+    if (!db.tables().contains(QStringLiteral("schema_migrations")))
+        return 0;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+bool Migrations::migrate(QSqlDatabase &db, QString *error)
+{
+    const Dialect dialect = dialectOf(db);
+    const int current = currentVersion(db);
+    if (current < 0) {
+        if (error)
+            *error = QStringLiteral("cannot read the system database schema version");
+        return false;
+    }
+    if (current > latestVersion()) {
+        if (error)
+            *error = QStringLiteral(
+                         "the system database has schema version %1, newer than this build supports (%2); "
+                         "upgrade Gatehouse")
+                         .arg(current)
+                         .arg(latestVersion());
+        return false;
+    }
+
+    for (const Migration &migration : all()) {
+        if (migration.version <= current)
+            continue;
+        QSqlQuery query(db);
+        QString failure;
+        const bool began = exec(
+            query, dialect == Dialect::Postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"),
+            &failure);
+        bool ok = began;
+        bool alreadyApplied = false;
+        if (ok && dialect == Dialect::Postgres) {
+            // "already exists, skipping" notices from the IF NOT EXISTS below are expected noise.
+            ok = exec(query, QStringLiteral("SET LOCAL client_min_messages = warning"), &failure) &&
+                 exec(query, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLockKey),
+                      &failure);
+        }
+        // Created inside the locked transaction: a concurrent starter waits on the lock, then
+        // sees the table and the version rows the winner committed.
+        if (ok)
+            ok = exec(
+                query,
+                QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL "
+                               "PRIMARY KEY, name VARCHAR(255) NOT NULL, applied_date VARCHAR(32) NOT NULL)"),
+                &failure);
+        if (ok) {
+            query.prepare(QStringLiteral("SELECT COUNT(*) FROM schema_migrations WHERE version = ?"));
+            query.addBindValue(migration.version);
+            ok = query.exec() && query.next();
+            if (ok)
+                alreadyApplied = query.value(0).toInt() > 0;
+            else
+                failure = query.lastError().text();
+            query.finish();
+        }
+        if (ok && !alreadyApplied) {
+            for (const QString &statement : migration.statements) {
+                if (!exec(query, translate(statement, dialect), &failure)) {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if (ok && !alreadyApplied) {
+            query.prepare(QStringLiteral(
+                "INSERT INTO schema_migrations (version, name, applied_date) VALUES (?, ?, ?)"));
+            query.addBindValue(migration.version);
+            query.addBindValue(migration.name);
+            query.addBindValue(nowText());
+            if (!query.exec()) {
+                ok = false;
+                failure = query.lastError().text();
+            }
+        }
+        if (ok)
+            ok = exec(query, QStringLiteral("COMMIT"), &failure);
+        if (!ok) {
+            if (began) {
+                QSqlQuery rollback(db);
+                rollback.exec(QStringLiteral("ROLLBACK"));
+            }
+            if (error)
+                *error = QStringLiteral("system database migration %1 (%2) failed: %3")
+                             .arg(migration.version)
+                             .arg(migration.name, failure);
+            return false;
+        }
+        if (!alreadyApplied)
+            spdlog::info("system database: applied migration {} ({})", migration.version,
+                         migration.name.toStdString());
+    }
+    return true;
+}
+} // namespace gatehouse
