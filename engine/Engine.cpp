@@ -10,9 +10,9 @@
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
 #include "store/DbExecutor.h"
+#include "store/Migrations.h"
 #include "store/SystemStore.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QSqlQuery>
@@ -110,7 +110,7 @@ bool Engine::installDemo(QString *error)
             q.addBindValue(QStringLiteral("demo_installed"));
             if (q.exec() && q.next())
                 return HttpResponse::json(Json{{"installed", false}});
-            const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+            const QString now = Migrations::nowText();
             const QString name = QString::fromStdString(definition.value("name", "demo"));
             db.transaction();
             // A service the admin already created under that name wins over the demo.
