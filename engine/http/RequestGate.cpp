@@ -50,7 +50,8 @@ QByteArray effectiveMethod(const HttpRequest &request)
 
 bool isJsonContentType(const QByteArray &contentType)
 {
-    const QByteArray type = contentType.left(contentType.indexOf(';')).trimmed().toLower();
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArray type = (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
     return type.isEmpty() || type == "application/json" || type.endsWith("+json") || type == "text/plain";
 }
 } // namespace
