@@ -136,7 +136,9 @@ void DbExecutor::ensureOpen(QSqlDatabase &db, const ConnectionSpec &spec)
     QSqlQuery q(db);
     QStringList statements;
     if (spec.driver == QLatin1String("QPSQL"))
-        statements << QStringLiteral("SET statement_timeout = %1").arg(spec.statementTimeoutMs);
+        // NOTICE lines would otherwise go straight to stderr through libpq, bypassing our logs.
+        statements << QStringLiteral("SET statement_timeout = %1").arg(spec.statementTimeoutMs)
+                   << QStringLiteral("SET client_min_messages TO WARNING");
     else if (spec.driver == QLatin1String("QMYSQL"))
         statements << QStringLiteral("SET SESSION max_statement_time = %1").arg(spec.statementTimeoutMs / 1000.0);
     else if (spec.driver == QLatin1String("QSQLITE"))

@@ -108,14 +108,16 @@ QString SqlDialect::defaultClause(const FieldDefinition &field) const
     if (!field.hasDefault)
         return {};
     if (field.defaultIsExpression)
-        return QLatin1String(" DEFAULT ") + defaultExpression(QString::fromStdString(field.defaultValue.get<std::string>()));
+        return QLatin1String(" DEFAULT ") +
+               defaultExpression(QString::fromStdString(field.defaultValue.get<std::string>()));
     return QLatin1String(" DEFAULT ") + literal(field.defaultValue);
 }
 
 QStringList SqlDialect::alterColumnStatements(const TableSchema &, const ColumnSchema &current,
                                               const FieldDefinition &) const
 {
-    throw ApiError(501, QStringLiteral("Changing field '%1' is not supported on this database.").arg(current.name));
+    throw ApiError(
+        501, QStringLiteral("Changing field '%1' is not supported on this database.").arg(current.name));
 }
 
 QHash<QString, QString> SqlDialect::nativeDefaults(QSqlDatabase &, const TableSchema &) const
@@ -126,12 +128,15 @@ QHash<QString, QString> SqlDialect::nativeDefaults(QSqlDatabase &, const TableSc
 void SqlDialect::rebuildTable(QSqlDatabase &, const TableSchema &table, const QString &, const QString &,
                               const QStringList &) const
 {
-    throw ApiError(501, QStringLiteral("Changing table '%1' is not supported on this database.").arg(table.name));
+    throw ApiError(501,
+                   QStringLiteral("Changing table '%1' is not supported on this database.").arg(table.name));
 }
 
-RoutineOutcome SqlDialect::callRoutine(QSqlDatabase &, const RoutineSchema &, const QList<RoutineArgument> &) const
+RoutineOutcome SqlDialect::callRoutine(QSqlDatabase &, const RoutineSchema &,
+                                       const QList<RoutineArgument> &) const
 {
-    throw ApiError(501, QStringLiteral("Stored procedures and functions are not supported on this database."));
+    throw ApiError(501,
+                   QStringLiteral("Stored procedures and functions are not supported on this database."));
 }
 
 QString escapeLikePattern(const QString &value)
