@@ -2,11 +2,17 @@
 
 #include <spdlog/spdlog.h>
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
 #include "services/RequestContext.h"
+#include "services/sql/DbSchema.h"
+#include "services/sql/FilterLexer.h"
+#include "services/sql/FilterParser.h"
+#include "services/sql/FilterSqlWriter.h"
+#include "services/sql/SqlDialect.h"
 #include "store/DbExecutor.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
@@ -98,6 +104,122 @@ Json errorObject(const ApiError &error)
 {
     return error.toJson()["error"];
 }
+
+// DreamFactory's abstract type for a field, as a filter sees it: it decides how values are cast
+// (is_active=true, id='7') and which comparisons make sense. Empty: not filterable.
+QString filterType(RecordResource::FieldType type)
+{
+    switch (type) {
+    case RecordResource::FieldType::Integer:
+        return QStringLiteral("integer");
+    case RecordResource::FieldType::Boolean:
+        return QStringLiteral("boolean");
+    case RecordResource::FieldType::String:
+        return QStringLiteral("string");
+    case RecordResource::FieldType::Text:
+        return QStringLiteral("text");
+    case RecordResource::FieldType::Date:
+        return QStringLiteral("datetime");
+    case RecordResource::FieldType::Json:
+        break;
+    }
+    return QString();
+}
+
+// Native type as Migrations creates it, for completeness of the schema (the filter writer
+// works from the abstract type).
+QString filterDbType(RecordResource::FieldType type)
+{
+    switch (type) {
+    case RecordResource::FieldType::Integer:
+        return QStringLiteral("bigint");
+    case RecordResource::FieldType::Boolean:
+        return QStringLiteral("smallint");
+    case RecordResource::FieldType::String:
+    case RecordResource::FieldType::Date:
+        return QStringLiteral("varchar");
+    case RecordResource::FieldType::Text:
+    case RecordResource::FieldType::Json:
+        break;
+    }
+    return QStringLiteral("text");
+}
+
+// Values for the filter's :name placeholders, from the body's "params" object or ?params= as
+// JSON; arrays serve "field IN :name". The same rules as TableResource::filterParams for the
+// SQL services, which cannot be called here because it takes a database SqlCall.
+QVariantMap filterParams(const RequestContext &ctx)
+{
+    QVariantMap params;
+    Json source;
+    if (ctx.body.is_object()) {
+        const auto it = ctx.body.find("params");
+        if (it != ctx.body.end())
+            source = *it;
+    }
+    if (source.is_null() && ctx.request.hasQuery(QStringLiteral("params"))) {
+        source = parseJsonOrDiscarded(ctx.request.queryValue(QStringLiteral("params")).toUtf8());
+        if (!source.is_object())
+            throw ApiError::badRequest(QStringLiteral("Parameter 'params' must be a JSON object."));
+    }
+    if (source.is_null())
+        return params;
+    if (!source.is_object())
+        throw ApiError::badRequest(QStringLiteral("Parameter 'params' must be a JSON object."));
+    for (auto it = source.begin(); it != source.end(); ++it) {
+        if (it->is_array()) {
+            QVariantList list;
+            for (const Json &item : *it)
+                list << jsonToVariant(item);
+            params.insert(QString::fromStdString(it.key()), list);
+        } else {
+            params.insert(QString::fromStdString(it.key()), jsonToVariant(*it));
+        }
+    }
+    return params;
+}
+
+// The system tables keep timestamps as UTC text in Migrations::nowText()'s fixed
+// "yyyy-MM-dd HH:mm:ss" form, not in date/time columns. PostgreSQL has no operator comparing
+// varchar with CURRENT_TIMESTAMP (the request would fail with a 500), and SQLite compares them
+// as text anyway. So (CURRENT_DATE), (CURRENT_TIMESTAMP) and (NOW()) compared with a date
+// field become a bound text value in the stored form, read from the clock once per request:
+// text in that form sorts in time order, so the comparison means the same on both databases.
+// Other uses are left for the filter writer to accept or refuse with its usual messages.
+void bindDateFunctions(FilterNode &node, const TableSchema &table, const QDateTime &now)
+{
+    for (FilterNode &child : node.children)
+        bindDateFunctions(child, table, now);
+    if (node.kind != FilterNode::Kind::Comparison)
+        return;
+    switch (node.op) {
+    case FilterOp::Equal:
+    case FilterOp::NotEqual:
+    case FilterOp::Less:
+    case FilterOp::LessOrEqual:
+    case FilterOp::Greater:
+    case FilterOp::GreaterOrEqual:
+        break;
+    default:
+        return;
+    }
+    const ColumnSchema *column = table.column(node.field);
+    if (!column || column->type != QLatin1String("datetime"))
+        return;
+    for (FilterValue &value : node.values) {
+        if (value.kind != FilterValue::Kind::Function)
+            continue;
+        if (value.text == QLatin1String("CURRENT_TIME"))
+            throw ApiError::badRequest(FilterLexer::errorAt(
+                value.position, QStringLiteral("(CURRENT_TIME) has no date, but '%1' holds a date and time; "
+                                               "use (CURRENT_DATE) or (CURRENT_TIMESTAMP)")
+                                    .arg(column->name)));
+        value.kind = FilterValue::Kind::String;
+        value.text =
+            now.toString(value.text == QLatin1String("CURRENT_DATE") ? QStringLiteral("yyyy-MM-dd")
+                                                                     : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    }
+}
 } // namespace
 
 RecordResource::RecordResource(SystemStore &store, QString name, QString table, QList<Field> fields)
@@ -106,6 +228,27 @@ RecordResource::RecordResource(SystemStore &store, QString name, QString table, 
     , m_table(std::move(table))
     , m_fields(std::move(fields))
 {
+    // Built from m_fields, which are exactly what clients can read: hashes (password_hash,
+    // api_key_hash) and internal flags (is_sys_admin) are not fields, so a filter naming them
+    // gets the parser's "Invalid or unparsable field" 400 and cannot probe their values.
+    auto schema = std::make_unique<TableSchema>();
+    schema->name = m_name;
+    schema->primaryKey = {QStringLiteral("id")};
+    for (const Field &f : m_fields) {
+        const QString type = filterType(f.type);
+        if (type.isEmpty())
+            continue;
+        ColumnSchema column;
+        column.name = f.name;
+        column.type = type;
+        column.dbType = filterDbType(f.type);
+        column.length = f.maxLength;
+        column.allowNull = f.nullable;
+        column.isPrimaryKey = f.name == QLatin1String("id");
+        column.autoIncrement = column.isPrimaryKey;
+        schema->columns << column;
+    }
+    m_filterSchema = std::move(schema);
 }
 
 RecordResource::~RecordResource() = default;
@@ -212,9 +355,15 @@ std::shared_ptr<RecordResource::Job> RecordResource::parse(std::shared_ptr<const
     if (job->operation == Operation::Create && job->routeId)
         throw ApiError::badRequest(
             QStringLiteral("POST is not supported on a single record; use PUT or PATCH."));
-    if (ctx.hasParamAny({"filter", "where"}))
-        throw ApiError::badRequest(
-            QStringLiteral("The filter parameter is not supported on system resources."));
+    if (ctx.hasParamAny({"filter", "where"})) {
+        // Writes select their records by id, ?ids= or the records sent; a filter there would
+        // be ignored or, worse, taken as a selector it is not. Refused, as before.
+        if (job->operation != Operation::Read)
+            throw ApiError::badRequest(
+                QStringLiteral("The filter parameter is only supported when reading system resources; "
+                               "select the records to change or delete by id or ids."));
+        parseFilter(*job);
+    }
 
     const bool continueMode = ctx.boolParam(QStringLiteral("continue"));
     const bool rollbackMode = ctx.boolParam(QStringLiteral("rollback"));
@@ -376,6 +525,30 @@ std::shared_ptr<RecordResource::Job> RecordResource::parse(std::shared_ptr<const
         }
     }
     return job;
+}
+
+void RecordResource::parseFilter(Job &job) const
+{
+    const RequestContext &ctx = *job.context;
+    // FilterParser::toSql() is parse() then FilterSqlWriter::write(); the two steps are taken
+    // apart here only to bind the date functions between them (see bindDateFunctions).
+    std::optional<FilterNode> root = FilterParser::parse(ctx.paramAny({"filter", "where"}));
+    if (!root)
+        return; // a blank filter is no filter
+    bindDateFunctions(*root, *m_filterSchema, QDateTime::currentDateTimeUtc());
+    const std::unique_ptr<SqlDialect> dialect =
+        SqlDialect::create(m_store.isPostgres() ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite);
+    const QVariantMap params = filterParams(ctx);
+    SqlFragment fragment = FilterSqlWriter(*m_filterSchema, *dialect, params).write(*root);
+    // Booleans are SMALLINT 0/1 in the system schema on both databases (Migrations), but the
+    // PostgreSQL dialect binds a real boolean, which PostgreSQL will not compare with a
+    // smallint. Only boolean columns yield bool binds: every other type is cast to text or a
+    // number.
+    for (QVariant &value : fragment.binds)
+        if (value.typeId() == QMetaType::Bool)
+            value = value.toBool() ? 1 : 0;
+    job.filterSql = fragment.sql;
+    job.filterBinds = fragment.binds;
 }
 
 qint64 RecordResource::toId(const Json &value, const QString &what)
@@ -554,10 +727,20 @@ QStringList RecordResource::outputFields(const Job &job) const
     return all;
 }
 
-Json RecordResource::readRows(QSqlDatabase &db, const Job &job, const QString &condition,
-                              const QVariantList &values, const QStringList &fields, bool paged,
+Json RecordResource::readRows(QSqlDatabase &db, const Job &job, const QString &rowCondition,
+                              const QVariantList &rowValues, const QStringList &fields, bool paged,
                               qint64 *count) const
 {
+    // The client's filter narrows every read the same way (list, count, by id, ?ids=), so a
+    // record it excludes is "not found" by id just as one outside the resource's scope is.
+    QString condition = rowCondition;
+    QVariantList values = rowValues;
+    if (!job.filterSql.isEmpty()) {
+        condition = QLatin1Char('(') + job.filterSql + QLatin1Char(')') +
+                    (rowCondition.isEmpty() ? QString() : QStringLiteral(" AND ") + rowCondition);
+        values = job.filterBinds + rowValues;
+    }
+
     QStringList columns = fields;
     auto need = [&columns](const QString &name) {
         if (!columns.contains(name))

@@ -18,13 +18,16 @@ namespace gatehouse {
 
 class SystemStore;
 struct RequestContext;
+struct TableSchema;
 
 // One system table exposed with DreamFactory's list semantics (reference §2.2, §2.3, §4.2):
 // `{"resource":[...]}` in and out, by-id routes, ?ids=, fields, related, limit/offset, a
-// whitelisted order, include_count, and the three batch modes (stop at the first failure,
-// continue, rollback). Subclasses describe their columns and add hooks; all SQL is built from
-// those descriptions, never from request text. Requests are parsed and validated on the event
-// loop; the database work runs as one job on the system store's executor.
+// whitelisted order, include_count, filter/params on reads, and the three batch modes (stop at
+// the first failure, continue, rollback). Subclasses describe their columns and add hooks; all
+// SQL is built from those descriptions, never from request text (filters go through the SQL
+// services' FilterParser against a schema of the readable fields, values bound). Requests are
+// parsed and validated on the event loop; the database work runs as one job on the system
+// store's executor.
 class RecordResource : public std::enable_shared_from_this<RecordResource>
 {
 public:
@@ -37,6 +40,9 @@ public:
         Json,
         Date
     };
+    // The fields a client can read (fields=*), and so the only columns a filter may name. Json
+    // fields are documents, not comparable values, and may hold sealed secrets
+    // (service.config): they are never filterable.
     struct Field
     {
         QString name;
@@ -82,6 +88,10 @@ public:
         QStringList fields; // empty: the default for the operation
         QStringList related;
         QList<QPair<QString, bool>> order; // field, descending
+        // ?filter= (alias where) with ?params=, as SQL over the readable fields: '?' placeholders
+        // and their values. Reads only; ANDed into every statement that reads rows.
+        QString filterSql;
+        QVariantList filterBinds;
         qint64 limit = 0;
         qint64 offset = 0;
         bool includeCount = false;
@@ -147,6 +157,7 @@ protected:
 
 private:
     std::shared_ptr<Job> parse(std::shared_ptr<const RequestContext> context, const QStringList &path) const;
+    void parseFilter(Job &job) const;
     void validateItem(Item &item, Operation operation, const RequestContext &context) const;
     HttpResponse execute(QSqlDatabase &db, Job &job) const;
     HttpResponse executeRead(QSqlDatabase &db, Job &job) const;
@@ -161,5 +172,6 @@ private:
     QString m_name;
     QString m_table; // as written in SQL (quoted where needed)
     QList<Field> m_fields;
+    std::unique_ptr<const TableSchema> m_filterSchema; // m_fields as the filter parser sees them
 };
 } // namespace gatehouse

@@ -9,7 +9,8 @@ class ServiceManager;
 // /system/service: service definitions. Names follow DF's pattern and are stored lower-case;
 // the type must be registered and creatable; the type's validate() (e.g. a database connection
 // test) runs on a worker pool before anything is stored. Secret config fields are sealed at
-// rest and always come back masked; sending the mask back keeps the stored secret.
+// rest and always come back masked; sending the mask back keeps the stored secret. For the same
+// reason config is not filterable (a Json field): a filter could otherwise test sealed text.
 class ServiceResource : public RecordResource
 {
 public:
