@@ -1,0 +1,269 @@
+#include "ResultReader.h"
+
+#include <cmath>
+
+#include <QLocale>
+
+namespace gatehouse {
+
+ResultReader::ResultReader(const QList<SelectItem> &items)
+{
+    m_columns.reserve(size_t(items.size()));
+    for (const SelectItem &item : items) {
+        Column column{item.alias.toStdString(), {}, kindOf(item)};
+        const std::string quoted = Json(column.key).dump();
+        column.quotedKey = QByteArray(quoted.data(), qsizetype(quoted.size())) + ':';
+        m_columns.push_back(std::move(column));
+    }
+}
+
+namespace {
+
+void appendEscaped(const QByteArray &utf8, QByteArray &out)
+{
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    const char *begin = utf8.constData();
+    const char *end = begin + utf8.size();
+    const char *run = begin;
+    for (const char *p = begin; p != end; ++p) {
+        const unsigned char c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default: {
+            const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            out.append(escape, sizeof escape);
+        }
+        }
+    }
+    out.append(run, end - run);
+    out += '"';
+}
+
+void appendJson(const Json &value, QByteArray &out)
+{
+    const std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    out.append(text.data(), qsizetype(text.size()));
+}
+
+void appendDouble(double d, QByteArray &out)
+{
+    if (!std::isfinite(d)) {
+        out += "null";
+        return;
+    }
+    out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+}
+} // namespace
+
+void ResultReader::writeValue(Kind kind, const QVariant &value, QByteArray &out)
+{
+    if (value.isNull()) {
+        out += "null";
+        return;
+    }
+    const int type = value.typeId();
+    switch (kind) {
+    case Kind::Integer:
+        if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Long) {
+            out += QByteArray::number(value.toLongLong());
+            return;
+        }
+        break;
+    case Kind::Number:
+        if (type == QMetaType::Double) {
+            appendDouble(value.toDouble(), out);
+            return;
+        }
+        if (type == QMetaType::LongLong || type == QMetaType::Int) {
+            out += QByteArray::number(value.toLongLong());
+            return;
+        }
+        break;
+    case Kind::Text:
+        appendEscaped(value.toString().toUtf8(), out);
+        return;
+    case Kind::Default:
+        if (type == QMetaType::QString) {
+            appendEscaped(value.toString().toUtf8(), out);
+            return;
+        }
+        if (type == QMetaType::LongLong || type == QMetaType::Int) {
+            out += QByteArray::number(value.toLongLong());
+            return;
+        }
+        break;
+    case Kind::Boolean:
+    case Kind::JsonText:
+        break;
+    }
+    // Everything else takes the tree path, so both writers agree on every value.
+    appendJson(convert(kind, value), out);
+}
+
+qint64 ResultReader::writeRows(QSqlQuery &query, QByteArray &out) const
+{
+    qint64 count = 0;
+    out += '[';
+    while (query.next()) {
+        if (count++ > 0)
+            out += ',';
+        out += '{';
+        for (size_t i = 0; i < m_columns.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            out += m_columns[i].quotedKey;
+            writeValue(m_columns[i].kind, query.value(int(i)), out);
+        }
+        out += '}';
+    }
+    out += ']';
+    return count;
+}
+
+ResultReader::Kind ResultReader::kindOf(const ColumnSchema *column)
+{
+    if (!column)
+        return Kind::Default;
+    if (column->isBoolean())
+        return Kind::Boolean;
+    if (column->isInteger())
+        return Kind::Integer;
+    if (column->isNumeric())
+        return Kind::Number;
+    if (column->type == QLatin1String("json") || column->type == QLatin1String("jsonb"))
+        return Kind::JsonText;
+    if (column->type == QLatin1String("string") || column->type == QLatin1String("text") ||
+        column->type == QLatin1String("mediumtext") || column->type == QLatin1String("longtext"))
+        return Kind::Text;
+    return Kind::Default;
+}
+
+ResultReader::Kind ResultReader::kindOf(const SelectItem &item)
+{
+    switch (item.aggregate) {
+    case SelectItem::Aggregate::None:
+    case SelectItem::Aggregate::Min:
+    case SelectItem::Aggregate::Max:
+        return kindOf(item.column);
+    case SelectItem::Aggregate::Count:
+        return Kind::Integer;
+    case SelectItem::Aggregate::Sum:
+        return item.column && item.column->isInteger() ? Kind::Integer : Kind::Number;
+    case SelectItem::Aggregate::Avg:
+        return Kind::Number;
+    }
+    return Kind::Default;
+}
+
+Json ResultReader::convert(Kind kind, const QVariant &value)
+{
+    if (value.isNull())
+        return nullptr;
+    const int type = value.typeId();
+    switch (kind) {
+    case Kind::Boolean:
+        if (type == QMetaType::Bool)
+            return value.toBool();
+        if (type == QMetaType::QString) {
+            const QString text = value.toString();
+            return text == QLatin1String("t") || text == QLatin1String("true") || text == QLatin1String("1");
+        }
+        return value.toLongLong() != 0;
+    case Kind::Integer:
+        if (type == QMetaType::ULongLong || type == QMetaType::ULong || type == QMetaType::UInt)
+            return value.toULongLong();
+        if (type == QMetaType::QString || type == QMetaType::QByteArray) {
+            // MySQL returns SUM() of integers as DECIMAL text; SQLite may hold text anywhere.
+            bool ok = false;
+            const QString text = value.toString();
+            const qint64 n = text.toLongLong(&ok);
+            if (ok)
+                return n;
+            const double d = text.toDouble(&ok);
+            if (ok)
+                return d;
+            return text.toStdString();
+        }
+        if (type == QMetaType::Double || type == QMetaType::Float) {
+            // MySQL hands SUM() of integers back as a DECIMAL; keep whole numbers integral.
+            const double d = value.toDouble();
+            if (d == double(qint64(d)))
+                return qint64(d);
+            return d;
+        }
+        return value.toLongLong();
+    case Kind::Number:
+        if (type == QMetaType::Int || type == QMetaType::LongLong || type == QMetaType::Long)
+            return value.toLongLong();
+        if (type == QMetaType::QString || type == QMetaType::QByteArray) {
+            // Decimal columns arrive as text (full precision); JSON clients get a number.
+            bool ok = false;
+            const QString text = value.toString();
+            const double d = text.toDouble(&ok);
+            if (ok)
+                return d;
+            return text.toStdString();
+        }
+        return value.toDouble();
+    case Kind::Text:
+        return value.toString().toStdString();
+    case Kind::JsonText: {
+        const QByteArray text = value.toString().toUtf8();
+        Json parsed = parseJsonOrDiscarded(text);
+        if (parsed.is_discarded())
+            return text.toStdString();
+        return parsed;
+    }
+    case Kind::Default:
+        break;
+    }
+    return variantToJson(value);
+}
+
+Json ResultReader::toJson(const ColumnSchema *column, const QVariant &value)
+{
+    return convert(kindOf(column), value);
+}
+
+Json ResultReader::row(const QSqlQuery &query) const
+{
+    Json object = Json::object();
+    for (size_t i = 0; i < m_columns.size(); ++i)
+        object[m_columns[i].key] = convert(m_columns[i].kind, query.value(int(i)));
+    return object;
+}
+
+Json ResultReader::rows(QSqlQuery &query) const
+{
+    Json out = Json::array();
+    while (query.next())
+        out.push_back(row(query));
+    return out;
+}
+
+Json ResultReader::value(const QSqlQuery &query, int index) const
+{
+    if (index >= 0 && size_t(index) < m_columns.size())
+        return convert(m_columns[size_t(index)].kind, query.value(index));
+    return variantToJson(query.value(index));
+}
+} // namespace gatehouse

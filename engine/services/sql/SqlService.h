@@ -1,0 +1,75 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include <QSqlDatabase>
+
+#include "DbSchema.h"
+#include "SqlDialect.h"
+#include "services/Service.h"
+#include "store/ConnectionSpec.h"
+
+namespace gatehouse {
+
+struct Config;
+class DbExecutor;
+class ServiceManager;
+struct ServiceEnvironment;
+
+// A database service (types `sqlite`, `pgsql`, `mysql`): `_table` records, `_schema`,
+// `_proc`/`_func` and named queries over one database.
+//
+// Config: sqlite {"database": path (relative paths are inside the data folder)}; pgsql and
+// mysql {"host", "port", "database", "username", "password", "options"}; every type
+// "max_records" (default Config::defaultMaxRecords, capped by Config::maxRecordsCap),
+// "max_batch_records" (records per write request, default 1000), "pool_size" (worker
+// connections; 2 for SQLite, 4 otherwise), "init_statements" (run on every connection) and
+// "named_queries" (served by RoutineResource).
+//
+// Each request is one job on the service's DbExecutor. The schema is read on a worker the
+// first time it is needed and shared read-only afterwards; `?refresh=true` reads it again.
+class SqlService : public Service
+{
+public:
+    SqlService(const ServiceInfo &info, const ServiceEnvironment &env);
+    ~SqlService() override;
+
+    QStringList accessComponents() const override;
+    void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
+
+    // Registers sqlite, pgsql and mysql with the service manager.
+    static void registerTypes(ServiceManager &manager);
+    // The connection described by a service config; `error` is set (and the spec unusable)
+    // when the config is incomplete or malformed. `config` may be null (built-in defaults).
+    static ConnectionSpec connectionSpec(const ServiceInfo &info, const Config *config, QString *error);
+    // Opens a connection with the config and runs a trivial query; an empty string when it
+    // works, otherwise a message safe to show (never the driver's text or the credentials).
+    static QString validate(const ServiceInfo &info, const Config *config);
+
+    int maxRecords() const { return m_maxRecords; }
+    const SqlDialect &dialect() const { return *m_dialect; }
+    // The schema if it has been read, else null.
+    std::shared_ptr<const DatabaseSchema> cachedSchema() const;
+    // On a worker: the cached schema, read first if needed.
+    std::shared_ptr<const DatabaseSchema> schema(QSqlDatabase &db);
+    // On a worker: reads the schema again and replaces the cached one.
+    std::shared_ptr<const DatabaseSchema> reloadSchema(QSqlDatabase &db);
+
+private:
+    HttpResponse serve(const RequestContext &context, QSqlDatabase &db);
+    HttpResponse resourceList() const;
+
+    ConnectionSpec m_spec;
+    QString m_configError;
+    int m_maxRecords = 1000;
+    std::unique_ptr<SqlDialect> m_dialect;
+
+    mutable std::mutex m_schemaMutex; // guards m_schema (the pointer, not the schema)
+    std::mutex m_introspectMutex;     // one introspection at a time
+    std::shared_ptr<const DatabaseSchema> m_schema;
+
+    // Last member: destroyed first, so its workers finish before anything they use goes away.
+    std::unique_ptr<DbExecutor> m_executor;
+};
+} // namespace gatehouse
