@@ -1,5 +1,11 @@
 #include "Engine.h"
 
+#include <spdlog/spdlog.h>
+
+#include <QDir>
+#include <QEventLoop>
+#include <QSqlQuery>
+
 #include "core/DataPaths.h"
 #include "http/HttpServer.h"
 #include "http/RequestGate.h"
@@ -12,12 +18,6 @@
 #include "store/DbExecutor.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
-
-#include <QDir>
-#include <QEventLoop>
-#include <QSqlQuery>
-
-#include <spdlog/spdlog.h>
 
 namespace gatehouse {
 
@@ -48,19 +48,22 @@ bool Engine::start(QString *error)
     m_services = std::make_unique<ServiceManager>(
         ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets()});
     SqlService::registerTypes(*m_services);
-    m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store, *m_services));
+    m_services->mountBuiltIn(
+        std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store, *m_services));
     if (m_config.demo && !installDemo(error))
         return false;
     m_services->reload(m_store->services());
-    connect(m_store.get(), &SystemStore::servicesChanged, this, [this] { m_services->reload(m_store->services()); });
+    connect(m_store.get(), &SystemStore::servicesChanged, this,
+            [this] { m_services->reload(m_store->services()); });
 
     m_authenticator = std::make_unique<Authenticator>(*m_store);
     m_gate = std::make_unique<RequestGate>(m_config, *m_services, *m_authenticator);
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     RequestGate *gate = m_gate.get();
-    m_http = std::make_unique<HttpServer>(
-        limits, [gate](HttpRequest &&request, const Responder &responder) { gate->handle(std::move(request), responder); });
+    m_http = std::make_unique<HttpServer>(limits, [gate](HttpRequest &&request, const Responder &responder) {
+        gate->handle(std::move(request), responder);
+    });
     if (!m_http->listen(m_config.listenAddress, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1: %2").arg(m_config.listenText(), m_http->errorString());
         return false;
@@ -117,8 +120,9 @@ bool Engine::installDemo(QString *error)
             q.prepare(QStringLiteral("SELECT id FROM service WHERE name = ?"));
             q.addBindValue(name);
             const bool nameTaken = q.exec() && q.next();
-            q.prepare(QStringLiteral("INSERT INTO service (name, label, description, is_active, type, config, "
-                                     "created_date, last_modified_date) VALUES (?, ?, ?, 1, ?, ?, ?, ?)"));
+            q.prepare(
+                QStringLiteral("INSERT INTO service (name, label, description, is_active, type, config, "
+                               "created_date, last_modified_date) VALUES (?, ?, ?, 1, ?, ?, ?, ?)"));
             q.addBindValue(name);
             q.addBindValue(QString::fromStdString(definition.value("label", "Demo")));
             q.addBindValue(QString::fromStdString(definition.value("description", "")));

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/Config.h"
+#include <memory>
 
 #include <QObject>
 
-#include <memory>
+#include "core/Config.h"
 
 namespace gatehouse {
 

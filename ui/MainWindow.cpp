@@ -1,10 +1,10 @@
 #include "MainWindow.h"
 
-#include "client/GatehouseClient.h"
-
 #include <QFormLayout>
 #include <QLabel>
 #include <QTimer>
+
+#include "client/GatehouseClient.h"
 
 namespace gatehouse {
 

@@ -1,12 +1,12 @@
+#include <QApplication>
+#include <QUrl>
+
 #include "MainWindow.h"
 #include "client/EngineHost.h"
 #include "client/GatehouseClient.h"
 #include "core/Config.h"
 #include "core/Logging.h"
 #include "core/Version.h"
-
-#include <QApplication>
-#include <QUrl>
 
 int main(int argc, char *argv[])
 {

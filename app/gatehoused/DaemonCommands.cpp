@@ -1,12 +1,9 @@
 #include "DaemonCommands.h"
 
-#include "Engine.h"
-#include "core/Config.h"
-#include "core/DataPaths.h"
-#include "core/Logging.h"
-#include "core/Version.h"
-#include "store/ConnectionSpec.h"
-#include "store/DbExecutor.h"
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,10 +14,13 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
-#include <csignal>
-#include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
+#include "Engine.h"
+#include "core/Config.h"
+#include "core/DataPaths.h"
+#include "core/Logging.h"
+#include "core/Version.h"
+#include "store/ConnectionSpec.h"
+#include "store/DbExecutor.h"
 
 namespace gatehouse {
 namespace {
@@ -63,22 +63,23 @@ void print(const QString &text)
 int DaemonCommands::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
-        "  check   print the configuration, data folder, database and listener status"));
+    parser.setApplicationDescription(
+        QStringLiteral("Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
+                       "  check   print the configuration, data folder, database and listener status"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Data folder (default: $GATEHOUSE_DATA_DIR or %1).")
-                                         .arg(DataPaths::defaultDataDir()),
-                                     QStringLiteral("path"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Data folder (default: $GATEHOUSE_DATA_DIR or %1).").arg(DataPaths::defaultDataDir()),
+        QStringLiteral("path"));
     const QCommandLineOption configFile(QStringLiteral("config"),
                                         QStringLiteral("Config file (default: <data folder>/gatehouse.ini)."),
                                         QStringLiteral("file"));
     const QCommandLineOption listen(QStringLiteral("listen"),
                                     QStringLiteral("Address to listen on (default 127.0.0.1:8080)."),
                                     QStringLiteral("host:port"));
-    const QCommandLineOption noDemo(QStringLiteral("no-demo"), QStringLiteral("Do not mount the demo database."));
+    const QCommandLineOption noDemo(QStringLiteral("no-demo"),
+                                    QStringLiteral("Do not mount the demo database."));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       QStringLiteral("trace, debug, info, warn, error or off."),
                                       QStringLiteral("level"));
@@ -132,7 +133,8 @@ int DaemonCommands::serve(const Config &config)
     if (!engine.generatedAdminPassword().isEmpty()) {
         // Shown once: only its Argon2id hash is stored.
         print(QStringLiteral("First admin created: %1 / %2  (shown once; change it after signing in)")
-                  .arg(config.adminEmail.isEmpty() ? QStringLiteral("admin@gatehouse.local") : config.adminEmail,
+                  .arg(config.adminEmail.isEmpty() ? QStringLiteral("admin@gatehouse.local")
+                                                   : config.adminEmail,
                        engine.generatedAdminPassword()));
     }
     const int rc = QCoreApplication::exec();
@@ -148,9 +150,9 @@ int DaemonCommands::check(const Config &config)
     print(QString::fromStdString(config.describe().dump(2)));
 
     const QFileInfo dir(config.dataDir);
-    QString dataStatus = dir.exists() ? (dir.isWritable() ? QStringLiteral("ok (writable)")
-                                                          : QStringLiteral("NOT WRITABLE"))
-                                      : QStringLiteral("missing (created on first start)");
+    QString dataStatus =
+        dir.exists() ? (dir.isWritable() ? QStringLiteral("ok (writable)") : QStringLiteral("NOT WRITABLE"))
+                     : QStringLiteral("missing (created on first start)");
     if (dir.exists() && !dir.isWritable())
         ++problems;
     print(QStringLiteral("data folder: %1 — %2").arg(config.dataDir, dataStatus));

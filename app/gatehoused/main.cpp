@@ -1,7 +1,7 @@
+#include <QCoreApplication>
+
 #include "DaemonCommands.h"
 #include "core/Version.h"
-
-#include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {

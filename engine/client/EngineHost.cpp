@@ -1,8 +1,8 @@
 #include "EngineHost.h"
 
-#include "Engine.h"
-
 #include <QThread>
+
+#include "Engine.h"
 
 namespace gatehouse {
 
@@ -19,7 +19,8 @@ EngineHost::EngineHost(QObject *parent)
 EngineHost::~EngineHost()
 {
     if (m_thread->isRunning())
-        QMetaObject::invokeMethod(m_context, [this] { delete m_engine; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context, [this] { delete m_engine; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/Config.h"
-
 #include <QObject>
+
+#include "core/Config.h"
 
 class QThread;
 

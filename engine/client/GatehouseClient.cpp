@@ -1,9 +1,9 @@
 #include "GatehouseClient.h"
 
-#include "core/Json.h"
-
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+
+#include "core/Json.h"
 
 namespace gatehouse {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Json.h"
+#include <exception>
 
 #include <QString>
 
-#include <exception>
+#include "Json.h"
 
 namespace gatehouse {
 

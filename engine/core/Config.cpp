@@ -1,12 +1,12 @@
 #include "Config.h"
 
-#include "DataPaths.h"
-
 #include <QDir>
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QSettings>
 #include <QUrl>
+
+#include "DataPaths.h"
 
 namespace gatehouse {
 namespace {
@@ -59,9 +59,11 @@ bool parseBool(const QString &text, bool *ok)
 {
     const QString t = text.trimmed().toLower();
     *ok = true;
-    if (t == QLatin1String("1") || t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("on"))
+    if (t == QLatin1String("1") || t == QLatin1String("true") || t == QLatin1String("yes") ||
+        t == QLatin1String("on"))
         return true;
-    if (t == QLatin1String("0") || t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("off"))
+    if (t == QLatin1String("0") || t == QLatin1String("false") || t == QLatin1String("no") ||
+        t == QLatin1String("off"))
         return false;
     *ok = false;
     return false;
@@ -73,9 +75,10 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
 {
     Config config;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    config.dataDir = !dataDirOverride.isEmpty()                      ? dataDirOverride
-                     : env.contains(QStringLiteral("GATEHOUSE_DATA_DIR")) ? env.value(QStringLiteral("GATEHOUSE_DATA_DIR"))
-                                                                      : DataPaths::defaultDataDir();
+    config.dataDir = !dataDirOverride.isEmpty() ? dataDirOverride
+                     : env.contains(QStringLiteral("GATEHOUSE_DATA_DIR"))
+                         ? env.value(QStringLiteral("GATEHOUSE_DATA_DIR"))
+                         : DataPaths::defaultDataDir();
     config.dataDir = QDir(config.dataDir).absolutePath();
     config.configFile = !configFileOverride.isEmpty() ? configFileOverride
                         : env.contains(QStringLiteral("GATEHOUSE_CONFIG"))
@@ -146,8 +149,9 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
     config.adminPassword = values.value(QStringLiteral("admin_password"));
     config.masterKey = values.value(QStringLiteral("master_key"));
     config.logLevel = values.value(QStringLiteral("log_level"), config.logLevel);
-    static const QStringList levels = {QStringLiteral("trace"), QStringLiteral("debug"), QStringLiteral("info"),
-                                       QStringLiteral("warn"),  QStringLiteral("error"), QStringLiteral("off")};
+    static const QStringList levels = {QStringLiteral("trace"), QStringLiteral("debug"),
+                                       QStringLiteral("info"),  QStringLiteral("warn"),
+                                       QStringLiteral("error"), QStringLiteral("off")};
     if (!levels.contains(config.logLevel)) {
         *error = QStringLiteral("log_level must be one of %1").arg(levels.join(QStringLiteral(", ")));
         return config;
@@ -166,7 +170,8 @@ QString Config::listenText() const
 Json Config::describe() const
 {
     // The system database URL may carry a password: show only its scheme and host part.
-    QString systemDbText = QStringLiteral("sqlite (%1)").arg(QDir(dataDir).filePath(QStringLiteral("system.db")));
+    QString systemDbText =
+        QStringLiteral("sqlite (%1)").arg(QDir(dataDir).filePath(QStringLiteral("system.db")));
     if (!systemDb.isEmpty()) {
         QUrl url(systemDb);
         url.setPassword(QString());

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Json.h"
-
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+
+#include "Json.h"
 
 namespace gatehouse {
 
@@ -16,18 +16,18 @@ struct Config
     QString configFile;
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 8080;
-    QString systemDb;                 // empty: SQLite in the data folder; else postgresql://...
+    QString systemDb; // empty: SQLite in the data folder; else postgresql://...
     int jwtTtlMinutes = 1440;
     int jwtRefreshTtlMinutes = 20160;
     qint64 maxBodyBytes = 16 * 1024 * 1024;
-    int defaultMaxRecords = 1000;     // per-service max_records default
-    int maxRecordsCap = 100000;       // instance-wide cap on any max_records
+    int defaultMaxRecords = 1000; // per-service max_records default
+    int maxRecordsCap = 100000;   // instance-wide cap on any max_records
     int dbStatementTimeoutMs = 30000;
     bool demo = true;
     QString adminEmail;
     QString adminPassword;
     QString logLevel = QStringLiteral("info");
-    QString masterKey;                // base64, normally read from the data folder
+    QString masterKey; // base64, normally read from the data folder
 
     // Fills the fields from the ini file and the environment; `cliOverrides` holds values
     // given on the command line (same keys as the ini file), applied last.

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <QString>
 #include <QVariant>
-
-#include <nlohmann/json.hpp>
 
 namespace gatehouse {
 using Json = nlohmann::json;

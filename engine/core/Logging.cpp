@@ -1,9 +1,9 @@
 #include "Logging.h"
 
-#include <QtGlobal>
-
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <QtGlobal>
 
 namespace gatehouse {
 namespace {

@@ -1,11 +1,11 @@
 #include "HttpConnection.h"
 
-#include "Responder.h"
-#include "core/ApiError.h"
-
 #include <QDateTime>
 #include <QTcpSocket>
 #include <QUrl>
+
+#include "Responder.h"
+#include "core/ApiError.h"
 
 namespace gatehouse {
 namespace {
@@ -219,7 +219,8 @@ bool HttpConnection::parseHead(qsizetype end)
     }
 
     const QByteArray connection = m_request.header("connection").toLower();
-    m_request.keepAlive = version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
+    m_request.keepAlive =
+        version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
 
     const qsizetype q = m_request.target.indexOf('?');
     const QByteArray rawPath = q < 0 ? m_request.target : m_request.target.left(q);
@@ -266,7 +267,8 @@ bool HttpConnection::parseHead(qsizetype end)
             return false;
         }
         if (length > m_limits.maxBodyBytes) {
-            fail(413, QStringLiteral("Request body is larger than the limit of %1 bytes.").arg(m_limits.maxBodyBytes));
+            fail(413, QStringLiteral("Request body is larger than the limit of %1 bytes.")
+                          .arg(m_limits.maxBodyBytes));
             return false;
         }
         m_remaining = length;

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "HttpLimits.h"
-#include "HttpRequest.h"
-#include "HttpResponse.h"
+#include <functional>
 
 #include <QObject>
 #include <QTimer>
 
-#include <functional>
+#include "HttpLimits.h"
+#include "HttpRequest.h"
+#include "HttpResponse.h"
 
 class QTcpSocket;
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/Json.h"
-
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+
+#include "core/Json.h"
 
 namespace gatehouse {
 

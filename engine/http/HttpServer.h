@@ -1,10 +1,10 @@
 #pragma once
 
-#include "HttpConnection.h"
-#include "HttpLimits.h"
-
 #include <QHostAddress>
 #include <QObject>
+
+#include "HttpConnection.h"
+#include "HttpLimits.h"
 
 class QTcpServer;
 

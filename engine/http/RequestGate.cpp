@@ -1,5 +1,10 @@
 #include "RequestGate.h"
 
+#include <spdlog/spdlog.h>
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
 #include "core/ApiError.h"
 #include "core/Config.h"
 #include "core/Version.h"
@@ -8,11 +13,6 @@
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
 #include "services/system/SystemService.h"
-
-#include <QRandomGenerator>
-#include <QRegularExpression>
-
-#include <spdlog/spdlog.h>
 
 namespace gatehouse {
 namespace {
@@ -39,7 +39,9 @@ QByteArray effectiveMethod(const HttpRequest &request)
         if (override.isEmpty())
             override = request.header("x-method-override");
         if (override.isEmpty())
-            override = request.queryValue(QStringLiteral("method"), request.queryValue(QStringLiteral("_method"))).toLatin1();
+            override =
+                request.queryValue(QStringLiteral("method"), request.queryValue(QStringLiteral("_method")))
+                    .toLatin1();
         if (!override.isEmpty())
             method = override.trimmed().toUpper();
     }
@@ -129,7 +131,8 @@ void RequestGate::handleApi(std::shared_ptr<RequestContext> context, const QStri
     if (!parts.isEmpty()) {
         context->serviceName = parts.takeFirst().toLower();
         if (!isValidServiceName(context->serviceName))
-            throw ApiError::notFound(QStringLiteral("Could not find a service for %1").arg(context->serviceName));
+            throw ApiError::notFound(
+                QStringLiteral("Could not find a service for %1").arg(context->serviceName));
     }
     context->resourceParts = parts;
     context->resource = parts.join(QLatin1Char('/'));
@@ -156,7 +159,8 @@ void RequestGate::handleApi(std::shared_ptr<RequestContext> context, const QStri
 
     if (context->serviceName.isEmpty()) {
         if (context->verb != VerbGet)
-            throw ApiError::methodNotAllowed(QStringLiteral("Only GET is supported on the service catalogue."));
+            throw ApiError::methodNotAllowed(
+                QStringLiteral("Only GET is supported on the service catalogue."));
         reply(catalogue(*context));
         return;
     }
@@ -172,18 +176,20 @@ void RequestGate::handleApi(std::shared_ptr<RequestContext> context, const QStri
         // DF lets a role with any access on a service read the service root and `_schema`
         // list; the handler then shows only what the role may see.
         if (!allowed && context->verb == VerbGet &&
-            (component.isEmpty() || component == QLatin1String("_schema") || component == QLatin1String("_table") ||
-             component == QLatin1String("_proc") || component == QLatin1String("_func")) &&
+            (component.isEmpty() || component == QLatin1String("_schema") ||
+             component == QLatin1String("_table") || component == QLatin1String("_proc") ||
+             component == QLatin1String("_func")) &&
             context->session.role) {
             for (const AccessRule &rule : context->session.role->rules)
-                if ((!rule.serviceId || *rule.serviceId == serviceId) && (rule.requestorMask & context->requestor) &&
-                    rule.verbMask != 0)
+                if ((!rule.serviceId || *rule.serviceId == serviceId) &&
+                    (rule.requestorMask & context->requestor) && rule.verbMask != 0)
                     allowed = true;
         }
         if (!allowed)
-            throw ApiError::forbidden(QStringLiteral("Access Forbidden. %1 access to component '%2' of service "
-                                                     "'%3' is not allowed by this user's role.")
-                                          .arg(QString::fromLatin1(context->method), component, service->info().name));
+            throw ApiError::forbidden(
+                QStringLiteral("Access Forbidden. %1 access to component '%2' of service "
+                               "'%3' is not allowed by this user's role.")
+                    .arg(QString::fromLatin1(context->method), component, service->info().name));
     }
 
     service->handle(context, [reply, service](HttpResponse response) { reply(std::move(response)); });
@@ -202,7 +208,8 @@ HttpResponse RequestGate::catalogue(const RequestContext &context) const
     const QString typeFilter = context.request.queryValue(QStringLiteral("type"));
     const QString groupFilter = context.request.queryValue(QStringLiteral("group"));
     QStringList fields;
-    for (const QString &f : context.request.queryValue(QStringLiteral("fields")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+    for (const QString &f :
+         context.request.queryValue(QStringLiteral("fields")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         fields << f.trimmed();
 
     Json services = Json::array();

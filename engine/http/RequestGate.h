@@ -1,10 +1,10 @@
 #pragma once
 
-#include "HttpRequest.h"
-#include "Responder.h"
-
 #include <QElapsedTimer>
 #include <QObject>
+
+#include "HttpRequest.h"
+#include "Responder.h"
 
 namespace gatehouse {
 
@@ -28,7 +28,8 @@ public:
 private:
     HttpResponse status() const;
     HttpResponse catalogue(const RequestContext &context) const;
-    void handleApi(std::shared_ptr<RequestContext> context, const QString &servicePath, const Responder &responder);
+    void handleApi(std::shared_ptr<RequestContext> context, const QString &servicePath,
+                   const Responder &responder);
 
     const Config &m_config;
     ServiceManager &m_services;

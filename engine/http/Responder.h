@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HttpResponse.h"
-
 #include <QPointer>
+
+#include "HttpResponse.h"
 
 namespace gatehouse {
 

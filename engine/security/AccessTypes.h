@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/Json.h"
+#include <memory>
+#include <optional>
 
 #include <QList>
 #include <QString>
 
-#include <memory>
-#include <optional>
+#include "core/Json.h"
 
 namespace gatehouse {
 
@@ -75,7 +75,7 @@ struct Session
     std::optional<User> user;
     std::optional<App> app;
     std::shared_ptr<const Role> role;
-    QString tokenId;     // jti of the JWT used, if any
+    QString tokenId; // jti of the JWT used, if any
     qint64 tokenExpiry = 0;
     bool isSysAdmin() const { return user && user->isSysAdmin; }
 };

@@ -80,7 +80,8 @@ int Rbac::allowedVerbs(const Role &role, qint64 serviceId, const QString &compon
     return mask;
 }
 
-bool Rbac::isAllowed(const Session &session, qint64 serviceId, const QString &component, int verb, int requestor)
+bool Rbac::isAllowed(const Session &session, qint64 serviceId, const QString &component, int verb,
+                     int requestor)
 {
     if (session.isSysAdmin())
         return true;
@@ -89,7 +90,8 @@ bool Rbac::isAllowed(const Session &session, qint64 serviceId, const QString &co
     return (allowedVerbs(*session.role, serviceId, component, requestor) & verb) != 0;
 }
 
-const AccessRule *Rbac::ruleFor(const Role &role, qint64 serviceId, const QString &component, int verb, int requestor)
+const AccessRule *Rbac::ruleFor(const Role &role, qint64 serviceId, const QString &component, int verb,
+                                int requestor)
 {
     const AccessRule *found = nullptr;
     forMostSpecific(role, serviceId, component, requestor, [&found, verb](const AccessRule &rule) {

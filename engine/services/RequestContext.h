@@ -1,11 +1,11 @@
 #pragma once
 
+#include <QString>
+#include <QStringList>
+
 #include "core/Json.h"
 #include "http/HttpRequest.h"
 #include "security/AccessTypes.h"
-
-#include <QString>
-#include <QStringList>
 
 namespace gatehouse {
 
@@ -22,10 +22,10 @@ struct RequestContext
     int requestor = RequestorApi;
     Session session;
     QString serviceName;
-    QString resource;           // path below the service, without leading/trailing slash
-    QStringList resourceParts;  // resource split on '/'
+    QString resource;          // path below the service, without leading/trailing slash
+    QStringList resourceParts; // resource split on '/'
     bool trailingSlash = false;
-    Json body;                  // parsed JSON body, null when there was none
+    Json body; // parsed JSON body, null when there was none
 
     // Query parameter, falling back to the same key in a JSON object body (DF merges them).
     bool hasParam(const QString &key) const;

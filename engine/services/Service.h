@@ -1,13 +1,13 @@
 #pragma once
 
-#include "RequestContext.h"
-#include "core/Json.h"
-#include "http/HttpResponse.h"
+#include <functional>
+#include <memory>
 
 #include <QString>
 
-#include <functional>
-#include <memory>
+#include "RequestContext.h"
+#include "core/Json.h"
+#include "http/HttpResponse.h"
 
 namespace gatehouse {
 

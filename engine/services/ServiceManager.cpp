@@ -92,7 +92,8 @@ std::shared_ptr<Service> ServiceManager::findById(qint64 id) const
 QList<std::shared_ptr<Service>> ServiceManager::all() const
 {
     QList<std::shared_ptr<Service>> list = m_builtIn.values() + m_services.values();
-    std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a->info().name < b->info().name; });
+    std::sort(list.begin(), list.end(),
+              [](const auto &a, const auto &b) { return a->info().name < b->info().name; });
     return list;
 }
 } // namespace gatehouse

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "Service.h"
+#include <functional>
+#include <memory>
 
 #include <QHash>
 #include <QObject>
 
-#include <functional>
-#include <memory>
+#include "Service.h"
 
 namespace gatehouse {
 

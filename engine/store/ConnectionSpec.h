@@ -14,8 +14,8 @@ struct ConnectionSpec
     QString database; // file path for SQLite
     QString username;
     QString password;
-    QString options;               // driver connect options
-    QStringList initStatements;    // run after every (re)connect
+    QString options;            // driver connect options
+    QStringList initStatements; // run after every (re)connect
     int statementTimeoutMs = 30'000;
 
     // Parses postgresql://user:pass@host:port/db and mysql:// / sqlite: URLs.

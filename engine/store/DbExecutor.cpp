@@ -1,13 +1,13 @@
 #include "DbExecutor.h"
 
-#include "core/ApiError.h"
+#include <spdlog/spdlog.h>
 
 #include <QAtomicInteger>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 
-#include <spdlog/spdlog.h>
+#include "core/ApiError.h"
 
 namespace gatehouse {
 namespace {
@@ -140,7 +140,8 @@ void DbExecutor::ensureOpen(QSqlDatabase &db, const ConnectionSpec &spec)
         statements << QStringLiteral("SET statement_timeout = %1").arg(spec.statementTimeoutMs)
                    << QStringLiteral("SET client_min_messages TO WARNING");
     else if (spec.driver == QLatin1String("QMYSQL"))
-        statements << QStringLiteral("SET SESSION max_statement_time = %1").arg(spec.statementTimeoutMs / 1000.0);
+        statements
+            << QStringLiteral("SET SESSION max_statement_time = %1").arg(spec.statementTimeoutMs / 1000.0);
     else if (spec.driver == QLatin1String("QSQLITE"))
         statements << QStringLiteral("PRAGMA foreign_keys = ON");
     statements += spec.initStatements;

@@ -1,18 +1,18 @@
 #pragma once
 
-#include "ConnectionSpec.h"
-#include "http/HttpResponse.h"
-
-#include <QObject>
-#include <QPointer>
-#include <QSqlDatabase>
-
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <mutex>
 #include <type_traits>
 #include <vector>
+
+#include <QObject>
+#include <QPointer>
+#include <QSqlDatabase>
+
+#include "ConnectionSpec.h"
+#include "http/HttpResponse.h"
 
 class QThread;
 
@@ -51,7 +51,8 @@ public:
 
     // Request-handler form: opens the connection if needed (503 when the database is down),
     // turns a thrown ApiError into its envelope and any other exception into a 500.
-    void submitRequest(std::function<HttpResponse(QSqlDatabase &)> work, std::function<void(HttpResponse)> done);
+    void submitRequest(std::function<HttpResponse(QSqlDatabase &)> work,
+                       std::function<void(HttpResponse)> done);
 
     // Opens a connection with `spec` on the calling thread, for one-off use (CLI, tests).
     static QSqlDatabase openConnection(const ConnectionSpec &spec, const QString &connectionName,

@@ -45,7 +45,8 @@ class TestDaemon : public QObject
         p.setProcessEnvironment(env);
         p.start(m_binary, args);
         p.waitForFinished(30000);
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
     static QByteArray httpPost(quint16 port, const QString &path, const QByteArray &body, int *status)
@@ -63,7 +64,8 @@ class TestDaemon : public QObject
     }
 
     // Starts `gatehoused serve` and waits until it says it is listening.
-    bool startDaemon(QProcess &p, const QStringList &args, const QProcessEnvironment &env, QString *firstLines)
+    bool startDaemon(QProcess &p, const QStringList &args, const QProcessEnvironment &env,
+                     QString *firstLines)
     {
         p.setProcessEnvironment(env);
         p.start(m_binary, args);
@@ -90,13 +92,17 @@ class TestDaemon : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(QFileInfo::exists(m_binary), "GATEHOUSED must point at the built daemon"); }
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo::exists(m_binary), "GATEHOUSED must point at the built daemon");
+    }
 
     void versionAndHelp()
     {
         const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
-        QVERIFY2(version.out.contains(QRegularExpression(QStringLiteral("^gatehoused \\d+\\.\\d+\\.\\d+"))), qPrintable(version.out));
+        QVERIFY2(version.out.contains(QRegularExpression(QStringLiteral("^gatehoused \\d+\\.\\d+\\.\\d+"))),
+                 qPrintable(version.out));
         const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char *word : {"check", "--data-dir", "--listen", "--no-demo", "--config"})
@@ -106,9 +112,11 @@ private Q_SLOTS:
     void badArgumentsAreClearErrors()
     {
         QTemporaryDir dir;
-        const Run badListen = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"), QStringLiteral("nonsense"), QStringLiteral("check")});
+        const Run badListen = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"),
+                                   QStringLiteral("nonsense"), QStringLiteral("check")});
         QCOMPARE(badListen.exitCode, 2);
-        QVERIFY2(badListen.err.contains(QLatin1String("listen must be HOST:PORT")), qPrintable(badListen.err));
+        QVERIFY2(badListen.err.contains(QLatin1String("listen must be HOST:PORT")),
+                 qPrintable(badListen.err));
         const Run badCommand = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("frobnicate")});
         QCOMPARE(badCommand.exitCode, 2);
         QProcessEnvironment env = cleanEnvironment();
@@ -131,7 +139,9 @@ private Q_SLOTS:
         QVERIFY(run(check, env).out.contains(QLatin1String("\"max_records\": 77")));
         env.insert(QStringLiteral("GATEHOUSE_LISTEN"), QStringLiteral("127.0.0.1:2222"));
         QVERIFY(run(check, env).out.contains(QLatin1String("127.0.0.1:2222")));
-        const Run cli = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:3333"), QStringLiteral("check")}, env);
+        const Run cli = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"),
+                             QStringLiteral("127.0.0.1:3333"), QStringLiteral("check")},
+                            env);
         QVERIFY2(cli.out.contains(QLatin1String("127.0.0.1:3333")), qPrintable(cli.out));
         QVERIFY(!cli.out.contains(QLatin1String("2222")));
         // The data folder can come from the environment too.
@@ -173,7 +183,8 @@ private Q_SLOTS:
 
         const Run during = run(args + QStringList{QStringLiteral("check")});
         QVERIFY2(during.out.contains(QLatin1String("schema version")), qPrintable(during.out));
-        QVERIFY2(during.out.contains(QLatin1String("a Gatehouse is answering there")), qPrintable(during.out));
+        QVERIFY2(during.out.contains(QLatin1String("a Gatehouse is answering there")),
+                 qPrintable(during.out));
         QVERIFY(stopDaemon(daemon));
 
         // The generated password is shown once: not on the next start, and it still works.
@@ -181,11 +192,12 @@ private Q_SLOTS:
         QString secondOutput;
         QVERIFY2(startDaemon(again, args, cleanEnvironment(), &secondOutput), qPrintable(secondOutput));
         QVERIFY2(!secondOutput.contains(QLatin1String("First admin")), qPrintable(secondOutput));
-        const QByteArray relogin = httpPost(port, QStringLiteral("/api/v2/system/admin/session"),
-                                            QJsonDocument(QJsonObject{{QStringLiteral("email"), m.captured(1)},
-                                                                      {QStringLiteral("password"), password}})
-                                                .toJson(),
-                                            &status);
+        const QByteArray relogin =
+            httpPost(port, QStringLiteral("/api/v2/system/admin/session"),
+                     QJsonDocument(QJsonObject{{QStringLiteral("email"), m.captured(1)},
+                                               {QStringLiteral("password"), password}})
+                         .toJson(),
+                     &status);
         QVERIFY2(status == 200, relogin.constData());
         QVERIFY(stopDaemon(again));
         QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("demo.db"))));

@@ -16,12 +16,12 @@ public:
 };
 
 // Skips (or, when servers are required, fails) a test whose database server is not configured.
-#define GATEHOUSE_REQUIRE_URL(url, what)                                                                  \
-    do {                                                                                                \
-        if ((url).isEmpty()) {                                                                          \
-            if (gatehouse::test::TestDatabases::required())                                             \
-                QFAIL(what " is required (GATEHOUSE_TEST_REQUIRE_DATABASES=1) but not configured");    \
-            QSKIP(what " not configured; run tests/support/start-test-databases.sh");                   \
-        }                                                                                               \
+#define GATEHOUSE_REQUIRE_URL(url, what)                                                                     \
+    do {                                                                                                     \
+        if ((url).isEmpty()) {                                                                               \
+            if (gatehouse::test::TestDatabases::required())                                                  \
+                QFAIL(what " is required (GATEHOUSE_TEST_REQUIRE_DATABASES=1) but not configured");          \
+            QSKIP(what " not configured; run tests/support/start-test-databases.sh");                        \
+        }                                                                                                    \
     } while (false)
 } // namespace gatehouse::test

@@ -40,10 +40,12 @@ bool TestServer::start()
     }
     QHash<QString, QString> settings = m_options.settings;
     settings.insert(QStringLiteral("listen"), QStringLiteral("127.0.0.1:0"));
-    settings.insert(QStringLiteral("demo"), m_options.demo ? QStringLiteral("true") : QStringLiteral("false"));
+    settings.insert(QStringLiteral("demo"),
+                    m_options.demo ? QStringLiteral("true") : QStringLiteral("false"));
     settings.insert(QStringLiteral("admin_email"), QLatin1String(kAdminEmail));
     settings.insert(QStringLiteral("admin_password"), QLatin1String(kAdminPassword));
-    settings.insert(QStringLiteral("log_level"), qEnvironmentVariable("GATEHOUSE_TEST_LOG_LEVEL", QStringLiteral("warn")));
+    settings.insert(QStringLiteral("log_level"),
+                    qEnvironmentVariable("GATEHOUSE_TEST_LOG_LEVEL", QStringLiteral("warn")));
     if (!m_options.systemDb.isEmpty())
         settings.insert(QStringLiteral("system_db"), m_options.systemDb);
     // A missing file keeps the environment and the developer's own gatehouse.ini out of tests.
@@ -91,8 +93,8 @@ TestResponse TestServer::request(const QByteArray &method, const QString &pathAn
     return rawRequest(method, pathAndQuery, payload, all);
 }
 
-TestResponse TestServer::rawRequest(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
-                                    const Headers &headers)
+TestResponse TestServer::rawRequest(const QByteArray &method, const QString &pathAndQuery,
+                                    const QByteArray &body, const Headers &headers)
 {
     static QNetworkAccessManager *manager = new QNetworkAccessManager(QCoreApplication::instance());
     QNetworkRequest request(QUrl(baseUrl() + pathAndQuery, QUrl::TolerantMode));
@@ -100,7 +102,8 @@ TestResponse TestServer::rawRequest(const QByteArray &method, const QString &pat
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
     // HEAD must go through head(): as a custom verb Qt would wait for the announced body.
-    QNetworkReply *reply = method == "HEAD" ? manager->head(request) : manager->sendCustomRequest(request, method, body);
+    QNetworkReply *reply =
+        method == "HEAD" ? manager->head(request) : manager->sendCustomRequest(request, method, body);
     QEventLoop loop;
     QTimer timeout;
     timeout.setSingleShot(true);
@@ -140,7 +143,8 @@ TestResponse TestServer::admin(const QByteArray &method, const QString &pathAndQ
 
 qint64 TestServer::createService(const Json &definition)
 {
-    const TestResponse r = admin("POST", QStringLiteral("/api/v2/system/service"), Json{{"resource", {definition}}});
+    const TestResponse r =
+        admin("POST", QStringLiteral("/api/v2/system/service"), Json{{"resource", {definition}}});
     if (r.status != 201)
         return 0;
     return r.json["resource"][0]["id"].get<qint64>();
@@ -148,10 +152,10 @@ qint64 TestServer::createService(const Json &definition)
 
 qint64 TestServer::createRole(const QString &name, const Json &accessRules)
 {
-    const TestResponse r = admin("POST", QStringLiteral("/api/v2/system/role"),
-                                 Json{{"resource",
-                                       {{{"name", name}, {"is_active", true},
-                                         {"role_service_access_by_role_id", accessRules}}}}});
+    const TestResponse r = admin(
+        "POST", QStringLiteral("/api/v2/system/role"),
+        Json{{"resource",
+              {{{"name", name}, {"is_active", true}, {"role_service_access_by_role_id", accessRules}}}}});
     if (r.status != 201)
         return 0;
     return r.json["resource"][0]["id"].get<qint64>();

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "Engine.h"
-#include "core/Json.h"
+#include <memory>
 
 #include <QByteArray>
 #include <QHash>
@@ -10,7 +9,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
-#include <memory>
+#include "Engine.h"
+#include "core/Json.h"
 
 namespace gatehouse::test {
 
@@ -19,7 +19,7 @@ using Headers = QList<QPair<QByteArray, QByteArray>>;
 struct TestResponse
 {
     int status = 0;
-    Json json;      // discarded when the body is not JSON
+    Json json; // discarded when the body is not JSON
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // lower-case names
 
@@ -39,9 +39,9 @@ public:
 
     struct Options
     {
-        QString systemDb;          // empty: SQLite in the data folder
+        QString systemDb; // empty: SQLite in the data folder
         bool demo = false;
-        QString dataDir;           // empty: a new temporary folder
+        QString dataDir;                  // empty: a new temporary folder
         QHash<QString, QString> settings; // ini-style overrides, e.g. {"max_records", "50"}
     };
 

@@ -1,10 +1,10 @@
-#include "http/HttpServer.h"
-#include "http/Responder.h"
-
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
+
+#include "http/HttpServer.h"
+#include "http/Responder.h"
 
 using namespace gatehouse;
 
@@ -59,24 +59,26 @@ private Q_SLOTS:
         limits.maxBodyBytes = 1024;
         limits.maxHeaderBytes = 2048;
         limits.headerTimeoutMs = 500;
-        m_server = std::make_unique<HttpServer>(limits, [this](HttpRequest &&request, const Responder &responder) {
-            m_seen.append(request);
-            HttpResponse response;
-            response.contentType = "text/plain";
-            response.body = request.method + ' ' + request.path.toUtf8() + " body=" + request.body;
-            if (m_deferReplies) {
-                m_pending.append(responder);
-                QTimer::singleShot(50, [responder, response] { responder.send(response); });
-                return;
-            }
-            responder.send(response);
-        });
+        m_server =
+            std::make_unique<HttpServer>(limits, [this](HttpRequest &&request, const Responder &responder) {
+                m_seen.append(request);
+                HttpResponse response;
+                response.contentType = "text/plain";
+                response.body = request.method + ' ' + request.path.toUtf8() + " body=" + request.body;
+                if (m_deferReplies) {
+                    m_pending.append(responder);
+                    QTimer::singleShot(50, [responder, response] { responder.send(response); });
+                    return;
+                }
+                responder.send(response);
+            });
         QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     }
 
     void simpleGetAndQueryDecoding()
     {
-        const QByteArray answer = exchange("GET /a%20b?x=1&y=hello+world&z=%27q%27 HTTP/1.1\r\nHost: t\r\n\r\n");
+        const QByteArray answer =
+            exchange("GET /a%20b?x=1&y=hello+world&z=%27q%27 HTTP/1.1\r\nHost: t\r\n\r\n");
         QVERIFY2(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer.constData());
         QVERIFY(answer.contains("Content-Length: 14\r\n"));
         QVERIFY(answer.endsWith("GET /a b body="));
@@ -94,16 +96,18 @@ private Q_SLOTS:
 
     void chunkedBody()
     {
-        const QByteArray answer =
-            exchange("POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\n\r\n");
+        const QByteArray answer = exchange(
+            "POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\n\r\n");
         QVERIFY2(answer.endsWith("POST /c body=abcdefg"), answer.constData());
     }
 
     void pipelinedRequestsAnsweredInOrder()
     {
         m_deferReplies = true;
-        const QByteArray answer = exchange("GET /one HTTP/1.1\r\n\r\nGET /two HTTP/1.1\r\n\r\nGET /three HTTP/1.1\r\n\r\n", 3);
-        const qsizetype one = answer.indexOf("GET /one"), two = answer.indexOf("GET /two"), three = answer.indexOf("GET /three");
+        const QByteArray answer =
+            exchange("GET /one HTTP/1.1\r\n\r\nGET /two HTTP/1.1\r\n\r\nGET /three HTTP/1.1\r\n\r\n", 3);
+        const qsizetype one = answer.indexOf("GET /one"), two = answer.indexOf("GET /two"),
+                        three = answer.indexOf("GET /three");
         QVERIFY2(one >= 0 && two > one && three > two, answer.constData());
     }
 
@@ -141,7 +145,8 @@ private Q_SLOTS:
 
     void expectContinue()
     {
-        const QByteArray answer = exchange("POST /e HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok");
+        const QByteArray answer =
+            exchange("POST /e HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok");
         QVERIFY2(answer.startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200"), answer.constData());
     }
 
@@ -153,14 +158,18 @@ private Q_SLOTS:
         QTest::newRow("bad version") << QByteArray("GET / HTTP/2.0\r\n\r\n") << 505;
         QTest::newRow("absolute form") << QByteArray("GET http://evil/ HTTP/1.1\r\n\r\n") << 400;
         QTest::newRow("smuggling CL+TE")
-            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 400;
-        QTest::newRow("conflicting CL") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab")
-                                        << 400;
+            << QByteArray(
+                   "POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+            << 400;
+        QTest::newRow("conflicting CL")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab") << 400;
         QTest::newRow("negative CL") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400;
         QTest::newRow("gzip TE") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n") << 501;
-        QTest::newRow("bad chunk size") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
+        QTest::newRow("bad chunk size")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
         QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nbroken\r\n\r\n") << 400;
-        QTest::newRow("huge headers") << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(4096, 'a') + "\r\n\r\n") << 431;
+        QTest::newRow("huge headers")
+            << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(4096, 'a') + "\r\n\r\n") << 431;
         QTest::newRow("NUL in path") << QByteArray("GET /a%00b HTTP/1.1\r\n\r\n") << 400;
     }
 

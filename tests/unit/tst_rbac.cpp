@@ -1,6 +1,6 @@
-#include "security/Rbac.h"
-
 #include <QTest>
+
+#include "security/Rbac.h"
 
 using namespace gatehouse;
 
@@ -11,7 +11,8 @@ class TestRbac : public QObject
 {
     Q_OBJECT
 
-    static AccessRule rule(std::optional<qint64> service, const char *component, int verbs, int requestors = RequestorApi)
+    static AccessRule rule(std::optional<qint64> service, const char *component, int verbs,
+                           int requestors = RequestorApi)
     {
         AccessRule r;
         r.serviceId = service;
@@ -25,7 +26,8 @@ private Q_SLOTS:
     void normalize()
     {
         QCOMPARE(Rbac::normalizeComponent(QStringLiteral("_Table/Orders/")), QStringLiteral("_table/orders"));
-        QCOMPARE(Rbac::normalizeComponent(QStringLiteral("_proc/GetThing(1,abc)")), QStringLiteral("_proc/getthing"));
+        QCOMPARE(Rbac::normalizeComponent(QStringLiteral("_proc/GetThing(1,abc)")),
+                 QStringLiteral("_proc/getthing"));
     }
 
     void levels_data()
@@ -37,14 +39,16 @@ private Q_SLOTS:
                                          rule(7, "_table/orders", VerbDelete), rule(7, "*", VerbAll),
                                          rule(std::nullopt, "*", VerbPatch)};
         QTest::newRow("exact wins over everything") << mixed << "_table/orders" << int(VerbDelete);
-        QTest::newRow("wildcards are ORed at their level") << mixed << "_table/orders/5" << int(VerbGet | VerbPost);
+        QTest::newRow("wildcards are ORed at their level")
+            << mixed << "_table/orders/5" << int(VerbGet | VerbPost);
         QTest::newRow("wildcard covers another table") << mixed << "_table/customers" << int(VerbGet);
         QTest::newRow("wildcard covers the list itself") << mixed << "_table" << int(VerbGet);
         QTest::newRow("service-wide star") << mixed << "_schema/orders" << int(VerbAll);
         QTest::newRow("case-insensitive") << mixed << "_TABLE/ORDERS" << int(VerbDelete);
-        QTest::newRow("all services only") << QList<AccessRule>{rule(std::nullopt, "*", VerbPatch)} << "_table/x"
-                                           << int(VerbPatch);
-        QTest::newRow("other service does not count") << QList<AccessRule>{rule(8, "*", VerbAll)} << "_table/x" << 0;
+        QTest::newRow("all services only")
+            << QList<AccessRule>{rule(std::nullopt, "*", VerbPatch)} << "_table/x" << int(VerbPatch);
+        QTest::newRow("other service does not count")
+            << QList<AccessRule>{rule(8, "*", VerbAll)} << "_table/x" << 0;
         QTest::newRow("prefix is not a substring match")
             << QList<AccessRule>{rule(7, "_table/ord*", VerbGet)} << "_table/orders" << int(VerbGet);
         QTest::newRow("exact does not cover children")
@@ -93,7 +97,8 @@ private Q_SLOTS:
     void ruleForPicksTheGrantingRuleAtTheWinningLevel()
     {
         Role role;
-        role.rules = {rule(7, "_table/orders/*", VerbGet), rule(7, "_table/orders/*", VerbPut), rule(7, "*", VerbAll)};
+        role.rules = {rule(7, "_table/orders/*", VerbGet), rule(7, "_table/orders/*", VerbPut),
+                      rule(7, "*", VerbAll)};
         role.rules[1].filters = Json::array({Json{{"name", "owner_id"}}});
         const AccessRule *r = Rbac::ruleFor(role, 7, QStringLiteral("_table/orders"), VerbPut, RequestorApi);
         QVERIFY(r);

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <memory>
+
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
-
-#include <memory>
 
 namespace gatehouse {
 
@@ -15,8 +15,8 @@ namespace gatehouse {
 struct ColumnSchema
 {
     QString name;
-    QString type;    // abstract DF type
-    QString dbType;  // native type text
+    QString type;   // abstract DF type
+    QString dbType; // native type text
     int length = 0;
     int precision = 0;
     int scale = 0;
@@ -47,12 +47,12 @@ struct RelationSchema
         HasMany,
         ManyMany
     };
-    QString name;  // API name, e.g. customers_by_customer_id
+    QString name; // API name, e.g. customers_by_customer_id
     Type type = Type::BelongsTo;
     QString field; // column in this table
     QString refTable;
     QString refField;
-    QString junctionTable; // many_many only
+    QString junctionTable;    // many_many only
     QString junctionField;    // junction column pointing at this table
     QString junctionRefField; // junction column pointing at refTable
 
@@ -97,6 +97,9 @@ struct DatabaseSchema
     QHash<QString, RoutineSchema> functions;
     QStringList tableNames; // real names, sorted
 
-    std::shared_ptr<const TableSchema> table(const QString &name) const { return tables.value(name.toLower()); }
+    std::shared_ptr<const TableSchema> table(const QString &name) const
+    {
+        return tables.value(name.toLower());
+    }
 };
 } // namespace gatehouse

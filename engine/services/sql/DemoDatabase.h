@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/Json.h"
-
 #include <QString>
+
+#include "core/Json.h"
 
 namespace gatehouse {
 

@@ -1,14 +1,14 @@
 #pragma once
 
+#include <functional>
+#include <memory>
+
+#include <QSqlDatabase>
+
 #include "DbSchema.h"
 #include "SqlDialect.h"
 #include "core/Json.h"
 #include "services/RequestContext.h"
-
-#include <QSqlDatabase>
-
-#include <functional>
-#include <memory>
 
 namespace gatehouse {
 

@@ -1,15 +1,15 @@
 #include "SqlDialect.h"
 
-#include "MysqlDialect.h"
-#include "PostgresDialect.h"
-#include "SqliteDialect.h"
-#include "core/ApiError.h"
+#include <cmath>
+#include <limits>
 
 #include <QDateTime>
 #include <QUuid>
 
-#include <cmath>
-#include <limits>
+#include "MysqlDialect.h"
+#include "PostgresDialect.h"
+#include "SqliteDialect.h"
+#include "core/ApiError.h"
 
 namespace gatehouse {
 
@@ -156,8 +156,8 @@ QVariant SqlDialect::castValue(const ColumnSchema &column, const QVariant &value
     if (value.isNull() || !value.isValid())
         return QVariant();
     const auto invalid = [&column](const char *what) {
-        return ApiError::badRequest(QStringLiteral("Field '%1' must be a valid %2.")
-                                        .arg(column.name, QLatin1String(what)));
+        return ApiError::badRequest(
+            QStringLiteral("Field '%1' must be a valid %2.").arg(column.name, QLatin1String(what)));
     };
     if (column.isBoolean()) {
         if (value.typeId() == QMetaType::Bool)
@@ -197,8 +197,8 @@ QVariant SqlDialect::castValue(const ColumnSchema &column, const QVariant &value
                    : QVariant(text.toDouble());
     }
     if (column.type == QLatin1String("binary")) {
-        const QByteArray decoded = QByteArray::fromBase64(value.toString().toLatin1(),
-                                                          QByteArray::AbortOnBase64DecodingErrors);
+        const QByteArray decoded =
+            QByteArray::fromBase64(value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (decoded.isEmpty() && !value.toString().isEmpty())
             throw invalid("base64 value");
         return decoded;
@@ -210,12 +210,19 @@ QVariant SqlDialect::castValue(const ColumnSchema &column, const QVariant &value
 
 bool ColumnSchema::isInteger() const
 {
-    static const QStringList integers = {
-        QStringLiteral("id"),       QStringLiteral("bigid"),      QStringLiteral("smallid"),
-        QStringLiteral("mediumid"), QStringLiteral("integer"),    QStringLiteral("bigint"),
-        QStringLiteral("smallint"), QStringLiteral("mediumint"),  QStringLiteral("tinyint"),
-        QStringLiteral("reference"), QStringLiteral("user_id"),   QStringLiteral("user_id_on_create"),
-        QStringLiteral("user_id_on_update")};
+    static const QStringList integers = {QStringLiteral("id"),
+                                         QStringLiteral("bigid"),
+                                         QStringLiteral("smallid"),
+                                         QStringLiteral("mediumid"),
+                                         QStringLiteral("integer"),
+                                         QStringLiteral("bigint"),
+                                         QStringLiteral("smallint"),
+                                         QStringLiteral("mediumint"),
+                                         QStringLiteral("tinyint"),
+                                         QStringLiteral("reference"),
+                                         QStringLiteral("user_id"),
+                                         QStringLiteral("user_id_on_create"),
+                                         QStringLiteral("user_id_on_update")};
     return integers.contains(type);
 }
 

@@ -1,16 +1,16 @@
 #pragma once
 
-#include "DbSchema.h"
-#include "FieldDefinition.h"
-#include "RoutineCall.h"
-#include "SqlFailure.h"
+#include <memory>
 
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
 #include <QVariant>
 
-#include <memory>
+#include "DbSchema.h"
+#include "FieldDefinition.h"
+#include "RoutineCall.h"
+#include "SqlFailure.h"
 
 namespace gatehouse {
 

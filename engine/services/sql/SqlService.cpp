@@ -380,7 +380,7 @@ HttpResponse SqlService::serve(const RequestContext &context, QSqlDatabase &db)
             QStringLiteral("Resource '%1' not found for service '%2'.").arg(resource, info().name));
     const bool refresh =
         context.hasParam(QStringLiteral("refresh")) && context.boolParam(QStringLiteral("refresh"));
-    try {
+    const auto run = [&]() -> HttpResponse {
         SqlCall call{context,       db,        *m_dialect,   refresh ? reloadSchema(db) : schema(db),
                      info().config, info().id, m_maxRecords, [this, &db] { return reloadSchema(db); }};
         if (resource == QLatin1String("_table"))
@@ -388,11 +388,21 @@ HttpResponse SqlService::serve(const RequestContext &context, QSqlDatabase &db)
         if (resource == QLatin1String("_schema"))
             return SchemaResource::handle(call);
         return RoutineResource::handle(call);
+    };
+    try {
+        return run();
     } catch (const ApiError &error) {
-        // A dropped connection stays "open" to Qt; close it so the next job reconnects.
-        if (error.status() == 503)
-            db.close();
-        throw;
+        if (error.status() != 503)
+            throw;
+        // A dropped connection stays "open" to Qt; close it so it is reopened.
+        db.close();
+        // A pooled connection that died while idle (database restart, network blip) should not
+        // cost a client an error. Reads are safe to repeat, so they get one fresh connection;
+        // a write is never repeated, since it may have reached the database.
+        if (context.verb != VerbGet)
+            throw;
+        DbExecutor::ensureOpen(db, m_executor->spec());
+        return run();
     }
 }
 } // namespace gatehouse
