@@ -54,6 +54,38 @@ bool RequestContext::boolParam(const QString &key, bool fallback) const
     throw ApiError::badRequest(QStringLiteral("Parameter '%1' must be true or false.").arg(key));
 }
 
+QVariantMap RequestContext::filterParams() const
+{
+    QVariantMap params;
+    Json source;
+    if (body.is_object()) {
+        const auto it = body.find("params");
+        if (it != body.end())
+            source = *it;
+    }
+    if (source.is_null() && request.hasQuery(QStringLiteral("params"))) {
+        source = parseJsonOrDiscarded(request.queryValue(QStringLiteral("params")).toUtf8());
+        if (!source.is_object())
+            throw ApiError::badRequest(QStringLiteral("Parameter 'params' must be a JSON object."));
+    }
+    if (source.is_null())
+        return params;
+    if (!source.is_object())
+        throw ApiError::badRequest(QStringLiteral("Parameter 'params' must be a JSON object."));
+    for (auto it = source.begin(); it != source.end(); ++it) {
+        if (it->is_array()) {
+            // A list value serves "field IN :name".
+            QVariantList list;
+            for (const Json &item : *it)
+                list << jsonToVariant(item);
+            params.insert(QString::fromStdString(it.key()), list);
+        } else {
+            params.insert(QString::fromStdString(it.key()), jsonToVariant(*it));
+        }
+    }
+    return params;
+}
+
 bool RequestContext::isAllowed(qint64 serviceId, const QString &component, int verbBit) const
 {
     return Rbac::isAllowed(session, serviceId, component, verbBit, requestor);

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 #include "core/Json.h"
 #include "http/HttpRequest.h"
@@ -35,6 +36,9 @@ struct RequestContext
     bool hasParamAny(std::initializer_list<const char *> keys) const;
     // DF booleans: true/false/1/0 (case-insensitive); anything else is a 400.
     bool boolParam(const QString &key, bool fallback = false) const;
+    // Values for a filter's :name placeholders: the body's "params" object, else ?params= as a
+    // JSON object; an array value serves "field IN :name". Throws ApiError 400 when malformed.
+    QVariantMap filterParams() const;
 
     // RBAC for sub-resources a handler touches on its own (e.g. related tables, list trimming).
     bool isAllowed(qint64 serviceId, const QString &component, int verb) const;

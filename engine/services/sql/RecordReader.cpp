@@ -226,7 +226,7 @@ HttpResponse RecordReader::query(const RecordKeys &keys)
             appendColumn(query.items, column);
 
     const QString filter = ctx.paramAny({"filter", "where"});
-    const QVariantMap params = TableResource::filterParams(m_call);
+    const QVariantMap params = m_call.ctx.filterParams();
     if (!filter.trimmed().isEmpty())
         query.where = FilterParser(m_table, m_call.dialect, params).toSql(filter);
 
@@ -390,8 +390,7 @@ SqlFragment RecordReader::havingSql(const QString &having, const QList<SelectIte
         }
         standIn.columns << column;
     }
-    SqlFragment out =
-        FilterParser(standIn, m_call.dialect, TableResource::filterParams(m_call)).toSql(rewritten);
+    SqlFragment out = FilterParser(standIn, m_call.dialect, m_call.ctx.filterParams()).toSql(rewritten);
     for (const SelectItem &item : std::as_const(aggregates))
         out.sql.replace(m_call.dialect.quoteIdentifier(item.alias), m_builder.expression(item));
     return out;

@@ -321,8 +321,7 @@ HttpResponse RecordWriter::runBatch(Op op, qsizetype count, const std::function<
 
 HttpResponse RecordWriter::byFilter(Op op, const Json &record, const QString &filter)
 {
-    const SqlFragment where =
-        FilterParser(m_table, m_call.dialect, TableResource::filterParams(m_call)).toSql(filter);
+    const SqlFragment where = FilterParser(m_table, m_call.dialect, m_call.ctx.filterParams()).toSql(filter);
     Values values;
     if (op == Op::Update) {
         values = validate(record, false);

@@ -193,38 +193,6 @@ int TableResource::maxBatch(const SqlCall &call)
     return limit;
 }
 
-QVariantMap TableResource::filterParams(const SqlCall &call)
-{
-    QVariantMap params;
-    Json source;
-    if (call.ctx.body.is_object()) {
-        const auto it = call.ctx.body.find("params");
-        if (it != call.ctx.body.end())
-            source = *it;
-    }
-    if (source.is_null() && call.ctx.request.hasQuery(QStringLiteral("params"))) {
-        source = parseJsonOrDiscarded(call.ctx.request.queryValue(QStringLiteral("params")).toUtf8());
-        if (!source.is_object())
-            throw ApiError::badRequest(QStringLiteral("Parameter 'params' must be a JSON object."));
-    }
-    if (source.is_null())
-        return params;
-    if (!source.is_object())
-        throw ApiError::badRequest(QStringLiteral("Parameter 'params' must be a JSON object."));
-    for (auto it = source.begin(); it != source.end(); ++it) {
-        if (it->is_array()) {
-            // A list value serves "field IN :name".
-            QVariantList list;
-            for (const Json &item : *it)
-                list << jsonToVariant(item);
-            params.insert(QString::fromStdString(it.key()), list);
-        } else {
-            params.insert(QString::fromStdString(it.key()), jsonToVariant(*it));
-        }
-    }
-    return params;
-}
-
 QString TableResource::listParam(const RequestContext &ctx, std::initializer_list<const char *> keys)
 {
     for (const char *key : keys) {

@@ -25,9 +25,6 @@ public:
     static Json bodyRecords(const Json &body, bool allowSingle);
     // Most records one write request may carry (config "max_batch_records", default 1000).
     static int maxBatch(const SqlCall &call);
-    // Values for :name placeholders in filters: the body's "params" object, else a JSON
-    // object in the `params` query parameter.
-    static QVariantMap filterParams(const SqlCall &call);
     static ApiError recordNotFound(const QString &id);
     // A comma-list parameter (fields, ids, order, group, related) under the first present
     // alias. A JSON body may give it as an array, as DF accepts; the items are joined.

@@ -145,40 +145,6 @@ QString filterDbType(RecordResource::FieldType type)
     return QStringLiteral("text");
 }
 
-// Values for the filter's :name placeholders, from the body's "params" object or ?params= as
-// JSON; arrays serve "field IN :name". The same rules as TableResource::filterParams for the
-// SQL services, which cannot be called here because it takes a database SqlCall.
-QVariantMap filterParams(const RequestContext &ctx)
-{
-    QVariantMap params;
-    Json source;
-    if (ctx.body.is_object()) {
-        const auto it = ctx.body.find("params");
-        if (it != ctx.body.end())
-            source = *it;
-    }
-    if (source.is_null() && ctx.request.hasQuery(QStringLiteral("params"))) {
-        source = parseJsonOrDiscarded(ctx.request.queryValue(QStringLiteral("params")).toUtf8());
-        if (!source.is_object())
-            throw ApiError::badRequest(QStringLiteral("Parameter 'params' must be a JSON object."));
-    }
-    if (source.is_null())
-        return params;
-    if (!source.is_object())
-        throw ApiError::badRequest(QStringLiteral("Parameter 'params' must be a JSON object."));
-    for (auto it = source.begin(); it != source.end(); ++it) {
-        if (it->is_array()) {
-            QVariantList list;
-            for (const Json &item : *it)
-                list << jsonToVariant(item);
-            params.insert(QString::fromStdString(it.key()), list);
-        } else {
-            params.insert(QString::fromStdString(it.key()), jsonToVariant(*it));
-        }
-    }
-    return params;
-}
-
 // The system tables keep timestamps as UTC text in Migrations::nowText()'s fixed
 // "yyyy-MM-dd HH:mm:ss" form, not in date/time columns. PostgreSQL has no operator comparing
 // varchar with CURRENT_TIMESTAMP (the request would fail with a 500), and SQLite compares them
@@ -538,7 +504,7 @@ void RecordResource::parseFilter(Job &job) const
     bindDateFunctions(*root, *m_filterSchema, QDateTime::currentDateTimeUtc());
     const std::unique_ptr<SqlDialect> dialect =
         SqlDialect::create(m_store.isPostgres() ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite);
-    const QVariantMap params = filterParams(ctx);
+    const QVariantMap params = ctx.filterParams();
     SqlFragment fragment = FilterSqlWriter(*m_filterSchema, *dialect, params).write(*root);
     // Booleans are SMALLINT 0/1 in the system schema on both databases (Migrations), but the
     // PostgreSQL dialect binds a real boolean, which PostgreSQL will not compare with a
