@@ -264,47 +264,23 @@ private:
     }
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("engine");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("pgsql") << QStringLiteral("pgsql");
-        QTest::newRow("mysql") << QStringLiteral("mysql");
-    }
+    void initTestCase_data() { TestDatabases::addEngineRows(); }
 
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         m_prefix = QStringLiteral("ss%1_").arg(QCoreApplication::applicationPid() % 100000);
-        const QList<QPair<QString, QString>> urls = {
-            {QStringLiteral("sqlite"),
-             QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("schema.db"))},
-            {QStringLiteral("pgsql"), TestDatabases::pgsqlUrl()},
-            {QStringLiteral("mysql"), TestDatabases::mysqlUrl()}};
-        for (const auto &[engine, url] : urls) {
-            if (url.isEmpty())
-                continue;
-            QString error;
-            const ConnectionSpec spec = ConnectionSpec::fromUrl(url, &error);
-            QVERIFY2(error.isEmpty(), qPrintable(error));
-            const QString name = QStringLiteral("tst_sqlschema-") + engine;
-            QSqlDatabase database = DbExecutor::openConnection(spec, name, &error);
-            QVERIFY2(error.isEmpty() && database.isOpen(), qPrintable(engine + QLatin1String(": ") + error));
-            if (engine == QLatin1String("pgsql"))
-                QSqlQuery(database).exec(
-                    QStringLiteral("SET client_min_messages TO WARNING")); // no NOTICE noise
-            m_connections.insert(engine, name);
-        }
+        QString error;
+        m_connections = TestDatabases::openConnections(QStringLiteral("tst_sqlschema"),
+                                                       m_dir.filePath(QStringLiteral("schema.db")), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void init()
     {
         QFETCH_GLOBAL(QString, engine);
         m_engine = engine;
-        if (engine == QLatin1String("pgsql"))
-            GATEHOUSE_REQUIRE_URL(TestDatabases::pgsqlUrl(), "PostgreSQL (GATEHOUSE_TEST_PGSQL)");
-        if (engine == QLatin1String("mysql"))
-            GATEHOUSE_REQUIRE_URL(TestDatabases::mysqlUrl(), "MariaDB (GATEHOUSE_TEST_MYSQL)");
+        GATEHOUSE_REQUIRE_ENGINE(engine);
         QVERIFY(m_connections.contains(engine));
         m_dialect = SqlDialect::forDriver(db().driverName());
         QVERIFY(m_dialect);
@@ -318,13 +294,7 @@ private slots:
             dropAll();
     }
 
-    void cleanupTestCase()
-    {
-        for (const QString &name : std::as_const(m_connections)) {
-            QSqlDatabase::database(name, false).close();
-            QSqlDatabase::removeDatabase(name);
-        }
-    }
+    void cleanupTestCase() { TestDatabases::closeConnections(m_connections); }
 
     // --- introspection ----------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 namespace gatehouse::test {
@@ -13,6 +14,16 @@ public:
     static QString mysqlUrl() { return qEnvironmentVariable("GATEHOUSE_TEST_MYSQL"); }
     // In CI a missing server is a failure, not a skip, so a broken setup cannot pass silently.
     static bool required() { return qEnvironmentVariableIntValue("GATEHOUSE_TEST_REQUIRE_DATABASES") == 1; }
+
+    // Adds the global data rows "sqlite", "pgsql" and "mysql" (column "engine") that the SQL
+    // tests run every test function over. Call from initTestCase_data().
+    static void addEngineRows();
+    // Opens one connection for each configured engine (SQLite in `sqliteFile`), named
+    // "<prefix>-<engine>", and returns engine -> connection name. Empty with `*error` set when
+    // a configured server cannot be reached.
+    static QHash<QString, QString> openConnections(const QString &prefix, const QString &sqliteFile,
+                                                   QString *error);
+    static void closeConnections(const QHash<QString, QString> &connections);
 };
 
 // Skips (or, when servers are required, fails) a test whose database server is not configured.
@@ -23,5 +34,15 @@ public:
                 QFAIL(what " is required (GATEHOUSE_TEST_REQUIRE_DATABASES=1) but not configured");          \
             QSKIP(what " not configured; run tests/support/start-test-databases.sh");                        \
         }                                                                                                    \
+    } while (false)
+// Skips (or fails, see above) a test row whose engine's server is not configured.
+#define GATEHOUSE_REQUIRE_ENGINE(engine)                                                                     \
+    do {                                                                                                     \
+        if ((engine) == QLatin1String("pgsql"))                                                              \
+            GATEHOUSE_REQUIRE_URL(gatehouse::test::TestDatabases::pgsqlUrl(),                                \
+                                  "PostgreSQL (GATEHOUSE_TEST_PGSQL)");                                      \
+        if ((engine) == QLatin1String("mysql"))                                                              \
+            GATEHOUSE_REQUIRE_URL(gatehouse::test::TestDatabases::mysqlUrl(),                                \
+                                  "MariaDB (GATEHOUSE_TEST_MYSQL)");                                         \
     } while (false)
 } // namespace gatehouse::test
