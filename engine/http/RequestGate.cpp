@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <QDateTime>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -12,7 +13,6 @@
 #include "security/Rbac.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
-#include "services/system/SystemService.h"
 
 namespace gatehouse {
 namespace {
@@ -71,15 +71,19 @@ RequestGate::RequestGate(const Config &config, ServiceManager &services, const A
 void RequestGate::handle(HttpRequest &&request, const Responder &responder)
 {
     auto context = std::make_shared<RequestContext>();
+    context->received.start();
+    context->receivedAtMs = QDateTime::currentMSecsSinceEpoch();
     context->requestId = newRequestId();
     context->request = std::move(request);
-    const QByteArray requestId = context->requestId.toLatin1();
-    const auto reply = [responder, requestId](HttpResponse response) {
-        response.setHeader("X-Request-Id", requestId);
-        responder.send(std::move(response));
+    const Reply reply = [this, context, responder](HttpResponse response) {
+        finish(context, responder, std::move(response));
     };
 
-    try {
+    guarded(reply, [&] {
+        if (std::optional<HttpResponse> refusal = admit(*context)) {
+            reply(std::move(*refusal));
+            return;
+        }
         const QString &path = context->request.path;
         if (path == QLatin1String("/status") || path == QLatin1String("/status/")) {
             if (context->request.method != "GET" && context->request.method != "HEAD")
@@ -92,71 +96,100 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
         const QRegularExpressionMatch match = apiPath.match(path);
         if (!match.hasMatch())
             throw ApiError::notFound(QStringLiteral("Resource '%1' not found.").arg(path));
-        handleApi(context, match.captured(1), responder);
+        route(*context, match.captured(1));
+        if (context->method == "OPTIONS") {
+            HttpResponse allow;
+            allow.status = 204;
+            allow.contentType = "text/plain";
+            allow.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            reply(allow);
+            return;
+        }
+        authenticate(
+            context,
+            [this, context, reply] {
+                guarded(reply, [&] {
+                    enforceLimits(
+                        context,
+                        [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); }, reply);
+                });
+            },
+            reply);
+    });
+}
+
+void RequestGate::guarded(const Reply &reply, const std::function<void()> &step)
+{
+    try {
+        step();
     } catch (const ApiError &error) {
         reply(HttpResponse::fromError(error));
     }
 }
 
-void RequestGate::handleApi(std::shared_ptr<RequestContext> context, const QString &servicePath,
-                            const Responder &responder)
+std::optional<HttpResponse> RequestGate::admit(const RequestContext &) const
 {
-    const QByteArray requestId = context->requestId.toLatin1();
-    const auto reply = [responder, requestId](HttpResponse response) {
-        response.setHeader("X-Request-Id", requestId);
-        responder.send(std::move(response));
-    };
-    HttpRequest &request = context->request;
+    return std::nullopt;
+}
 
-    context->method = effectiveMethod(request);
-    if (context->method == "OPTIONS") {
-        HttpResponse allow;
-        allow.status = 204;
-        allow.contentType = "text/plain";
-        allow.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-        reply(allow);
+void RequestGate::route(RequestContext &context, const QString &servicePath) const
+{
+    HttpRequest &request = context.request;
+    context.method = effectiveMethod(request);
+    if (context.method == "OPTIONS")
         return;
-    }
-    context->verb = verbBit(context->method);
-    if (context->verb == 0)
+    context.verb = verbBit(context.method);
+    if (context.verb == 0)
         throw ApiError::methodNotAllowed(QStringLiteral("Invalid or unsupported verb '%1' used in request.")
-                                             .arg(QString::fromLatin1(context->method)));
+                                             .arg(QString::fromLatin1(context.method)));
 
     // Split "{service}/{resource...}"; ".." segments are dropped as DF's router does.
     QStringList parts;
     for (const QString &part : servicePath.split(QLatin1Char('/'), Qt::SkipEmptyParts))
         if (part != QLatin1String("..") && part != QLatin1String("."))
             parts << part;
-    context->trailingSlash = servicePath.endsWith(QLatin1Char('/'));
+    context.trailingSlash = servicePath.endsWith(QLatin1Char('/'));
     if (!parts.isEmpty()) {
-        context->serviceName = parts.takeFirst().toLower();
-        if (!isValidServiceName(context->serviceName))
+        context.serviceName = parts.takeFirst().toLower();
+        if (!isValidServiceName(context.serviceName))
             throw ApiError::notFound(
-                QStringLiteral("Could not find a service for %1").arg(context->serviceName));
+                QStringLiteral("Could not find a service for %1").arg(context.serviceName));
     }
-    context->resourceParts = parts;
-    context->resource = parts.join(QLatin1Char('/'));
+    context.resourceParts = parts;
+    context.resource = parts.join(QLatin1Char('/'));
 
     if (!request.body.isEmpty()) {
         if (!isJsonContentType(request.header("content-type")))
             throw ApiError(415, QStringLiteral("Only JSON request bodies are supported."));
-        context->body = parseJsonOrDiscarded(request.body);
-        if (context->body.is_discarded())
+        context.body = parseJsonOrDiscarded(request.body);
+        if (context.body.is_discarded())
             throw ApiError::badRequest(QStringLiteral("Malformed JSON in request body."));
     }
 
-    const auto service = context->serviceName.isEmpty() ? nullptr : m_services.find(context->serviceName);
-    const bool isPublic = service && service->info().type == QLatin1String("system") &&
-                          SystemService::isPublicRoute(context->resource);
-    if (!isPublic) {
-        context->session = m_authenticator.authenticate(request);
+    const auto service = context.serviceName.isEmpty() ? nullptr : m_services.find(context.serviceName);
+    context.isPublicRoute = service && service->isPublicRoute(context.resource, context.verb);
+}
+
+void RequestGate::authenticate(std::shared_ptr<RequestContext> context, Next next, Reply)
+{
+    if (!context->isPublicRoute) {
+        context->session = m_authenticator.authenticate(context->request);
         if (!context->session.user && !context->session.app)
             throw ApiError::badRequest(QStringLiteral(
                 "No session token (JWT) or API Key detected in request. Please send in "
                 "X-DreamFactory-Session-Token and/or X-DreamFactory-API-Key request header. You can also use "
                 "URL query parameters session_token and/or api_key."));
     }
+    next();
+}
 
+void RequestGate::enforceLimits(std::shared_ptr<RequestContext>, Next next, Reply)
+{
+    next();
+}
+
+void RequestGate::dispatch(std::shared_ptr<RequestContext> context, Reply reply)
+{
     if (context->serviceName.isEmpty()) {
         if (context->verb != VerbGet)
             throw ApiError::methodNotAllowed(
@@ -164,35 +197,46 @@ void RequestGate::handleApi(std::shared_ptr<RequestContext> context, const QStri
         reply(catalogue(*context));
         return;
     }
+    const auto service = m_services.find(context->serviceName);
     if (!service)
         throw ApiError::notFound(QStringLiteral("Could not find a service for %1").arg(context->serviceName));
     if (!service->info().isActive)
         throw ApiError::forbidden(QStringLiteral("Service %1 is deactivated.").arg(service->info().name));
-
-    if (!isPublic && !context->session.isSysAdmin()) {
-        const qint64 serviceId = service->info().id;
-        const QString component = Rbac::normalizeComponent(context->resource);
-        bool allowed = context->isAllowed(serviceId, component, context->verb);
-        // DF lets a role with any access on a service read the service root and `_schema`
-        // list; the handler then shows only what the role may see.
-        if (!allowed && context->verb == VerbGet &&
-            (component.isEmpty() || component == QLatin1String("_schema") ||
-             component == QLatin1String("_table") || component == QLatin1String("_proc") ||
-             component == QLatin1String("_func")) &&
-            context->session.role) {
-            for (const AccessRule &rule : context->session.role->rules)
-                if ((!rule.serviceId || *rule.serviceId == serviceId) &&
-                    (rule.requestorMask & context->requestor) && rule.verbMask != 0)
-                    allowed = true;
-        }
-        if (!allowed)
-            throw ApiError::forbidden(
-                QStringLiteral("Access Forbidden. %1 access to component '%2' of service "
-                               "'%3' is not allowed by this user's role.")
-                    .arg(QString::fromLatin1(context->method), component, service->info().name));
-    }
-
+    if (!context->isPublicRoute && !context->session.isSysAdmin())
+        authorize(*context, *service);
+    // The handler keeps the service alive until it answers, even if a reload unmounts it.
     service->handle(context, [reply, service](HttpResponse response) { reply(std::move(response)); });
+}
+
+void RequestGate::authorize(const RequestContext &context, const Service &service) const
+{
+    const qint64 serviceId = service.info().id;
+    const QString component = Rbac::normalizeComponent(context.resource);
+    bool allowed = context.isAllowed(serviceId, component, context.verb);
+    // DF lets a role with any access on a service read the service root and `_schema`
+    // list; the handler then shows only what the role may see.
+    if (!allowed && context.verb == VerbGet &&
+        (component.isEmpty() || component == QLatin1String("_schema") ||
+         component == QLatin1String("_table") || component == QLatin1String("_proc") ||
+         component == QLatin1String("_func")) &&
+        context.session.role) {
+        for (const AccessRule &rule : context.session.role->rules)
+            if ((!rule.serviceId || *rule.serviceId == serviceId) &&
+                (rule.requestorMask & context.requestor) && rule.verbMask != 0)
+                allowed = true;
+    }
+    if (!allowed)
+        throw ApiError::forbidden(
+            QStringLiteral("Access Forbidden. %1 access to component '%2' of service "
+                           "'%3' is not allowed by this user's role.")
+                .arg(QString::fromLatin1(context.method), component, service.info().name));
+}
+
+void RequestGate::finish(const std::shared_ptr<RequestContext> &context, const Responder &responder,
+                         HttpResponse response)
+{
+    response.setHeader("X-Request-Id", context->requestId.toLatin1());
+    responder.send(std::move(response));
 }
 
 HttpResponse RequestGate::status() const

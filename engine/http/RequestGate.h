@@ -1,5 +1,9 @@
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <optional>
+
 #include <QElapsedTimer>
 #include <QObject>
 
@@ -11,6 +15,7 @@ namespace gatehouse {
 struct Config;
 struct RequestContext;
 class Authenticator;
+class Service;
 class ServiceManager;
 
 // The one path every request takes, in this order: request id → route → verb override →
@@ -26,10 +31,29 @@ public:
     void handle(HttpRequest &&request, const Responder &responder);
 
 private:
+    using Reply = std::function<void(HttpResponse)>;
+    using Next = std::function<void()>;
+
+    // Transport-level checks before anything else is read; a response ends the request there
+    // (refusals, CORS preflight).
+    std::optional<HttpResponse> admit(const RequestContext &context) const;
+    // Splits /api/v2/{service}/{resource}, applies the verb override and parses the body.
+    void route(RequestContext &context, const QString &servicePath) const;
+    // Resolves the caller's Session (user, app, role); may finish asynchronously.
+    void authenticate(std::shared_ptr<RequestContext> context, Next next, Reply reply);
+    // Rate limits for the resolved caller; may finish asynchronously.
+    void enforceLimits(std::shared_ptr<RequestContext> context, Next next, Reply reply);
+    // RBAC on (service, component, verb, requestor); throws ApiError 403.
+    void authorize(const RequestContext &context, const Service &service) const;
+    void dispatch(std::shared_ptr<RequestContext> context, Reply reply);
+    // Every response leaves through here: response headers, then the audit record.
+    void finish(const std::shared_ptr<RequestContext> &context, const Responder &responder,
+                HttpResponse response);
+    // Runs `step`, turning an ApiError it throws into the reply.
+    static void guarded(const Reply &reply, const std::function<void()> &step);
+
     HttpResponse status() const;
     HttpResponse catalogue(const RequestContext &context) const;
-    void handleApi(std::shared_ptr<RequestContext> context, const QString &servicePath,
-                   const Responder &responder);
 
     const Config &m_config;
     ServiceManager &m_services;

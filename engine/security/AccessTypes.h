@@ -10,6 +10,8 @@
 
 namespace gatehouse {
 
+struct AccessSnapshot;
+
 // Verb mask bits, as DreamFactory defines them.
 enum VerbBit : int
 {
@@ -75,6 +77,9 @@ struct Session
     std::optional<User> user;
     std::optional<App> app;
     std::shared_ptr<const Role> role;
+    // The state the request was judged against (custom lookups, masking rules, ...); set for
+    // every authenticated request.
+    std::shared_ptr<const AccessSnapshot> snapshot;
     QString tokenId; // jti of the JWT used, if any
     qint64 tokenExpiry = 0;
     bool isSysAdmin() const { return user && user->isSysAdmin; }

@@ -82,6 +82,7 @@ Session Authenticator::authenticate(const HttpRequest &request) const
 
     // One pointer copy: the whole request is judged against one consistent state.
     const std::shared_ptr<const AccessSnapshot> snapshot = m_store.snapshot();
+    session.snapshot = snapshot;
 
     if (!key.isEmpty()) {
         const App *app = ApiKeys::isWellFormed(key) ? snapshot->appByKeyHash(ApiKeys::hash(key)) : nullptr;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
@@ -18,8 +19,11 @@ struct RequestContext
 {
     HttpRequest request;
     QString requestId;
-    QByteArray method; // after verb override
-    int verb = 0;      // VerbBit
+    QElapsedTimer received;     // started when the gate took the request
+    qint64 receivedAtMs = 0;    // wall clock, milliseconds since the epoch
+    bool isPublicRoute = false; // a route that authenticates itself (sign-in)
+    QByteArray method;          // after verb override
+    int verb = 0;               // VerbBit
     int requestor = RequestorApi;
     Session session;
     QString serviceName;

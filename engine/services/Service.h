@@ -42,6 +42,14 @@ public:
 
     // Component names for RBAC editors and docs, e.g. "_table/*", "_table/orders".
     virtual QStringList accessComponents() const = 0;
+    // Routes that authenticate themselves (sign-in, session verbs): the gate demands no
+    // credentials on them and skips RBAC. `resource` is the path below the service.
+    virtual bool isPublicRoute(const QString &resource, int verb) const
+    {
+        Q_UNUSED(resource);
+        Q_UNUSED(verb);
+        return false;
+    }
     virtual void handle(std::shared_ptr<const RequestContext> context, Completion done) = 0;
 
 private:

@@ -33,7 +33,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
 
 SystemService::~SystemService() = default;
 
-bool SystemService::isPublicRoute(const QString &resource)
+bool SystemService::isPublicRoute(const QString &resource, int) const
 {
     QString path = resource.toLower();
     while (path.startsWith(QLatin1Char('/')))

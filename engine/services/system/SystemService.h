@@ -20,16 +20,14 @@ struct ServiceType;
 // store's AccessSnapshot (and service list) before it replies.
 //
 // Mounting: `services.mountBuiltIn(std::make_shared<SystemService>(store.systemServiceInfo(),
-// store, services))`. The gate skips authentication where isPublicRoute() says so.
+// store, services))`.
 class SystemService : public Service
 {
 public:
     SystemService(ServiceInfo info, SystemStore &store, ServiceManager &services);
     ~SystemService() override;
 
-    // Routes that authenticate themselves (sign-in and the other session verbs): the gate must
-    // not demand credentials on them. `resource` is the path below the service.
-    static bool isPublicRoute(const QString &resource);
+    bool isPublicRoute(const QString &resource, int verb) const override;
     // The type entry for the registry (built in: not creatable through system/service).
     static ServiceType serviceType();
 
