@@ -15,6 +15,7 @@
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
+#include "services/user/UserService.h"
 #include "store/DbExecutor.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
@@ -50,6 +51,7 @@ bool Engine::start(QString *error)
     SqlService::registerTypes(*m_services);
     m_services->mountBuiltIn(
         std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store, *m_services));
+    m_services->mountBuiltIn(std::make_shared<UserService>(*m_store));
     if (m_config.demo && !installDemo(error))
         return false;
     m_services->reload(m_store->services());

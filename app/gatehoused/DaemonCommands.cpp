@@ -84,6 +84,14 @@ int DaemonCommands::run(const QStringList &arguments)
                                       QStringLiteral("trace, debug, info, warn, error or off."),
                                       QStringLiteral("level"));
     parser.addOptions({dataDir, configFile, listen, noDemo, logLevel});
+    const QCommandLineOption loginMaxFailures(
+        QStringLiteral("login-max-failures"),
+        QStringLiteral("Failed sign-ins per account before a lockout (default 5)."), QStringLiteral("n"));
+    const QCommandLineOption loginLockoutSeconds(QStringLiteral("login-lockout-seconds"),
+                                                 QStringLiteral("Length of a sign-in lockout (default 900)."),
+                                                 QStringLiteral("seconds"));
+    parser.addOption(loginMaxFailures);
+    parser.addOption(loginLockoutSeconds);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or check"),
                                  QStringLiteral("[command]"));
     parser.process(arguments);
@@ -95,6 +103,10 @@ int DaemonCommands::run(const QStringList &arguments)
         overrides.insert(QStringLiteral("demo"), QStringLiteral("false"));
     if (parser.isSet(logLevel))
         overrides.insert(QStringLiteral("log_level"), parser.value(logLevel));
+    if (parser.isSet(loginMaxFailures))
+        overrides.insert(QStringLiteral("login_max_failures"), parser.value(loginMaxFailures));
+    if (parser.isSet(loginLockoutSeconds))
+        overrides.insert(QStringLiteral("login_lockout_seconds"), parser.value(loginLockoutSeconds));
 
     QString error;
     const Config config = Config::load(parser.value(dataDir), parser.value(configFile), overrides, &error);

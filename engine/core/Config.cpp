@@ -31,6 +31,9 @@ constexpr Key kKeys[] = {
     {"admin_password", "GATEHOUSE_ADMIN_PASSWORD"},
     {"log_level", "GATEHOUSE_LOG_LEVEL"},
     {"master_key", "GATEHOUSE_MASTER_KEY"},
+    {"login_max_failures", "GATEHOUSE_LOGIN_MAX_FAILURES"},
+    {"login_address_max_failures", "GATEHOUSE_LOGIN_ADDRESS_MAX_FAILURES"},
+    {"login_lockout_seconds", "GATEHOUSE_LOGIN_LOCKOUT_SECONDS"},
 };
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
@@ -135,6 +138,10 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
         !intValue("max_records_cap", config.maxRecordsCap, 1, 100000000) ||
         !intValue("db_statement_timeout_ms", config.dbStatementTimeoutMs, 100, 3600000))
         return config;
+    if (!intValue("login_max_failures", config.loginMaxFailures, 1, 1000000) ||
+        !intValue("login_address_max_failures", config.loginAddressMaxFailures, 1, 1000000) ||
+        !intValue("login_lockout_seconds", config.loginLockoutSeconds, 1, 86400 * 30))
+        return config;
     if (values.contains(QStringLiteral("demo"))) {
         bool ok = false;
         config.demo = parseBool(values.value(QStringLiteral("demo")), &ok);
@@ -188,6 +195,9 @@ Json Config::describe() const
                 {"max_records_cap", maxRecordsCap},
                 {"db_statement_timeout_ms", dbStatementTimeoutMs},
                 {"demo", demo},
-                {"log_level", logLevel}};
+                {"log_level", logLevel},
+                {"login_max_failures", loginMaxFailures},
+                {"login_address_max_failures", loginAddressMaxFailures},
+                {"login_lockout_seconds", loginLockoutSeconds}};
 }
 } // namespace gatehouse

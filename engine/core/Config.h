@@ -28,6 +28,10 @@ struct Config
     QString adminPassword;
     QString logLevel = QStringLiteral("info");
     QString masterKey; // base64, normally read from the data folder
+    // Failed sign-ins before a lockout, per account and per client address, and its length.
+    int loginMaxFailures = 5;
+    int loginAddressMaxFailures = 20;
+    int loginLockoutSeconds = 900;
 
     // Fills the fields from the ini file and the environment; `cliOverrides` holds values
     // given on the command line (same keys as the ini file), applied last.

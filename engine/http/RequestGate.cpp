@@ -170,16 +170,30 @@ void RequestGate::route(RequestContext &context, const QString &servicePath) con
     context.isPublicRoute = service && service->isPublicRoute(context.resource, context.verb);
 }
 
-void RequestGate::authenticate(std::shared_ptr<RequestContext> context, Next next, Reply)
+void RequestGate::authenticate(std::shared_ptr<RequestContext> context, Next next, Reply reply)
 {
-    if (!context->isPublicRoute) {
-        context->session = m_authenticator.authenticate(context->request);
-        if (!context->session.user && !context->session.app)
-            throw ApiError::badRequest(QStringLiteral(
-                "No session token (JWT) or API Key detected in request. Please send in "
-                "X-DreamFactory-Session-Token and/or X-DreamFactory-API-Key request header. You can also use "
-                "URL query parameters session_token and/or api_key."));
+    if (context->isPublicRoute) {
+        next();
+        return;
     }
+    // Basic credentials (no session token sent): the password is verified off the event loop,
+    // and the request continues here once it has been, with the same role rules as a token.
+    if (Authenticator::hasBasicCredentials(context->request)) {
+        m_authenticator.authenticateBasic(
+            context->request,
+            [context, next](Session session) {
+                context->session = std::move(session);
+                next();
+            },
+            [reply](HttpResponse refusal) { reply(std::move(refusal)); });
+        return;
+    }
+    context->session = m_authenticator.authenticate(context->request);
+    if (!context->session.user && !context->session.app)
+        throw ApiError::badRequest(QStringLiteral(
+            "No session token (JWT) or API Key detected in request. Please send in "
+            "X-DreamFactory-Session-Token and/or X-DreamFactory-API-Key request header. You can also use "
+            "URL query parameters session_token and/or api_key."));
     next();
 }
 

@@ -69,6 +69,9 @@ struct User
     QString lastName;
     bool isActive = true;
     bool isSysAdmin = false;
+    // Tokens carry the epoch they were issued under; bumping it (password change, deactivation)
+    // revokes every session of the user at once.
+    qint64 tokenEpoch = 0;
 };
 
 // Who is asking, resolved once by the gate for each request.

@@ -1,18 +1,84 @@
 #include "Authenticator.h"
 
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
 #include <QDateTime>
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+#include <QSqlQuery>
 
 #include "AccessSnapshot.h"
 #include "ApiKeys.h"
 #include "Jwt.h"
+#include "LoginThrottle.h"
+#include "PasswordHasher.h"
+#include "SecretBox.h"
 #include "core/ApiError.h"
+#include "store/DbExecutor.h"
 #include "store/SystemStore.h"
 
 namespace gatehouse {
+namespace {
+const App &appFor(const QString &key, const AccessSnapshot &snapshot)
+{
+    const App *app = ApiKeys::isWellFormed(key) ? snapshot.appByKeyHash(ApiKeys::hash(key)) : nullptr;
+    if (!app)
+        throw ApiError::unauthorized(QStringLiteral("Invalid API key."));
+    if (!app->isActive)
+        throw ApiError::forbidden(
+            QStringLiteral("Access Forbidden. The application '%1' is not active.").arg(app->name));
+    return *app;
+}
+
+// Role (reference §1.2): sys-admins skip RBAC and need no key; anyone else's role comes from
+// (user, app), so a user without an app has none.
+void applyRole(Session &session, const AccessSnapshot &snapshot)
+{
+    if (session.user && !session.user->isSysAdmin && !session.app)
+        throw ApiError::badRequest(QStringLiteral(
+            "No API Key provided. Please provide a valid API Key using X-DreamFactory-API-Key request header "
+            "or 'api_key' url query parameter."));
+    if (session.app) {
+        if (const auto roleId = snapshot.roleIdFor(session.user, *session.app)) {
+            session.role = snapshot.role(*roleId);
+            if (session.role && !session.role->isActive && !session.isSysAdmin())
+                throw ApiError::forbidden(
+                    QStringLiteral("Access Forbidden. The role '%1' is not active.").arg(session.role->name));
+        }
+    }
+}
+
+HttpResponse basicRefusal(const QString &message)
+{
+    HttpResponse response = HttpResponse::fromError(ApiError::unauthorized(message));
+    response.setHeader("WWW-Authenticate", "Basic realm=\"gatehouse\", charset=\"UTF-8\"");
+    return response;
+}
+
+struct BasicRow
+{
+    bool failed = false;
+    bool found = false;
+    qint64 id = 0;
+    qint64 epoch = 0;
+    QString passwordHash;
+};
+} // namespace
 
 Authenticator::Authenticator(const SystemStore &store)
     : m_store(store)
+    , m_guard(std::make_unique<QObject>())
 {
+    SecretBox::initializeSodium();
+    m_cacheKey = QByteArray(crypto_auth_hmacsha256_KEYBYTES, Qt::Uninitialized);
+    randombytes_buf(m_cacheKey.data(), size_t(m_cacheKey.size()));
+}
+
+Authenticator::~Authenticator()
+{
+    sodium_memzero(m_cacheKey.data(), size_t(m_cacheKey.size()));
 }
 
 qint64 Authenticator::now() const
@@ -24,6 +90,11 @@ QString Authenticator::expiredMessage()
 {
     return QStringLiteral("Token has expired. Session expired. Please refresh your token (if still within "
                           "refresh window) or re-login.");
+}
+
+QString Authenticator::revokedMessage()
+{
+    return QStringLiteral("Token has been revoked (logged out). Please log in again.");
 }
 
 QString Authenticator::apiKey(const HttpRequest &request)
@@ -45,6 +116,18 @@ QString Authenticator::sessionToken(const HttpRequest &request)
     return token.trimmed();
 }
 
+bool Authenticator::hasBasicCredentials(const HttpRequest &request)
+{
+    const QByteArray authorization = request.header("authorization").trimmed();
+    return authorization.size() > 6 && authorization.left(6).compare("basic ", Qt::CaseInsensitive) == 0 &&
+           sessionToken(request).isEmpty();
+}
+
+App Authenticator::appForKey(const QString &key, const AccessSnapshot &snapshot)
+{
+    return appFor(key, snapshot);
+}
+
 std::pair<JwtClaims, User> Authenticator::verifyToken(const QString &token,
                                                       const AccessSnapshot &snapshot) const
 {
@@ -62,14 +145,28 @@ std::pair<JwtClaims, User> Authenticator::verifyToken(const QString &token,
             QStringLiteral("Invalid token: the session token could not be verified."));
     }
     if (snapshot.isRevoked(result.claims.jti))
-        throw ApiError::forbidden(
-            QStringLiteral("Token has been revoked (logged out). Please log in again."));
+        throw ApiError::forbidden(revokedMessage());
     const User *user = snapshot.user(result.claims.userId);
     if (!user)
         throw ApiError::unauthorized(QStringLiteral("Invalid token: the user no longer exists."));
     if (!user->isActive)
         throw ApiError::forbidden(QStringLiteral("Access Forbidden. The user account is not active."));
+    // Behind the user's epoch: every session of the user was revoked after this one began
+    // (password change, deactivation). "Behind" rather than "different": another node may
+    // issue a token before this node's snapshot has caught up with the new epoch.
+    if (result.claims.epoch < user->tokenEpoch)
+        throw ApiError::forbidden(revokedMessage());
     return {result.claims, *user};
+}
+
+void Authenticator::applyAppAndRole(Session &session, const HttpRequest &request) const
+{
+    if (!session.snapshot)
+        session.snapshot = m_store.snapshot();
+    const QString key = apiKey(request);
+    if (!key.isEmpty())
+        session.app = appFor(key, *session.snapshot);
+    applyRole(session, *session.snapshot);
 }
 
 Session Authenticator::authenticate(const HttpRequest &request) const
@@ -84,15 +181,8 @@ Session Authenticator::authenticate(const HttpRequest &request) const
     const std::shared_ptr<const AccessSnapshot> snapshot = m_store.snapshot();
     session.snapshot = snapshot;
 
-    if (!key.isEmpty()) {
-        const App *app = ApiKeys::isWellFormed(key) ? snapshot->appByKeyHash(ApiKeys::hash(key)) : nullptr;
-        if (!app)
-            throw ApiError::unauthorized(QStringLiteral("Invalid API key."));
-        if (!app->isActive)
-            throw ApiError::forbidden(
-                QStringLiteral("Access Forbidden. The application '%1' is not active.").arg(app->name));
-        session.app = *app;
-    }
+    if (!key.isEmpty())
+        session.app = appFor(key, *snapshot);
 
     if (!token.isEmpty()) {
         auto [claims, user] = verifyToken(token, *snapshot);
@@ -100,21 +190,156 @@ Session Authenticator::authenticate(const HttpRequest &request) const
         session.tokenId = claims.jti;
         session.tokenExpiry = claims.expiresAt;
     }
+    applyRole(session, *snapshot);
+    return session;
+}
 
-    // Role (reference §1.2): sys-admins skip RBAC and need no key; anyone else's role comes
-    // from (user, app), so a user without an app has none.
-    if (session.user && !session.user->isSysAdmin && !session.app)
-        throw ApiError::badRequest(QStringLiteral(
-            "No API Key provided. Please provide a valid API Key using X-DreamFactory-API-Key request header "
-            "or 'api_key' url query parameter."));
-    if (session.app) {
-        if (const auto roleId = snapshot->roleIdFor(session.user, *session.app)) {
-            session.role = snapshot->role(*roleId);
-            if (session.role && !session.role->isActive && !session.isSysAdmin())
-                throw ApiError::forbidden(
-                    QStringLiteral("Access Forbidden. The role '%1' is not active.").arg(session.role->name));
+// --- Basic auth ---
+
+QByteArray Authenticator::basicCacheKey(const QString &email, const QString &password) const
+{
+    // Keyed hash of the credentials: the cache never holds a password, and without the
+    // per-process key an entry cannot be tested against guesses.
+    QByteArray input = email.toUtf8() + '\0' + password.toUtf8();
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(m_cacheKey.constData()),
+                                size_t(m_cacheKey.size()));
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(input.constData()),
+                                  quint64(input.size()));
+    QByteArray out(crypto_auth_hmacsha256_BYTES, Qt::Uninitialized);
+    crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char *>(out.data()));
+    sodium_memzero(&state, sizeof state);
+    sodium_memzero(input.data(), size_t(input.size()));
+    return out;
+}
+
+void Authenticator::finishBasic(const HttpRequest &request, const User &user,
+                                std::function<void(Session)> onSession,
+                                std::function<void(HttpResponse)> onError) const
+{
+    Session session;
+    try {
+        session.snapshot = m_store.snapshot();
+        session.user = user;
+        applyAppAndRole(session, request);
+    } catch (const ApiError &error) {
+        onError(HttpResponse::fromError(error));
+        return;
+    }
+    onSession(std::move(session));
+}
+
+void Authenticator::authenticateBasic(const HttpRequest &request, std::function<void(Session)> onSession,
+                                      std::function<void(HttpResponse)> onError) const
+{
+    const QByteArray encoded = request.header("authorization").trimmed().mid(6).trimmed();
+    const auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+    const qsizetype colon = decoded ? decoded.decoded.indexOf(':') : -1;
+    if (colon <= 0 || colon == decoded.decoded.size() - 1) {
+        onError(basicRefusal(QStringLiteral("Invalid Basic credentials: expected base64(email:password).")));
+        return;
+    }
+    const QString email = QString::fromUtf8(decoded.decoded.left(colon)).trimmed().toLower();
+    const QString password = QString::fromUtf8(decoded.decoded.mid(colon + 1));
+    const QHostAddress peer = request.peer;
+
+    LoginThrottle &throttle = m_store.loginThrottle();
+    if (const qint64 wait = throttle.retryAfter(email, peer)) {
+        onError(LoginThrottle::lockedResponse(wait));
+        return;
+    }
+
+    // A verification remembered for a short while: Argon2id costs tens of milliseconds and
+    // 64 MiB by design, which a client sending Basic credentials on every request would pay
+    // every time. The entry holds only a keyed hash of the credentials and stays valid only
+    // while the user exists, is active, has the same email and the same token epoch, so a
+    // password change or a deactivation ends it at once.
+    const QByteArray cacheKey = basicCacheKey(email, password);
+    const qint64 t = now();
+    {
+        const auto snapshot = m_store.snapshot();
+        const auto it = m_basicCache.constFind(cacheKey);
+        if (it != m_basicCache.constEnd()) {
+            const User *user = snapshot->user(it->userId);
+            if (it->expiresAt > t && user && user->isActive && user->tokenEpoch == it->epoch &&
+                user->email == it->email) {
+                throttle.recordSuccess(email);
+                finishBasic(request, *user, std::move(onSession), std::move(onError));
+                return;
+            }
+            m_basicCache.remove(cacheKey);
         }
     }
-    return session;
+
+    const QPointer<QObject> guard(m_guard.get());
+    const ConnectionSpec spec = m_store.connectionSpec();
+    m_store.executor().submit(
+        [email, spec](QSqlDatabase &db) {
+            BasicRow row;
+            try {
+                DbExecutor::ensureOpen(db, spec);
+                QSqlQuery query(db);
+                query.prepare(
+                    QStringLiteral(R"(SELECT id, password_hash, token_epoch FROM "user" WHERE email = ?)"));
+                query.addBindValue(email);
+                if (!query.exec()) {
+                    row.failed = true;
+                    return row;
+                }
+                if (query.next()) {
+                    row.found = true;
+                    row.id = query.value(0).toLongLong();
+                    row.passwordHash = query.value(1).toString();
+                    row.epoch = query.value(2).toLongLong();
+                }
+            } catch (const std::exception &) {
+                row.failed = true;
+            }
+            return row;
+        },
+        [this, guard, request, email, password, peer, cacheKey, onSession = std::move(onSession),
+         onError = std::move(onError)](BasicRow row) mutable {
+            if (!guard)
+                return;
+            if (row.failed) {
+                onError(HttpResponse::fromError(
+                    ApiError(503, QStringLiteral("The system database is not available."))));
+                return;
+            }
+            // Unknown accounts still cost one verification, so timing tells nothing.
+            PasswordHasher::verifyAsync(row.found ? row.passwordHash : QString(), password)
+                .then(guard.data(), [this, request, email, peer, cacheKey, row,
+                                     onSession = std::move(onSession),
+                                     onError = std::move(onError)](bool verified) mutable {
+                    LoginThrottle &throttle = m_store.loginThrottle();
+                    const auto snapshot = m_store.snapshot();
+                    const User *user = row.found ? snapshot->user(row.id) : nullptr;
+                    if (!verified || !user) {
+                        throttle.recordFailure(email, peer);
+                        spdlog::info("basic authentication refused for {}", peer.toString().toStdString());
+                        onError(basicRefusal(QStringLiteral("Invalid credentials supplied.")));
+                        return;
+                    }
+                    throttle.recordSuccess(email);
+                    if (!user->isActive) {
+                        onError(HttpResponse::fromError(ApiError::forbidden(
+                            QStringLiteral("Access Forbidden. The user account is not active."))));
+                        return;
+                    }
+                    // Cached only when the snapshot agrees with the row that was verified.
+                    if (user->tokenEpoch == row.epoch) {
+                        if (m_basicCache.size() >= BasicCacheMaxEntries) {
+                            const qint64 t = now();
+                            for (auto it = m_basicCache.begin(); it != m_basicCache.end();)
+                                it = it->expiresAt <= t ? m_basicCache.erase(it) : std::next(it);
+                            if (m_basicCache.size() >= BasicCacheMaxEntries)
+                                m_basicCache.clear();
+                        }
+                        m_basicCache.insert(cacheKey, BasicCacheEntry{user->id, row.epoch, user->email,
+                                                                      now() + BasicCacheSeconds});
+                    }
+                    finishBasic(request, *user, std::move(onSession), std::move(onError));
+                });
+        });
 }
 } // namespace gatehouse

@@ -120,6 +120,7 @@ QString Jwt::sign(const JwtClaims &claims) const
                        {"orig_iat", claims.firstIssuedAt},
                        {"user_id", claims.userId},
                        {"is_sys_admin", claims.isSysAdmin},
+                       {"epoch", claims.epoch},
                        {"forever", false}};
     const QByteArray input = expectedHeader() + '.' + dumpJson(payload).toBase64(kEncoding);
     return QString::fromLatin1(input + '.' + mac(input).toBase64(kEncoding));
@@ -172,6 +173,12 @@ Jwt::Result Jwt::verify(const QString &token, qint64 now, bool checkExpiry) cons
     if (admin == payload.end() || !admin->is_boolean())
         return result;
     claims.isSysAdmin = admin->get<bool>();
+    const auto epoch = payload.find("epoch");
+    if (epoch != payload.end()) {
+        if (!epoch->is_number_integer() || epoch->get<qint64>() < 0)
+            return result;
+        claims.epoch = epoch->get<qint64>();
+    }
     if (claims.subject != QString::number(claims.userId) || claims.firstIssuedAt > claims.issuedAt ||
         claims.expiresAt <= claims.issuedAt)
         return result;

@@ -17,6 +17,10 @@ struct JwtClaims
     qint64 notBefore = 0;
     qint64 expiresAt = 0;
     qint64 firstIssuedAt = 0;
+    // The user's token epoch at issue ("epoch"); a token whose epoch is behind the user's
+    // current one was revoked in bulk (password change, deactivation). Absent in tokens from
+    // before epochs existed, which read as 0.
+    qint64 epoch = 0;
 };
 
 // HS256 session tokens, and nothing else: the header must be exactly {"alg":"HS256","typ":"JWT"},

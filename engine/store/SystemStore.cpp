@@ -15,6 +15,7 @@
 #include "core/ApiError.h"
 #include "security/ApiKeys.h"
 #include "security/PasswordHasher.h"
+#include "security/LoginThrottle.h"
 
 namespace gatehouse {
 namespace {
@@ -99,6 +100,8 @@ SystemStore::SystemStore(const Config &config, QObject *parent)
     , m_config(config)
     , m_snapshot(std::make_shared<AccessSnapshot>())
 {
+    m_loginThrottle = std::make_unique<LoginThrottle>(config.loginMaxFailures, config.loginAddressMaxFailures,
+                                                      config.loginLockoutSeconds);
     m_pollTimer.setInterval(kDefaultPollMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &SystemStore::poll);
 }
@@ -392,6 +395,14 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
         throwIfFailed(query.exec(), query, "loading revocations");
         while (query.next())
             snapshot->revokedTokens.insert(query.value(0).toString());
+        // Token epochs (migration 2): bumped to revoke every session of a user at once.
+        throwIfFailed(query.exec(QStringLiteral(R"(SELECT id, token_epoch FROM "user")")), query,
+                      "loading token epochs");
+        while (query.next()) {
+            const auto user = snapshot->users.find(query.value(0).toLongLong());
+            if (user != snapshot->users.end())
+                user->tokenEpoch = query.value(1).toLongLong();
+        }
         refresh.snapshot = std::move(snapshot);
     }
 

@@ -19,6 +19,7 @@
 namespace gatehouse {
 
 class DbExecutor;
+class LoginThrottle;
 
 // The system database: schema, first-run state (master key, JWT signing key, first admin), the
 // in-memory views the hot path reads (AccessSnapshot, service definitions) and the executor all
@@ -72,6 +73,9 @@ public:
     bool isPostgres() const;
     DbExecutor &executor() const { return *m_executor; }
     const ConnectionSpec &connectionSpec() const { return m_spec; }
+    // Failed sign-in counters of this node (event loop only); kept here because the store is
+    // what every sign-in path (sessions, Basic auth) already shares.
+    LoginThrottle &loginThrottle() const { return *m_loginThrottle; }
 
     // Runs `work` on a worker (connection opened; ApiError becomes its envelope), then marks the
     // change for other nodes and rebuilds what `reload` names in the same job, publishes it on
@@ -118,5 +122,6 @@ private:
     quint64 m_appliedSequence = 0;
     bool m_pollInFlight = false;
     qint64 m_lastPrune = 0;
+    std::unique_ptr<LoginThrottle> m_loginThrottle;
 };
 } // namespace gatehouse

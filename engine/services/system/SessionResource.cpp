@@ -7,12 +7,13 @@
 #include <QSqlQuery>
 #include <QSysInfo>
 
-#include "AdminResource.h"
+#include "AccountResource.h"
 #include "core/ApiError.h"
 #include "security/AccessSnapshot.h"
 #include "security/ApiKeys.h"
 #include "security/Authenticator.h"
 #include "security/Jwt.h"
+#include "security/LoginThrottle.h"
 #include "security/PasswordHasher.h"
 #include "services/RequestContext.h"
 #include "store/DbExecutor.h"
@@ -39,6 +40,19 @@ struct LoginRow
     QString passwordHash;
 };
 
+QString textField(const Json &body, const char *key)
+{
+    if (body.is_object()) {
+        const Json value = body.value(key, Json());
+        if (value.is_string())
+            return value.get<QString>();
+        if (!value.is_null())
+            throw ApiError::badRequest(
+                QStringLiteral("Field '%1' must be a string.").arg(QLatin1String(key)));
+    }
+    return QString();
+}
+
 // Revokes `jti` until `until`; false when it was already revoked (a concurrent refresh or a
 // second logout), which the primary key makes atomic across connections and nodes.
 bool revoke(QSqlDatabase &db, const QString &jti, qint64 until)
@@ -56,9 +70,16 @@ bool revoke(QSqlDatabase &db, const QString &jti, qint64 until)
 }
 } // namespace
 
-SessionResource::SessionResource(SystemStore &store)
+SessionResource::SessionResource(SystemStore &store, Audience audience)
     : m_store(store)
+    , m_audience(audience)
 {
+}
+
+void SessionResource::requireAudience(const User &user) const
+{
+    if (m_audience == Audience::Admins && !user.isSysAdmin)
+        throw ApiError::forbidden(QStringLiteral("Access Forbidden. The session is not a system admin's."));
 }
 
 void SessionResource::handle(std::shared_ptr<const RequestContext> context, Service::Completion done)
@@ -88,7 +109,7 @@ void SessionResource::handle(std::shared_ptr<const RequestContext> context, Serv
     }
 }
 
-QString SessionResource::tokenFrom(const RequestContext &context) const
+QString SessionResource::tokenFrom(const RequestContext &context)
 {
     QString token = Authenticator::sessionToken(context.request);
     if (token.isEmpty() && context.body.is_object() &&
@@ -133,25 +154,27 @@ Json SessionResource::sessionJson(const QString &token, const JwtClaims &claims,
 
 void SessionResource::login(std::shared_ptr<const RequestContext> context, Service::Completion done)
 {
-    const Json &body = context->body;
-    auto text = [&body, &context](const char *key) -> QString {
-        if (body.is_object()) {
-            const Json value = body.value(key, Json());
-            if (value.is_string())
-                return value.get<QString>();
-            if (!value.is_null())
-                throw ApiError::badRequest(
-                    QStringLiteral("Field '%1' must be a string.").arg(QLatin1String(key)));
-        }
-        return QString();
-        Q_UNUSED(context);
-    };
-    const QString email = AdminResource::normalizeEmail(text("email"));
-    const QString password = text("password");
+    const QString email = AccountResource::normalizeEmail(textField(context->body, "email"));
+    const QString password = textField(context->body, "password");
     if (email.isEmpty())
         throw ApiError::badRequest(QStringLiteral("Login request is missing required email."));
     if (password.isEmpty())
         throw ApiError::badRequest(QStringLiteral("Login request is missing required password."));
+    // A user signs in through an app: its API key decides the role (reference §1.2). Checked
+    // before the password, so a request that cannot succeed costs no Argon2 time.
+    if (m_audience == Audience::Users) {
+        const QString key = Authenticator::apiKey(context->request);
+        if (key.isEmpty())
+            throw ApiError::badRequest(QStringLiteral(
+                "No API Key provided. Please provide a valid API Key using X-DreamFactory-API-Key request "
+                "header or 'api_key' url query parameter."));
+        Authenticator::appForKey(key, *m_store.snapshot());
+    }
+    const QHostAddress peer = context->request.peer;
+    if (const qint64 wait = m_store.loginThrottle().retryAfter(email, peer)) {
+        done(LoginThrottle::lockedResponse(wait));
+        return;
+    }
 
     auto self = shared_from_this();
     const ConnectionSpec spec = m_store.connectionSpec();
@@ -162,7 +185,7 @@ void SessionResource::login(std::shared_ptr<const RequestContext> context, Servi
                 DbExecutor::ensureOpen(db, spec);
                 QSqlQuery query(db);
                 query.prepare(QStringLiteral(R"(SELECT id, email, name, first_name, last_name, is_active,
-                    is_sys_admin, password_hash FROM "user" WHERE email = ?)"));
+                    is_sys_admin, password_hash, token_epoch FROM "user" WHERE email = ?)"));
                 query.addBindValue(email);
                 if (!query.exec()) {
                     row.failed = true;
@@ -178,13 +201,14 @@ void SessionResource::login(std::shared_ptr<const RequestContext> context, Servi
                     row.user.isActive = query.value(5).toInt() != 0;
                     row.user.isSysAdmin = query.value(6).toInt() != 0;
                     row.passwordHash = query.value(7).toString();
+                    row.user.tokenEpoch = query.value(8).toLongLong();
                 }
             } catch (const std::exception &) {
                 row.failed = true;
             }
             return row;
         },
-        [self, context, password, done](LoginRow row) {
+        [self, context, email, password, peer, done](LoginRow row) {
             if (row.failed) {
                 done(HttpResponse::fromError(
                     ApiError(503, QStringLiteral("The system database is not available."))));
@@ -193,37 +217,68 @@ void SessionResource::login(std::shared_ptr<const RequestContext> context, Servi
             // Unknown accounts still cost one Argon2 verification, so timing does not tell
             // which addresses exist.
             PasswordHasher::verifyAsync(row.found ? row.passwordHash : QString(), password)
-                .then(&self->m_store, [self, context, row, done](bool verified) {
-                    if (!verified || !row.found || !row.user.isActive || !row.user.isSysAdmin) {
-                        spdlog::info("admin sign-in refused for {}",
-                                     context->request.peer.toString().toStdString());
+                .then(&self->m_store, [self, context, email, peer, row, done](bool verified) {
+                    LoginThrottle &throttle = self->m_store.loginThrottle();
+                    if (!verified || !row.found) {
+                        throttle.recordFailure(email, peer);
+                        spdlog::info("{} sign-in refused for {}",
+                                     self->m_audience == Audience::Admins ? "admin" : "user",
+                                     peer.toString().toStdString());
                         done(HttpResponse::fromError(invalidCredentials()));
                         return;
                     }
-                    const QString now = Migrations::nowText();
-                    const qint64 userId = row.user.id;
-                    self->m_store.submitWrite(
-                        [userId, now](QSqlDatabase &db) {
-                            QSqlQuery query(db);
-                            query.prepare(
-                                QStringLiteral(R"(UPDATE "user" SET last_login_date = ? WHERE id = ?)"));
-                            query.addBindValue(now);
-                            query.addBindValue(QVariant::fromValue<qlonglong>(userId));
-                            if (!query.exec())
-                                spdlog::warn("cannot record the last login: {}",
-                                             query.lastError().text().toStdString());
-                            return HttpResponse();
-                        },
-                        SystemStore::ReloadAccess,
-                        [self, context, row, now, done](HttpResponse) {
-                            const Config &config = self->m_store.config();
-                            const JwtClaims claims = Jwt::newClaims(
-                                row.user.id, true, QDateTime::currentSecsSinceEpoch(), config.jwtTtlMinutes);
-                            const QString token = self->m_store.jwt().sign(claims);
-                            done(HttpResponse::json(
-                                self->sessionJson(token, claims, row.user, now, *context)));
-                        });
+                    throttle.recordSuccess(email);
+                    if (!row.user.isActive ||
+                        (self->m_audience == Audience::Admins && !row.user.isSysAdmin)) {
+                        done(HttpResponse::fromError(invalidCredentials()));
+                        return;
+                    }
+                    try {
+                        if (self->m_audience == Audience::Users) {
+                            // The same rules as every later request with this token and key.
+                            Session session;
+                            session.user = row.user;
+                            const Authenticator authenticator(self->m_store);
+                            authenticator.applyAppAndRole(session, context->request);
+                            if (!row.user.isSysAdmin && !session.role)
+                                throw ApiError::forbidden(
+                                    QStringLiteral(
+                                        "Access Forbidden. The user has no role for application '%1'.")
+                                        .arg(session.app ? session.app->name : QString()));
+                        }
+                    } catch (const ApiError &error) {
+                        done(HttpResponse::fromError(error));
+                        return;
+                    }
+                    self->issue(context, row.user, done);
                 });
+        });
+}
+
+void SessionResource::issue(std::shared_ptr<const RequestContext> context, const User &user,
+                            Service::Completion done)
+{
+    auto self = shared_from_this();
+    const QString now = Migrations::nowText();
+    const qint64 userId = user.id;
+    m_store.submitWrite(
+        [userId, now](QSqlDatabase &db) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral(R"(UPDATE "user" SET last_login_date = ? WHERE id = ?)"));
+            query.addBindValue(now);
+            query.addBindValue(QVariant::fromValue<qlonglong>(userId));
+            if (!query.exec())
+                spdlog::warn("cannot record the last login: {}", query.lastError().text().toStdString());
+            return HttpResponse();
+        },
+        SystemStore::ReloadAccess,
+        [self, context, user, now, done](HttpResponse) {
+            const Config &config = self->m_store.config();
+            JwtClaims claims = Jwt::newClaims(user.id, user.isSysAdmin, QDateTime::currentSecsSinceEpoch(),
+                                              config.jwtTtlMinutes);
+            claims.epoch = user.tokenEpoch;
+            const QString token = self->m_store.jwt().sign(claims);
+            done(HttpResponse::json(self->sessionJson(token, claims, user, now, *context)));
         });
 }
 
@@ -235,8 +290,7 @@ void SessionResource::info(const RequestContext &context, Service::Completion do
     const auto snapshot = m_store.snapshot();
     const Authenticator authenticator(m_store);
     auto [claims, user] = authenticator.verifyToken(token, *snapshot);
-    if (!user.isSysAdmin)
-        throw ApiError::forbidden(QStringLiteral("Access Forbidden. The session is not a system admin's."));
+    requireAudience(user);
     done(HttpResponse::json(
         sessionJson(token, claims, user, snapshot->lastLoginDates.value(user.id), context)));
 }
@@ -258,8 +312,7 @@ void SessionResource::refresh(std::shared_ptr<const RequestContext> context, Ser
     const JwtClaims old = result.claims;
     const auto snapshot = m_store.snapshot();
     if (snapshot->isRevoked(old.jti))
-        throw ApiError::forbidden(
-            QStringLiteral("Token has been revoked (logged out). Please log in again."));
+        throw ApiError::forbidden(Authenticator::revokedMessage());
     if (!Jwt::withinRefreshWindow(old, now, config.jwtRefreshTtlMinutes))
         throw ApiError::unauthorized(
             QStringLiteral("Token has expired and is past its refresh window. Please log in again."));
@@ -268,22 +321,23 @@ void SessionResource::refresh(std::shared_ptr<const RequestContext> context, Ser
         throw ApiError::unauthorized(QStringLiteral("Invalid token: the user no longer exists."));
     if (!current->isActive)
         throw ApiError::forbidden(QStringLiteral("Access Forbidden. The user account is not active."));
-    if (!current->isSysAdmin)
-        throw ApiError::forbidden(QStringLiteral("Access Forbidden. The session is not a system admin's."));
+    // Every session of the user was revoked after this one began (password change, ...).
+    if (old.epoch < current->tokenEpoch)
+        throw ApiError::forbidden(Authenticator::revokedMessage());
+    requireAudience(*current);
 
     const User user = *current;
     const QString lastLogin = snapshot->lastLoginDates.value(user.id);
     // The old token stays revoked for as long as it could still be refreshed.
     const qint64 until = qMax(old.expiresAt, old.firstIssuedAt + qint64(config.jwtRefreshTtlMinutes) * 60);
-    const JwtClaims next =
-        Jwt::newClaims(user.id, user.isSysAdmin, now, config.jwtTtlMinutes, old.firstIssuedAt);
+    JwtClaims next = Jwt::newClaims(user.id, user.isSysAdmin, now, config.jwtTtlMinutes, old.firstIssuedAt);
+    next.epoch = user.tokenEpoch;
     auto self = shared_from_this();
     const QString jti = old.jti;
     m_store.submitWrite(
         [jti, until](QSqlDatabase &db) {
             if (!revoke(db, jti, until))
-                throw ApiError::forbidden(
-                    QStringLiteral("Token has been revoked (logged out). Please log in again."));
+                throw ApiError::forbidden(Authenticator::revokedMessage());
             return HttpResponse();
         },
         SystemStore::ReloadAccess,

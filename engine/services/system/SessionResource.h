@@ -10,28 +10,42 @@ class SystemStore;
 struct JwtClaims;
 struct User;
 
-// /system/admin/session: sign-in, session info, refresh and sign-out for system admins
-// (reference §4.1). The gate does not authenticate this route; the handler reads and checks the
-// credentials itself. Passwords are verified on the hashing pool, revocations are written to
-// the system database (so they survive restarts and reach other nodes) and published in the
-// snapshot before the reply is sent.
+// Sign-in, session info, refresh and sign-out (reference §4.1), for one of two audiences:
+// /system/admin/session (system admins; no API key needed) and /user/session (any active user;
+// an API key is required to sign in, since the app decides the role). The gate does not
+// authenticate these routes; the handler reads and checks the credentials itself. Passwords are
+// verified on the hashing pool, failed sign-ins go through the store's LoginThrottle, and
+// revocations are written to the system database (so they survive restarts and reach other
+// nodes) and published in the snapshot before the reply is sent.
 class SessionResource : public std::enable_shared_from_this<SessionResource>
 {
 public:
-    explicit SessionResource(SystemStore &store);
+    enum class Audience
+    {
+        Admins,
+        Users
+    };
+    explicit SessionResource(SystemStore &store, Audience audience = Audience::Admins);
 
     void handle(std::shared_ptr<const RequestContext> context, Service::Completion done);
+    // Records the sign-in and answers with a new session for `user` (whose tokenEpoch must be
+    // current). Used by sign-in and by a password change with ?login=true.
+    void issue(std::shared_ptr<const RequestContext> context, const User &user, Service::Completion done);
+
+    // The session token of a request: header, query or a JSON body's session_token.
+    static QString tokenFrom(const RequestContext &context);
 
 private:
     void login(std::shared_ptr<const RequestContext> context, Service::Completion done);
     void info(const RequestContext &context, Service::Completion done);
     void refresh(std::shared_ptr<const RequestContext> context, Service::Completion done);
     void logout(std::shared_ptr<const RequestContext> context, Service::Completion done);
-    QString tokenFrom(const RequestContext &context) const;
+    void requireAudience(const User &user) const;
     // The reference's session object; `lastLogin` as stored.
     Json sessionJson(const QString &token, const JwtClaims &claims, const User &user,
                      const QString &lastLogin, const RequestContext &context) const;
 
     SystemStore &m_store;
+    Audience m_audience;
 };
 } // namespace gatehouse

@@ -5,6 +5,7 @@
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "SessionResource.h"
+#include "UserResource.h"
 #include "core/ApiError.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
@@ -14,7 +15,8 @@ namespace {
 const QStringList &resourceNames()
 {
     static const QStringList names{QStringLiteral("admin"), QStringLiteral("app"), QStringLiteral("role"),
-                                   QStringLiteral("service"), QStringLiteral("service_type")};
+                                   QStringLiteral("service"), QStringLiteral("service_type"),
+                                   QStringLiteral("user")};
     return names;
 }
 } // namespace
@@ -28,6 +30,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_roles(std::make_shared<RoleResource>(store))
     , m_apps(std::make_shared<AppResource>(store))
     , m_admins(std::make_shared<AdminResource>(store))
+    , m_users(std::make_shared<UserResource>(store))
 {
 }
 
@@ -98,6 +101,8 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_serviceResource->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("service_type"))
             done(serviceTypes(*context, path));
+        else if (resource == QLatin1String("user"))
+            m_users->handle(std::move(context), path, std::move(done));
         else
             throw ApiError::notFound(
                 QStringLiteral("Resource '%1' not found for service 'system'.").arg(resource));

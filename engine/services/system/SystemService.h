@@ -13,6 +13,7 @@ class ServiceManager;
 class ServiceResource;
 class SessionResource;
 class SystemStore;
+class UserResource;
 struct ServiceType;
 
 // The built-in `system` service (/api/v2/system/...): admin sessions, services, service types,
@@ -44,5 +45,6 @@ private:
     std::shared_ptr<RoleResource> m_roles;
     std::shared_ptr<AppResource> m_apps;
     std::shared_ptr<AdminResource> m_admins;
+    std::shared_ptr<UserResource> m_users;
 };
 } // namespace gatehouse
