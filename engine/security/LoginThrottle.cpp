@@ -68,12 +68,18 @@ void LoginThrottle::makeRoom(Table &table, qint64 now)
         else
             ++it;
     }
+    // Still full: drop the oldest entry, sparing running lockouts while others remain (a flood
+    // of made-up accounts must not be a way to lift a lockout).
     while (table.size() >= m_maxEntries) {
-        auto oldest = table.begin();
-        for (auto it = table.begin(); it != table.end(); ++it)
-            if (it->lastFailureMs < oldest->lastFailureMs)
-                oldest = it;
-        table.erase(oldest);
+        auto victim = table.end();
+        for (auto it = table.begin(); it != table.end(); ++it) {
+            const bool locked = it->lockedUntilMs > now;
+            const bool victimLocked = victim != table.end() && victim->lockedUntilMs > now;
+            if (victim == table.end() || (victimLocked && !locked) ||
+                (victimLocked == locked && it->lastFailureMs < victim->lastFailureMs))
+                victim = it;
+        }
+        table.erase(victim);
     }
 }
 

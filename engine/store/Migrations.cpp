@@ -104,12 +104,12 @@ QList<Migration> buildMigrations()
                 VALUES ('system', 'System Management', 'Service for managing system resources.', 1,
                 'system', '{}', {{NOW}}, {{NOW}}))"),
         }});
-    list.append(Migration{2,
-                          QStringLiteral("user token epochs"),
-                          {
-                              QStringLiteral(
-                                  R"(ALTER TABLE "user" ADD COLUMN token_epoch {{BIGINT}} NOT NULL DEFAULT 0)"),
-                          }});
+    list.append(Migration{
+        2,
+        QStringLiteral("user token epochs"),
+        {
+            QStringLiteral(R"(ALTER TABLE "user" ADD COLUMN token_epoch {{BIGINT}} NOT NULL DEFAULT 0)"),
+        }});
     return list;
 }
 

@@ -14,8 +14,8 @@
 #include "Migrations.h"
 #include "core/ApiError.h"
 #include "security/ApiKeys.h"
-#include "security/PasswordHasher.h"
 #include "security/LoginThrottle.h"
+#include "security/PasswordHasher.h"
 
 namespace gatehouse {
 namespace {

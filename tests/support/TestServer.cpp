@@ -170,4 +170,24 @@ QString TestServer::createAppKey(const QString &name, qint64 roleId)
         return {};
     return QString::fromStdString(r.json["resource"][0]["api_key"].get<std::string>());
 }
+
+qint64 TestServer::createUser(const QString &email, const QString &password, const Json &extra)
+{
+    Json record = extra.is_object() ? extra : Json::object();
+    record["email"] = email;
+    record["password"] = password;
+    if (!record.contains("is_active"))
+        record["is_active"] = true;
+    const TestResponse r = admin("POST", QStringLiteral("/api/v2/system/user"), Json{{"resource", {record}}});
+    if (r.status != 201)
+        return 0;
+    return r.json["resource"][0]["id"].get<qint64>();
+}
+
+TestResponse TestServer::userLogin(const QString &email, const QString &password, const QString &apiKey)
+{
+    return request("POST", QStringLiteral("/api/v2/user/session"),
+                   Json{{"email", email}, {"password", password}},
+                   {{"X-DreamFactory-API-Key", apiKey.toLatin1()}});
+}
 } // namespace gatehouse::test

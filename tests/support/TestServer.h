@@ -72,6 +72,10 @@ public:
     qint64 createRole(const QString &name, const Json &accessRules);
     // Creates an app with `roleId` as its default role and returns its API key.
     QString createAppKey(const QString &name, qint64 roleId);
+    // Creates an active non-admin user through system/user and returns its id (0 on failure).
+    qint64 createUser(const QString &email, const QString &password, const Json &extra = Json::object());
+    // Signs a user in through user/session with an app's API key.
+    TestResponse userLogin(const QString &email, const QString &password, const QString &apiKey);
 
 private:
     Options m_options;

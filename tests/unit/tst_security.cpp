@@ -267,6 +267,44 @@ private slots:
         QVERIFY(!Jwt().isValid());
     }
 
+    void jwtEpochClaim()
+    {
+        const QByteArray key = Jwt::generateKey();
+        const Jwt jwt(key);
+        const qint64 now = 1800000000;
+        JwtClaims claims = Jwt::newClaims(7, false, now, 60);
+        claims.epoch = 4;
+        const Jwt::Result result = jwt.verify(jwt.sign(claims), now);
+        QVERIFY(result.ok());
+        QCOMPARE(result.claims.epoch, 4);
+        // Tokens from before epochs existed read as epoch 0; a malformed epoch is refused even
+        // under a valid signature.
+        QVERIFY(jwt.verify(forge(key, kHs256Header, dumpJson(goodPayload(now))), now).ok());
+        QCOMPARE(jwt.verify(forge(key, kHs256Header, dumpJson(goodPayload(now))), now).claims.epoch, 0);
+        for (const Json &bad : {Json("4"), Json(-1), Json(1.5), Json(nullptr)}) {
+            Json payload = goodPayload(now);
+            payload["epoch"] = bad;
+            QVERIFY(!jwt.verify(forge(key, kHs256Header, dumpJson(payload)), now).ok());
+        }
+        // Raising the epoch in a genuine token breaks its signature.
+        const auto p = parts(jwt.sign(claims));
+        Json payload = parseJsonOrDiscarded(QByteArray::fromBase64(p[1], kB64));
+        payload["epoch"] = 5;
+        QCOMPARE(jwt.verify(join(p[0], b64(dumpJson(payload)), p[2]), now).error, Jwt::Error::BadSignature);
+    }
+
+    void jwtRs256HeaderWithHmacSignature()
+    {
+        // The classic key-confusion attack: an RS256 header over a payload HMAC-signed with the
+        // server's secret. The header alone decides: refused, whatever the signature.
+        const QByteArray key = Jwt::generateKey();
+        const Jwt jwt(key);
+        const qint64 now = 1800000000;
+        const QString forged = forge(key, R"({"alg":"RS256","typ":"JWT"})", dumpJson(goodPayload(now)));
+        QCOMPARE(jwt.verify(forged, now).error, Jwt::Error::Malformed);
+        QCOMPARE(jwt.verify(forged, now, false).error, Jwt::Error::Malformed);
+    }
+
     void secretBoxRoundTrip()
     {
         SecretBox box(QByteArray(32, '\x11'));
