@@ -2,6 +2,8 @@
 
 #include "AdminResource.h"
 #include "AppResource.h"
+#include "LimitCacheResource.h"
+#include "LimitResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "SessionResource.h"
@@ -14,12 +16,14 @@ namespace {
 const QStringList &resourceNames()
 {
     static const QStringList names{QStringLiteral("admin"), QStringLiteral("app"), QStringLiteral("role"),
-                                   QStringLiteral("service"), QStringLiteral("service_type")};
+                                   QStringLiteral("service"), QStringLiteral("service_type"),
+                                   QStringLiteral("limit"), QStringLiteral("limit_cache")};
     return names;
 }
 } // namespace
 
-SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManager &services)
+SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManager &services,
+                             RateLimiter *limiter)
     : Service(std::move(info))
     , m_store(store)
     , m_services(services)
@@ -28,6 +32,8 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_roles(std::make_shared<RoleResource>(store))
     , m_apps(std::make_shared<AppResource>(store))
     , m_admins(std::make_shared<AdminResource>(store))
+    , m_limits(std::make_shared<LimitResource>(store))
+    , m_limitCache(std::make_shared<LimitCacheResource>(store, limiter))
 {
 }
 
@@ -98,6 +104,10 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_serviceResource->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("service_type"))
             done(serviceTypes(*context, path));
+        else if (resource == QLatin1String("limit"))
+            m_limits->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("limit_cache"))
+            m_limitCache->handle(std::move(context), path, std::move(done));
         else
             throw ApiError::notFound(
                 QStringLiteral("Resource '%1' not found for service 'system'.").arg(resource));
