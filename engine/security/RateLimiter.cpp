@@ -15,6 +15,10 @@
 
 namespace gatehouse {
 namespace {
+// The subject of a counter every caller shares (anything but each-user limits). Not empty: a
+// null QString would be bound as NULL.
+const QString kShared = QStringLiteral("*");
+
 // The each-user type a user type stands in for at the same level.
 QString eachUserCounterpart(const QString &userType)
 {
@@ -93,7 +97,7 @@ QList<RateLimitCounter> RateLimiter::applicable(const QList<RateLimit> &limits, 
     for (const RateLimit &limit : limits) {
         if (!limit.isActive || !limit.matchesRoute(caller.serviceId, caller.resource, caller.method))
             continue;
-        RateLimitCounter counter{limit, QString()};
+        RateLimitCounter counter{limit, kShared};
         if (RateLimit::typeNeedsUser(limit.type)) {
             if (!caller.userId || limit.userId != caller.userId)
                 continue;
@@ -300,7 +304,7 @@ void RateLimiter::entries(const QList<RateLimit> &limits, const QList<User> &use
                 for (const User &user : subjects)
                     add(limit, limit.counterKey(user.id), QString::number(user.id));
             } else {
-                add(limit, limit.counterKey(), QString());
+                add(limit, limit.counterKey(), kShared);
             }
         }
         return out;

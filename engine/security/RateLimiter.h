@@ -35,7 +35,7 @@ struct RateLimitCaller
 struct RateLimitCounter
 {
     RateLimit limit;
-    QString subject; // user id for each-user limits, else empty
+    QString subject; // user id for each-user limits, else "*"
 };
 
 struct RateLimitVerdict

@@ -37,6 +37,18 @@ LimitCacheResource::LimitCacheResource(SystemStore &store, RateLimiter *limiter)
 void LimitCacheResource::handle(std::shared_ptr<const RequestContext> context, const QStringList &path,
                                 Service::Completion done)
 {
+    // The caller hands `done` over: every error is answered here.
+    try {
+        dispatch(*context, path, done);
+    } catch (const ApiError &error) {
+        done(HttpResponse::fromError(error));
+    }
+}
+
+void LimitCacheResource::dispatch(const RequestContext &request, const QStringList &path,
+                                  const Service::Completion &done)
+{
+    const RequestContext *context = &request;
     if (!m_limiter)
         throw ApiError(503, QStringLiteral("Rate limits are not available."));
     if (path.size() > 1)
@@ -50,16 +62,16 @@ void LimitCacheResource::handle(std::shared_ptr<const RequestContext> context, c
     }
     switch (context->verb) {
     case VerbGet:
-        read(id, std::move(done));
+        read(id, done);
         return;
     case VerbDelete: {
         if (id) {
-            clear({*id}, false, true, std::move(done));
+            clear({*id}, false, true, done);
             return;
         }
         if (context->boolParam(QStringLiteral("allow_delete")) ||
             context->boolParam(QStringLiteral("force"))) {
-            clear({}, true, false, std::move(done));
+            clear({}, true, false, done);
             return;
         }
         QList<qint64> ids;
@@ -74,7 +86,7 @@ void LimitCacheResource::handle(std::shared_ptr<const RequestContext> context, c
             throw ApiError::badRequest(QStringLiteral(
                 "No record(s) detected in request. Use ?ids=, a limit id in the path, or allow_delete=true "
                 "to reset every counter."));
-        clear(ids, false, false, std::move(done));
+        clear(ids, false, false, done);
         return;
     }
     default:

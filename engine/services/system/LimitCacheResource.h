@@ -28,6 +28,7 @@ public:
                 Service::Completion done);
 
 private:
+    void dispatch(const RequestContext &context, const QStringList &path, const Service::Completion &done);
     void read(std::optional<qint64> id, Service::Completion done);
     void clear(QList<qint64> ids, bool all, bool single, Service::Completion done);
 
