@@ -5,6 +5,7 @@
 // including two nodes on one database).
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QEventLoop>
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -502,6 +503,34 @@ private slots:
         QCOMPARE(admin("DELETE", kCache + QStringLiteral("?force=true")).status, 200);
         QCOMPARE(get(kCustomers, app()), 200);
         QCOMPARE(admin("POST", kCache, Json{{"x", 1}}).status, 405);
+    }
+
+    // max_body_bytes (tst_gate, tst_http), max_records (tst_sqlrecords) and the statement
+    // timeout (tst_sqlfailures) have their own tests; the instance-wide cap had none.
+    void maxRecordsCapBoundsEveryService()
+    {
+        if (isPg())
+            QSKIP("configuration, not the system database: covered by the SQLite run");
+        QTemporaryDir dir;
+        TestServer::Options options;
+        options.dataDir = dir.path();
+        options.demo = true;
+        options.settings.insert(QStringLiteral("max_records_cap"), QStringLiteral("3"));
+        TestServer capped(options);
+        QVERIFY2(capped.start(), qPrintable(capped.errorString()));
+        TestResponse r = capped.admin("GET", QStringLiteral("/api/v2/demo/_table/customers?limit=50"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json["resource"].size(), size_t(3));
+        // A service asking for more than the cap still gets the cap.
+        QVERIFY(capped.createService({{"name", "greedy"},
+                                      {"type", "sqlite"},
+                                      {"config",
+                                       {{"database", QDir(dir.path()).filePath(QStringLiteral("demo.db"))},
+                                        {"max_records", 500}}}}) > 0);
+        r = capped.admin("GET", QStringLiteral("/api/v2/greedy/_table/customers"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json["resource"].size(), size_t(3));
+        QVERIFY(r.json["meta"].contains("next"));
     }
 
     void burstLetsExactlyRateThrough()
