@@ -50,8 +50,8 @@ bool Engine::start(QString *error)
     m_services = std::make_unique<ServiceManager>(
         ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets()});
     SqlService::registerTypes(*m_services);
-    m_services->mountBuiltIn(
-        std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store, *m_services, m_limiter.get()));
+    m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
+                                                             *m_services, m_limiter.get()));
     if (m_config.demo && !installDemo(error))
         return false;
     m_services->reload(m_store->services());

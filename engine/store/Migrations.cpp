@@ -106,11 +106,10 @@ QList<Migration> buildMigrations()
         }});
     // Rate limits (df-limits' model) and, for PostgreSQL system databases shared by several
     // nodes, their counters (an SQLite node keeps counters in memory; the table stays empty).
-    list.append(Migration{
-        5,
-        QStringLiteral("rate limits"),
-        {
-            QStringLiteral(R"(CREATE TABLE limits (
+    list.append(Migration{5,
+                          QStringLiteral("rate limits"),
+                          {
+                              QStringLiteral(R"(CREATE TABLE limits (
                 id {{ID}},
                 type VARCHAR(64) NOT NULL,
                 key_text VARCHAR(1024) NOT NULL,
@@ -126,15 +125,15 @@ QList<Migration> buildMigrations()
                 is_active SMALLINT NOT NULL DEFAULT 1,
                 created_date VARCHAR(32) NOT NULL,
                 last_modified_date VARCHAR(32) NOT NULL))"),
-            QStringLiteral("CREATE UNIQUE INDEX limits_key_text_key ON limits (key_text)"),
-            QStringLiteral(R"(CREATE TABLE limit_counter (
+                              QStringLiteral("CREATE UNIQUE INDEX limits_key_text_key ON limits (key_text)"),
+                              QStringLiteral(R"(CREATE TABLE limit_counter (
                 limit_id {{BIGINT}} NOT NULL REFERENCES limits (id) ON DELETE CASCADE,
                 subject VARCHAR(64) NOT NULL,
                 window_start {{BIGINT}} NOT NULL,
                 window_end {{BIGINT}} NOT NULL,
                 hits {{BIGINT}} NOT NULL,
                 PRIMARY KEY (limit_id, subject)))"),
-        }});
+                          }});
     return list;
 }
 

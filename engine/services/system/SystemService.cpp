@@ -15,9 +15,10 @@ namespace gatehouse {
 namespace {
 const QStringList &resourceNames()
 {
-    static const QStringList names{QStringLiteral("admin"), QStringLiteral("app"), QStringLiteral("role"),
-                                   QStringLiteral("service"), QStringLiteral("service_type"),
-                                   QStringLiteral("limit"), QStringLiteral("limit_cache")};
+    static const QStringList names{QStringLiteral("admin"),        QStringLiteral("app"),
+                                   QStringLiteral("role"),         QStringLiteral("service"),
+                                   QStringLiteral("service_type"), QStringLiteral("limit"),
+                                   QStringLiteral("limit_cache")};
     return names;
 }
 } // namespace
