@@ -10,6 +10,7 @@
 #include "http/HttpServer.h"
 #include "http/RequestGate.h"
 #include "security/Authenticator.h"
+#include "security/RateLimiter.h"
 #include "security/SecretBox.h"
 #include "services/ServiceManager.h"
 #include "services/sql/DemoDatabase.h"
@@ -46,11 +47,12 @@ bool Engine::start(QString *error)
     if (!m_store->initialize(error))
         return false;
 
+    m_limiter = std::make_unique<RateLimiter>(m_store.get());
     m_services = std::make_unique<ServiceManager>(
         ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets()});
     SqlService::registerTypes(*m_services);
-    m_services->mountBuiltIn(
-        std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store, *m_services));
+    m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
+                                                             *m_services, m_limiter.get()));
     m_services->mountBuiltIn(std::make_shared<UserService>(*m_store));
     if (m_config.demo && !installDemo(error))
         return false;
@@ -60,6 +62,7 @@ bool Engine::start(QString *error)
 
     m_authenticator = std::make_unique<Authenticator>(*m_store);
     m_gate = std::make_unique<RequestGate>(m_config, *m_services, *m_authenticator);
+    m_gate->setRateLimiter(m_limiter.get());
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     RequestGate *gate = m_gate.get();
@@ -84,6 +87,7 @@ void Engine::stop()
     m_gate.reset();
     m_authenticator.reset();
     m_services.reset();
+    m_limiter.reset();
     m_store.reset();
 }
 

@@ -10,6 +10,7 @@ namespace gatehouse {
 
 class Authenticator;
 class HttpServer;
+class RateLimiter;
 class RequestGate;
 class SecretBox;
 class ServiceManager;
@@ -36,6 +37,7 @@ public:
 
     ServiceManager &services() { return *m_services; }
     SystemStore &store() { return *m_store; }
+    RateLimiter &limiter() { return *m_limiter; }
 
 private:
     bool installDemo(QString *error);
@@ -46,5 +48,6 @@ private:
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<RequestGate> m_gate;
     std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<RateLimiter> m_limiter;
 };
 } // namespace gatehouse

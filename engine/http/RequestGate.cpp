@@ -10,6 +10,7 @@
 #include "core/Config.h"
 #include "core/Version.h"
 #include "security/Authenticator.h"
+#include "security/RateLimiter.h"
 #include "security/Rbac.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
@@ -197,9 +198,35 @@ void RequestGate::authenticate(std::shared_ptr<RequestContext> context, Next nex
     next();
 }
 
-void RequestGate::enforceLimits(std::shared_ptr<RequestContext>, Next next, Reply)
+void RequestGate::enforceLimits(std::shared_ptr<RequestContext> context, Next next, Reply reply)
 {
-    next();
+    if (!m_limiter) {
+        next();
+        return;
+    }
+    // Sys-admins and scripts are exempt; each-user limits need a user (JWT or Basic). Requests
+    // that pass carry no X-RateLimit-* headers: instance and service counters are shared by
+    // every caller, and showing them would tell anyone how busy everyone else is.
+    RateLimitCaller caller;
+    const Session &session = context->session;
+    if (session.user) {
+        caller.userId = session.user->id;
+        caller.isSysAdmin = session.user->isSysAdmin;
+    }
+    if (session.role)
+        caller.roleId = session.role->id;
+    caller.isScript = (context->requestor & RequestorScript) != 0;
+    if (!context->serviceName.isEmpty())
+        if (const auto service = m_services.find(context->serviceName))
+            caller.serviceId = service->info().id;
+    caller.resource = context->resource;
+    caller.method = QString::fromLatin1(context->method);
+    m_limiter->check(caller, [next = std::move(next), reply = std::move(reply)](RateLimitVerdict verdict) {
+        if (verdict.allowed)
+            next();
+        else
+            reply(verdict.response());
+    });
 }
 
 void RequestGate::dispatch(std::shared_ptr<RequestContext> context, Reply reply)

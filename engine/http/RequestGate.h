@@ -15,6 +15,7 @@ namespace gatehouse {
 struct Config;
 struct RequestContext;
 class Authenticator;
+class RateLimiter;
 class Service;
 class ServiceManager;
 
@@ -29,6 +30,8 @@ public:
                 QObject *parent = nullptr);
 
     void handle(HttpRequest &&request, const Responder &responder);
+    // Counts requests against the rate limits in enforceLimits; none set: no limits.
+    void setRateLimiter(RateLimiter *limiter) { m_limiter = limiter; }
 
 private:
     using Reply = std::function<void(HttpResponse)>;
@@ -59,5 +62,6 @@ private:
     ServiceManager &m_services;
     const Authenticator &m_authenticator;
     QElapsedTimer m_uptime;
+    RateLimiter *m_limiter = nullptr;
 };
 } // namespace gatehouse

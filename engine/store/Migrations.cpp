@@ -110,6 +110,36 @@ QList<Migration> buildMigrations()
         {
             QStringLiteral(R"(ALTER TABLE "user" ADD COLUMN token_epoch {{BIGINT}} NOT NULL DEFAULT 0)"),
         }});
+    // Rate limits (df-limits' model) and, for PostgreSQL system databases shared by several
+    // nodes, their counters (an SQLite node keeps counters in memory; the table stays empty).
+    list.append(Migration{5,
+                          QStringLiteral("rate limits"),
+                          {
+                              QStringLiteral(R"(CREATE TABLE limits (
+                id {{ID}},
+                type VARCHAR(64) NOT NULL,
+                key_text VARCHAR(1024) NOT NULL,
+                rate {{BIGINT}} NOT NULL,
+                period INTEGER NOT NULL,
+                user_id {{BIGINT}} REFERENCES "user" (id) ON DELETE CASCADE,
+                role_id {{BIGINT}} REFERENCES role (id) ON DELETE CASCADE,
+                service_id {{BIGINT}} REFERENCES service (id) ON DELETE CASCADE,
+                endpoint VARCHAR(255),
+                verb VARCHAR(16),
+                name VARCHAR(64) NOT NULL,
+                description TEXT,
+                is_active SMALLINT NOT NULL DEFAULT 1,
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+                              QStringLiteral("CREATE UNIQUE INDEX limits_key_text_key ON limits (key_text)"),
+                              QStringLiteral(R"(CREATE TABLE limit_counter (
+                limit_id {{BIGINT}} NOT NULL REFERENCES limits (id) ON DELETE CASCADE,
+                subject VARCHAR(64) NOT NULL,
+                window_start {{BIGINT}} NOT NULL,
+                window_end {{BIGINT}} NOT NULL,
+                hits {{BIGINT}} NOT NULL,
+                PRIMARY KEY (limit_id, subject)))"),
+                          }});
     return list;
 }
 

@@ -403,6 +403,7 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
             if (user != snapshot->users.end())
                 user->tokenEpoch = query.value(1).toLongLong();
         }
+        snapshot->limits = RateLimit::loadAll(db);
         refresh.snapshot = std::move(snapshot);
     }
 

@@ -2,6 +2,8 @@
 
 #include "AdminResource.h"
 #include "AppResource.h"
+#include "LimitCacheResource.h"
+#include "LimitResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "SessionResource.h"
@@ -16,12 +18,14 @@ const QStringList &resourceNames()
 {
     static const QStringList names{QStringLiteral("admin"),        QStringLiteral("app"),
                                    QStringLiteral("role"),         QStringLiteral("service"),
-                                   QStringLiteral("service_type"), QStringLiteral("user")};
+                                   QStringLiteral("service_type"), QStringLiteral("user"),
+                                   QStringLiteral("limit"),        QStringLiteral("limit_cache")};
     return names;
 }
 } // namespace
 
-SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManager &services)
+SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManager &services,
+                             RateLimiter *limiter)
     : Service(std::move(info))
     , m_store(store)
     , m_services(services)
@@ -31,6 +35,8 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_apps(std::make_shared<AppResource>(store))
     , m_admins(std::make_shared<AdminResource>(store))
     , m_users(std::make_shared<UserResource>(store))
+    , m_limits(std::make_shared<LimitResource>(store))
+    , m_limitCache(std::make_shared<LimitCacheResource>(store, limiter))
 {
 }
 
@@ -103,6 +109,10 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             done(serviceTypes(*context, path));
         else if (resource == QLatin1String("user"))
             m_users->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("limit"))
+            m_limits->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("limit_cache"))
+            m_limitCache->handle(std::move(context), path, std::move(done));
         else
             throw ApiError::notFound(
                 QStringLiteral("Resource '%1' not found for service 'system'.").arg(resource));

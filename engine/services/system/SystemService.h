@@ -8,6 +8,9 @@ namespace gatehouse {
 
 class AdminResource;
 class AppResource;
+class LimitCacheResource;
+class LimitResource;
+class RateLimiter;
 class RoleResource;
 class ServiceManager;
 class ServiceResource;
@@ -25,7 +28,9 @@ struct ServiceType;
 class SystemService : public Service
 {
 public:
-    SystemService(ServiceInfo info, SystemStore &store, ServiceManager &services);
+    // `limiter` serves /system/limit_cache; without one that resource answers 503.
+    SystemService(ServiceInfo info, SystemStore &store, ServiceManager &services,
+                  RateLimiter *limiter = nullptr);
     ~SystemService() override;
 
     bool isPublicRoute(const QString &resource, int verb) const override;
@@ -46,5 +51,7 @@ private:
     std::shared_ptr<AppResource> m_apps;
     std::shared_ptr<AdminResource> m_admins;
     std::shared_ptr<UserResource> m_users;
+    std::shared_ptr<LimitResource> m_limits;
+    std::shared_ptr<LimitCacheResource> m_limitCache;
 };
 } // namespace gatehouse
