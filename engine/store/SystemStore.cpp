@@ -392,6 +392,7 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
         throwIfFailed(query.exec(), query, "loading revocations");
         while (query.next())
             snapshot->revokedTokens.insert(query.value(0).toString());
+        snapshot->lookups = LookupTable::load(db);
         refresh.snapshot = std::move(snapshot);
     }
 
