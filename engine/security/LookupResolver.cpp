@@ -40,8 +40,8 @@ QChar asciiLower(QChar c)
 
 bool isPhpTrimmed(QChar c)
 {
-    return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r') ||
-           c == QChar(0) || c == QChar(0x0B);
+    return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') ||
+           c == QLatin1Char('\r') || c == QChar(0) || c == QChar(0x0B);
 }
 
 QString urlEncode(const QString &text, bool raw)

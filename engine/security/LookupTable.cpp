@@ -13,7 +13,8 @@ namespace gatehouse {
 const LookupEntry *LookupTable::find(const QString &name, std::optional<qint64> userId,
                                      std::optional<qint64> roleId, std::optional<qint64> appId) const
 {
-    const auto in = [&name](const QHash<qint64, Names> &scopes, std::optional<qint64> id) -> const LookupEntry * {
+    const auto in = [&name](const QHash<qint64, Names> &scopes,
+                            std::optional<qint64> id) -> const LookupEntry * {
         if (!id)
             return nullptr;
         const auto scope = scopes.constFind(*id);

@@ -19,7 +19,13 @@
 
 #include "TestDatabases.h"
 #include "TestServer.h"
+#include "core/ApiError.h"
 #include "security/Jwt.h"
+#include "security/LookupSecrets.h"
+#include "security/LookupTable.h"
+#include "security/SecretBox.h"
+#include "services/system/LookupRelation.h"
+#include "store/Migrations.h"
 #include "store/SystemStore.h"
 
 using namespace gatehouse;
@@ -29,7 +35,8 @@ using namespace Qt::StringLiterals;
 namespace {
 QString text(const Json &value)
 {
-    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString::fromStdString(value.dump());
+    return value.is_string() ? QString::fromStdString(value.get<std::string>())
+                             : QString::fromStdString(value.dump());
 }
 
 // The ids in a records reply, in order.
@@ -79,7 +86,8 @@ class TestPassthrough : public QObject
     qint64 insertUser(const QString &email)
     {
         QSqlQuery q(systemDb());
-        q.prepare(uR"(INSERT INTO "user" (email, name, is_active, is_sys_admin, created_date, last_modified_date)
+        q.prepare(
+            uR"(INSERT INTO "user" (email, name, is_active, is_sys_admin, created_date, last_modified_date)
                      VALUES (?, ?, 1, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00'))"_s);
         q.addBindValue(email);
         q.addBindValue(email.section(u'@', 0, 0));
@@ -114,7 +122,8 @@ class TestPassthrough : public QObject
         Headers headers{{"X-DreamFactory-API-Key", m_key.toLatin1()}};
         if (userId) {
             const JwtClaims claims = Jwt::newClaims(userId, false, QDateTime::currentSecsSinceEpoch(), 60);
-            headers.append({"Authorization", "Bearer " + m_server.engine().store().jwt().sign(claims).toLatin1()});
+            headers.append(
+                {"Authorization", "Bearer " + m_server.engine().store().jwt().sign(claims).toLatin1()});
         }
         return headers;
     }
@@ -126,7 +135,8 @@ class TestPassthrough : public QObject
 
     qint64 createLookup(const Json &record)
     {
-        const TestResponse r = m_server.admin("POST", u"/api/v2/system/lookup"_s, Json{{"resource", {record}}});
+        const TestResponse r =
+            m_server.admin("POST", u"/api/v2/system/lookup"_s, Json{{"resource", {record}}});
         return r.status == 201 ? r.json["resource"][0]["id"].get<qint64>() : 0;
     }
 
@@ -147,7 +157,8 @@ private slots:
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(u"CREATE TABLE doc (id INTEGER PRIMARY KEY, owner_id INTEGER, region TEXT, title TEXT)"_s));
+            QVERIFY(q.exec(
+                u"CREATE TABLE doc (id INTEGER PRIMARY KEY, owner_id INTEGER, region TEXT, title TEXT)"_s));
             const QList<std::tuple<int, qint64, QString>> rows{
                 {1, m_alice, u"west"_s}, {2, m_alice, u"south"_s}, {3, m_bob, u"west"_s},
                 {4, m_bob, u"east"_s},   {5, m_bob, u"north"_s},   {6, m_alice, u"EAST"_s}};
@@ -163,23 +174,25 @@ private slots:
         }
         QSqlDatabase::removeDatabase(u"tst-passthrough-docs"_s);
 
-        const Json definition{{"name", "files"},
-             {"type", "sqlite"},
-             {"config",
-              {{"database", path.toStdString()},
-               {"named_queries",
-                {{{"name", "docs_for"},
-                  {"sql", "SELECT id FROM doc WHERE owner_id = :owner ORDER BY id"},
-                  {"params", {{{"name", "owner"}, {"type", "integer"}, {"required", true}}}}},
-                 {{"name", "echo"},
-                  {"sql", "SELECT :text AS text"},
-                  {"params", {{{"name", "text"}, {"type", "string"}, {"required", true}}}}}}}}}};
+        const Json definition{
+            {"name", "files"},
+            {"type", "sqlite"},
+            {"config",
+             {{"database", path.toStdString()},
+              {"named_queries",
+               {{{"name", "docs_for"},
+                 {"sql", "SELECT id FROM doc WHERE owner_id = :owner ORDER BY id"},
+                 {"params", {{{"name", "owner"}, {"type", "integer"}, {"required", true}}}}},
+                {{"name", "echo"},
+                 {"sql", "SELECT :text AS text"},
+                 {"params", {{{"name", "text"}, {"type", "string"}, {"required", true}}}}}}}}}};
         const TestResponse created =
             m_server.admin("POST", u"/api/v2/system/service"_s, Json{{"resource", {definition}}});
         QVERIFY2(created.status == 201, created.describe().constData());
         const qint64 service = created.json["resource"][0]["id"].get<qint64>();
         m_roleId = m_server.createRole(
-            u"reader"_s, {{{"service_id", service}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 1}}});
+            u"reader"_s,
+            {{{"service_id", service}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 1}}});
         QVERIFY(m_roleId > 0);
         m_key = m_server.createAppKey(u"portal"_s, m_roleId);
         QVERIFY(!m_key.isEmpty());
@@ -192,7 +205,8 @@ private slots:
     void systemLookupCrud()
     {
         // Create, read back; a private value is masked and sealed at rest.
-        const qint64 region = createLookup({{"name", "region"}, {"value", "north"}, {"description", "fallback"}});
+        const qint64 region =
+            createLookup({{"name", "region"}, {"value", "north"}, {"description", "fallback"}});
         QVERIFY(region > 0);
         const qint64 secret = createLookup({{"name", "api_secret"}, {"value", "hunter2"}, {"private", true}});
         QVERIFY(secret > 0);
@@ -216,7 +230,8 @@ private slots:
                            Json{{"value", "**********"}, {"description", "changed"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(storedValue(secret), sealed);
-        r = m_server.admin("PATCH", u"/api/v2/system/lookup/%1?fields=*"_s.arg(secret), Json{{"value", "new"}});
+        r = m_server.admin("PATCH", u"/api/v2/system/lookup/%1?fields=*"_s.arg(secret),
+                           Json{{"value", "new"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(text(r.json["value"]), u"**********"_s);
         const QString resealed = storedValue(secret);
@@ -231,16 +246,19 @@ private slots:
         r = m_server.admin("PATCH", u"/api/v2/system/lookup/%1"_s.arg(flip), Json{{"private", true}});
         QCOMPARE(r.status, 200);
         QVERIFY(storedValue(flip).startsWith(u"v1:"_s));
-        r = m_server.admin("PATCH", u"/api/v2/system/lookup/%1"_s.arg(flip), Json{{"private", false}, {"value", "p2"}});
+        r = m_server.admin("PATCH", u"/api/v2/system/lookup/%1"_s.arg(flip),
+                           Json{{"private", false}, {"value", "p2"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(storedValue(flip), u"p2"_s);
 
         // Names: unique per level, valid, not reserved.
-        r = m_server.admin("POST", u"/api/v2/system/lookup"_s, Json{{"resource", {{{"name", "region"}, {"value", "x"}}}}});
+        r = m_server.admin("POST", u"/api/v2/system/lookup"_s,
+                           Json{{"resource", {{{"name", "region"}, {"value", "x"}}}}});
         QCOMPARE(r.status, 400);
         QVERIFY2(r.body.contains("already exists"), r.body.constData());
         for (const char *bad : {"user.id", "df.name", "has space", "{x}", "1st"}) {
-            r = m_server.admin("POST", u"/api/v2/system/lookup"_s, Json{{"resource", {{{"name", bad}, {"value", "x"}}}}});
+            r = m_server.admin("POST", u"/api/v2/system/lookup"_s,
+                               Json{{"resource", {{{"name", bad}, {"value", "x"}}}}});
             QVERIFY2(r.status == 400, bad);
         }
         r = m_server.admin("PATCH", u"/api/v2/system/lookup/%1"_s.arg(flip), Json{{"name", "region"}});
@@ -258,12 +276,12 @@ private slots:
     void roleAndAppRelations()
     {
         // Role-level lookups through the role, read back through related=.
-        TestResponse r = m_server.admin(
-            "PATCH", u"/api/v2/system/role/%1?related=lookup_by_role_id"_s.arg(m_roleId),
-            Json{{"lookup_by_role_id",
-                  {{{"name", "region"}, {"value", "south"}},
-                   {{"name", "role_secret"}, {"value", "r-secret"}, {"private", true}},
-                   {{"name", "gone"}, {"value", "soon"}}}}});
+        TestResponse r =
+            m_server.admin("PATCH", u"/api/v2/system/role/%1?related=lookup_by_role_id"_s.arg(m_roleId),
+                           Json{{"lookup_by_role_id",
+                                 {{{"name", "region"}, {"value", "south"}},
+                                  {{"name", "role_secret"}, {"value", "r-secret"}, {"private", true}},
+                                  {{"name", "gone"}, {"value", "soon"}}}}});
         QCOMPARE(r.status, 200);
         Json lookups = r.json["lookup_by_role_id"];
         QCOMPARE(lookups.size(), std::size_t(3));
@@ -298,9 +316,10 @@ private slots:
         QCOMPARE(r.status, 400);
 
         // App-level lookups the same way.
-        r = m_server.admin("PATCH", u"/api/v2/system/app/%1?related=lookup_by_app_id"_s.arg(m_appId),
-                           Json{{"lookup_by_app_id",
-                                 {{{"name", "region"}, {"value", "east"}}, {{"name", "only_app"}, {"value", "WEST"}}}}});
+        r = m_server.admin(
+            "PATCH", u"/api/v2/system/app/%1?related=lookup_by_app_id"_s.arg(m_appId),
+            Json{{"lookup_by_app_id",
+                  {{{"name", "region"}, {"value", "east"}}, {{"name", "only_app"}, {"value", "WEST"}}}}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json["lookup_by_app_id"].size(), std::size_t(2));
         QCOMPARE(r.json["lookup_by_app_id"][0]["app_id"].get<qint64>(), m_appId);
@@ -338,7 +357,8 @@ private slots:
         // App-only lookup with a modifier: strtolower("WEST").
         r = get(m_bob, u"/api/v2/files/_table/doc?filter=region%20%3D%20%7Bstrtolower(only_app)%7D"_s);
         QCOMPARE(ids(r), (QList<qint64>{1, 3}));
-        r = get(m_bob, u"/api/v2/files/_table/doc?filter=region%20%3D%20%7Bstrtoupper(region)%7D%20OR%20id%3D5"_s);
+        r = get(m_bob,
+                u"/api/v2/files/_table/doc?filter=region%20%3D%20%7Bstrtoupper(region)%7D%20OR%20id%3D5"_s);
         QCOMPARE(ids(r), (QList<qint64>{5})); // "SOUTH" matches nothing
         // Without a user, {user.id} has no value: a clear 400, not an empty or unfiltered list.
         r = get(0, u"/api/v2/files/_table/doc?filter=owner_id%20%3D%20%7Buser.id%7D"_s);
@@ -372,8 +392,8 @@ private slots:
         QCOMPARE(text(r.json[0]["text"]), u"Alice/west"_s);
 
         // Private lookups are not substituted into routine arguments: the text stays as sent.
-        r = m_server.request("POST", u"/api/v2/files/_proc/echo"_s, Json{{"params", {{"text", "{role_secret}"}}}},
-                             as(m_alice));
+        r = m_server.request("POST", u"/api/v2/files/_proc/echo"_s,
+                             Json{{"params", {{"text", "{role_secret}"}}}}, as(m_alice));
         QCOMPARE(r.status, 200);
         QCOMPARE(text(r.json[0]["text"]), u"{role_secret}"_s);
     }
@@ -399,22 +419,26 @@ private slots:
                     q.next());
             QVERIFY2(!q.value(0).toBool(), "the test role must not bypass row-level security");
             QVERIFY(q.exec(u"DROP TABLE IF EXISTS %1"_s.arg(table)));
-            QVERIFY(q.exec(u"CREATE TABLE %1 (id INTEGER PRIMARY KEY, owner_id BIGINT NOT NULL, title TEXT)"_s.arg(table)));
+            QVERIFY(q.exec(
+                u"CREATE TABLE %1 (id INTEGER PRIMARY KEY, owner_id BIGINT NOT NULL, title TEXT)"_s.arg(
+                    table)));
             QVERIFY(q.exec(u"INSERT INTO %1 VALUES (1, %2, 'a1'), (2, %2, 'a2'), (3, %3, 'b1')"_s.arg(table)
                                .arg(m_alice)
                                .arg(m_bob)));
             QVERIFY(q.exec(u"ALTER TABLE %1 ENABLE ROW LEVEL SECURITY"_s.arg(table)));
             QVERIFY(q.exec(u"ALTER TABLE %1 FORCE ROW LEVEL SECURITY"_s.arg(table)));
-            QVERIFY(q.exec(u"CREATE POLICY owner_only ON %1 USING (owner_id::text = current_setting('app.user_id', true))"_s
-                               .arg(table)));
+            QVERIFY(q.exec(
+                u"CREATE POLICY owner_only ON %1 USING (owner_id::text = current_setting('app.user_id', true))"_s
+                    .arg(table)));
             db.close();
         }
         QSqlDatabase::removeDatabase(u"tst-passthrough-pg"_s);
 
         // A note lookup for alice that tries to break out of its statement, and a private
         // system lookup only the trusted statements may use.
-        QVERIFY(insertUserLookup(m_alice, u"note"_s,
-                                 u"x', false); SELECT set_config('app.user_id', '%1', false); --"_s.arg(m_bob)));
+        QVERIFY(
+            insertUserLookup(m_alice, u"note"_s,
+                             u"x', false); SELECT set_config('app.user_id', '%1', false); --"_s.arg(m_bob)));
         reloadSnapshot();
         QVERIFY(createLookup({{"name", "pepper"}, {"value", "p3pp3r"}, {"private", true}}) > 0);
 
@@ -431,19 +455,20 @@ private slots:
                {"password", parsed.password().toStdString()},
                {"pool_size", 1},
                {"statements",
-                {"SELECT set_config('app.user_id', {user.id}, false)", "SELECT set_config('app.note', {note}, false)",
+                {"SELECT set_config('app.user_id', {user.id}, false)",
+                 "SELECT set_config('app.note', {note}, false)",
                  "SELECT set_config('app.pepper', '{pepper}', false)"}},
                {"named_queries",
                 {{{"name", "settings"},
-                  {"sql", "SELECT current_setting('app.user_id', true) AS user_id, current_setting('app.note', "
-                          "true) AS note, current_setting('app.pepper', true) AS pepper"}}}}}}});
+                  {"sql",
+                   "SELECT current_setting('app.user_id', true) AS user_id, current_setting('app.note', "
+                   "true) AS note, current_setting('app.pepper', true) AS pepper"}}}}}}});
         QVERIFY(service > 0);
-        TestResponse r = m_server.admin("PATCH", u"/api/v2/system/role/%1"_s.arg(m_roleId),
-                                        Json{{"role_service_access_by_role_id",
-                                              {{{"service_id", service},
-                                                {"component", "*"},
-                                                {"verb_mask", 31},
-                                                {"requestor_mask", 1}}}}});
+        TestResponse r = m_server.admin(
+            "PATCH", u"/api/v2/system/role/%1"_s.arg(m_roleId),
+            Json{
+                {"role_service_access_by_role_id",
+                 {{{"service_id", service}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 1}}}}});
         QCOMPARE(r.status, 200);
 
         const QString path = u"/api/v2/rls/_table/%1?order=id"_s.arg(table);
@@ -460,14 +485,17 @@ private slots:
             QCOMPARE(ids(r), QList<qint64>{});
         }
         // Even a client filter asking for everything only sees the caller's rows.
-        r = get(m_bob, u"/api/v2/rls/_table/%1?filter=id%20%3E%200%20OR%20owner_id%20%3D%20%7Buser.id%7D"_s.arg(table));
+        r = get(
+            m_bob,
+            u"/api/v2/rls/_table/%1?filter=id%20%3E%200%20OR%20owner_id%20%3D%20%7Buser.id%7D"_s.arg(table));
         QCOMPARE(ids(r), (QList<qint64>{3}));
 
         // The injection attempt is a value: alice is still alice, and the note is stored as sent.
         r = m_server.request("GET", u"/api/v2/rls/_proc/settings"_s, nullptr, as(m_alice));
         QVERIFY2(r.status == 200, r.describe().constData());
         QCOMPARE(text(r.json[0]["user_id"]), QString::number(m_alice));
-        QCOMPARE(text(r.json[0]["note"]), u"x', false); SELECT set_config('app.user_id', '%1', false); --"_s.arg(m_bob));
+        QCOMPARE(text(r.json[0]["note"]),
+                 u"x', false); SELECT set_config('app.user_id', '%1', false); --"_s.arg(m_bob));
         QCOMPARE(text(r.json[0]["pepper"]), u"p3pp3r"_s); // private lookups resolve in statements
         r = get(m_alice, path);
         QCOMPARE(ids(r), (QList<qint64>{1, 2}));
@@ -498,6 +526,93 @@ private slots:
             db.close();
         }
         QSqlDatabase::removeDatabase(u"tst-passthrough-pg2"_s);
+    }
+
+    // The lookup table's SQL on a PostgreSQL system database: the migration, the scoped
+    // unique index, the relation writes with sealing, the snapshot load and the cascade. Runs
+    // in a schema of its own so it can share the server with other tests.
+    void lookupTableOnPostgres()
+    {
+        const QString url = TestDatabases::pgsqlUrl();
+        GATEHOUSE_REQUIRE_URL(url, "PostgreSQL (GATEHOUSE_TEST_PGSQL)");
+        const QUrl parsed(url);
+        const QString schema = u"gh_lookups_%1"_s.arg(QCoreApplication::applicationPid());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"tst-passthrough-pgsys"_s);
+            db.setHostName(parsed.host());
+            db.setPort(parsed.port(5432));
+            db.setDatabaseName(parsed.path().mid(1));
+            db.setUserName(parsed.userName());
+            db.setPassword(parsed.password());
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery q(db);
+            q.exec(u"SET client_min_messages = warning"_s);
+            QVERIFY(q.exec(u"DROP SCHEMA IF EXISTS %1 CASCADE"_s.arg(schema)));
+            QVERIFY(q.exec(u"CREATE SCHEMA %1"_s.arg(schema)));
+            QVERIFY(q.exec(u"SET search_path TO %1"_s.arg(schema)));
+            QString error;
+            QVERIFY2(Migrations::migrate(db, &error), qPrintable(error));
+            QVERIFY(q.exec(u"INSERT INTO role (name, is_active, created_date, last_modified_date) "
+                           "VALUES ('r', 1, 'x', 'x') RETURNING id"_s) &&
+                    q.next());
+            const qint64 role = q.value(0).toLongLong();
+
+            const SecretBox box(QByteArray(SecretBox::KeyBytes, 's'));
+            const LookupSecrets secrets(box);
+            const LookupRelation relation(LookupRelation::Owner::Role);
+            const Json entries =
+                relation.validate(Json{{{"name", "tenant"}, {"value", "acme"}},
+                                       {{"name", "key"}, {"value", "k1"}, {"private", true}}});
+            try {
+                relation.write(db, secrets, role, entries);
+            } catch (const ApiError &e) {
+                QFAIL(qPrintable(e.message()));
+            }
+            // Same name in the same role: refused; in the system scope: fine.
+            bool refused = false;
+            try {
+                relation.write(db, secrets, role,
+                               relation.validate(Json{{{"name", "tenant"}, {"value", "x"}}}));
+            } catch (const ApiError &e) {
+                refused = e.status() == 400;
+            }
+            QVERIFY(refused);
+            QVERIFY(q.exec(u"INSERT INTO lookup (name, value, private, created_date, last_modified_date) "
+                           "VALUES ('tenant', 'sys', 0, 'x', 'x')"_s));
+            // The index alone (without the resource's check) keeps names unique per scope.
+            QVERIFY(!q.exec(u"INSERT INTO lookup (name, value, private, created_date, last_modified_date) "
+                            "VALUES ('tenant', 'sys2', 0, 'x', 'x')"_s));
+            // At most one owner per lookup.
+            QVERIFY(q.exec(u"INSERT INTO \"user\" (email, name, created_date, last_modified_date) "
+                           "VALUES ('u@x', 'u', 'x', 'x') RETURNING id"_s) &&
+                    q.next());
+            const qint64 user = q.value(0).toLongLong();
+            QVERIFY(!q.exec(
+                u"INSERT INTO lookup (name, private, role_id, user_id, created_date, last_modified_date) "
+                "VALUES ('two', 0, %1, %2, 'x', 'x')"_s.arg(role)
+                    .arg(user)));
+
+            const LookupTable table = LookupTable::load(db);
+            QCOMPARE(table.system.value(u"tenant"_s).value, u"sys"_s);
+            QCOMPARE(table.byRole.value(role).value(u"tenant"_s).value, u"acme"_s);
+            const LookupEntry sealed = table.byRole.value(role).value(u"key"_s);
+            QVERIFY(sealed.isPrivate && sealed.value.startsWith(u"v1:"_s));
+            QCOMPARE(secrets.open(sealed.value), u"k1"_s);
+
+            Json rows = Json::array({Json{{"id", role}}});
+            relation.load(db, rows);
+            QVERIFY(rows[0]["lookup_by_role_id"].size() >= 2);
+            for (const Json &l : rows[0]["lookup_by_role_id"])
+                if (l["name"] == "key")
+                    QCOMPARE(text(l["value"]), u"**********"_s);
+
+            QVERIFY(q.exec(u"DELETE FROM role WHERE id = %1"_s.arg(role)));
+            QVERIFY(q.exec(u"SELECT COUNT(*) FROM lookup WHERE role_id IS NOT NULL"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+            q.exec(u"DROP SCHEMA %1 CASCADE"_s.arg(schema));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"tst-passthrough-pgsys"_s);
     }
 
     void cleanupTestCase()

@@ -148,9 +148,11 @@ private slots:
         QTest::newRow("urlencode") << u"urlencode(email_like)"_s << u"ann+lee%2Bx%40ex.io%2F%C3%BC"_s;
         QTest::newRow("rawurlencode") << u"rawurlencode(email_like)"_s << u"ann%20lee%2Bx%40ex.io%2F%C3%BC"_s;
         QTest::newRow("urldecode") << u"urldecode(urlencode(email_like))"_s << u"ann lee+x@ex.io/ü"_s;
-        QTest::newRow("rawurldecode") << u"rawurldecode(rawurlencode(email_like))"_s << u"ann lee+x@ex.io/ü"_s;
+        QTest::newRow("rawurldecode")
+            << u"rawurldecode(rawurlencode(email_like))"_s << u"ann lee+x@ex.io/ü"_s;
         QTest::newRow("base64_encode") << u"base64_encode(user.id)"_s << u"NQ=="_s;
-        QTest::newRow("base64_decode") << u"base64_decode(base64_encode(email_like))"_s << u"ann lee+x@ex.io/ü"_s;
+        QTest::newRow("base64_decode")
+            << u"base64_decode(base64_encode(email_like))"_s << u"ann lee+x@ex.io/ü"_s;
         QTest::newRow("nested") << u"strtoupper(trim(padded))"_s << u"HELLO WORLD"_s;
         QTest::newRow("spaces") << u" ucwords( trim( padded ) ) "_s << u"Hello World"_s;
         QTest::newRow("custom lookup") << u"strtoupper(region)"_s << u"USER-REGION"_s;
@@ -165,15 +167,17 @@ private slots:
         QCOMPARE(result.outcome, LookupResolver::Outcome::Resolved);
         QCOMPARE(result.value, expected);
         // The same through text substitution.
-        QCOMPARE(LookupResolver(f.session).substitute(u"<{"_s + expression + u"}>"_s), u"<"_s + expected + u">"_s);
+        QCOMPARE(LookupResolver(f.session).substitute(u"<{"_s + expression + u"}>"_s),
+                 u"<"_s + expected + u">"_s);
     }
 
     void badModifiers()
     {
         Fixture f;
         const LookupResolver r(f.session);
-        for (const QString &expression : {u"system(user.id)"_s, u"strtoupper(user.id"_s, u"strtoupper user.id)"_s,
-                                          u"strtoupper()"_s, u"a(b(c(d(e(f(g(h(i(j(user.id))))))))))"_s})
+        for (const QString &expression :
+             {u"system(user.id)"_s, u"strtoupper(user.id"_s, u"strtoupper user.id)"_s, u"strtoupper()"_s,
+              u"a(b(c(d(e(f(g(h(i(j(user.id))))))))))"_s})
             QCOMPARE(r.resolve(expression).outcome, LookupResolver::Outcome::BadSyntax);
         // Unknown modifiers leave the text as written, as DF does.
         QCOMPARE(r.substitute(u"x{exec(user.id)}"_s), u"x{exec(user.id)}"_s);

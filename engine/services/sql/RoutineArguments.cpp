@@ -69,7 +69,6 @@ bool parseDateTime(const QString &text)
     return QDate::fromString(t, Qt::ISODate).isValid();
 }
 
-
 // DF substitutes public lookups in procedure and function arguments: "{user.id}" or
 // "id-{user.id}" become text, which is then bound like any argument (never spliced into SQL).
 // Private lookups and lookups with no value stay as written.

@@ -463,7 +463,8 @@ void SqlService::runRequestStatements(const RequestContext &context, QSqlDatabas
     const LookupResolver trusted(context.session, secrets ? &*secrets : nullptr);
     for (qsizetype i = 0; i < m_statements.size(); ++i) {
         QVariantList binds;
-        const QString sql = trusted.bind(m_statements.at(i), binds, true, LookupResolver::Unresolved::BindNull);
+        const QString sql =
+            trusted.bind(m_statements.at(i), binds, true, LookupResolver::Unresolved::BindNull);
         QSqlQuery query(db);
         query.setForwardOnly(true);
         bool ok = query.prepare(sql);
@@ -477,8 +478,8 @@ void SqlService::runRequestStatements(const RequestContext &context, QSqlDatabas
         // Not the driver's text: it can quote a bound value, and these may be private lookups.
         const QSqlError error = query.lastError();
         const SqlFailure failure = m_dialect->classifyError(error);
-        spdlog::warn("service '{}': per-request statement {} failed (SQLSTATE/code {})", info().name.toStdString(),
-                     i + 1, error.nativeErrorCode().toStdString());
+        spdlog::warn("service '{}': per-request statement {} failed (SQLSTATE/code {})",
+                     info().name.toStdString(), i + 1, error.nativeErrorCode().toStdString());
         query = QSqlQuery();
         db.close();
         if (failure.kind == SqlFailure::Kind::ConnectionLost)

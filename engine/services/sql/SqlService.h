@@ -73,7 +73,7 @@ private:
     QString m_configError;
     int m_maxRecords = 1000;
     std::unique_ptr<SqlDialect> m_dialect;
-    QStringList m_statements;         // per-request "statements"
+    QStringList m_statements;             // per-request "statements"
     const SystemStore *m_store = nullptr; // opens private lookups for the statements
 
     mutable std::mutex m_schemaMutex; // guards m_schema (the pointer, not the schema)

@@ -34,7 +34,8 @@ QSqlQuery exec(QSqlDatabase &db, const QString &sql, const QVariantList &values)
                      error.text().toStdString());
         if (error.nativeErrorCode() == QLatin1String("23505") ||
             error.text().contains(QLatin1String("UNIQUE constraint"), Qt::CaseInsensitive))
-            throw ApiError::badRequest(QStringLiteral("A lookup with this name already exists at this level."));
+            throw ApiError::badRequest(
+                QStringLiteral("A lookup with this name already exists at this level."));
         throw ApiError::internal(QStringLiteral("The system database request failed."));
     }
     return query;
@@ -60,8 +61,9 @@ QString textField(const Json &entry, const char *key, int maxLength)
         throw ApiError::badRequest(QStringLiteral("Field '%1' must be a string.").arg(QLatin1String(key)));
     const QString text = value.get<QString>();
     if (text.size() > maxLength)
-        throw ApiError::badRequest(
-            QStringLiteral("Field '%1' is longer than %2 characters.").arg(QLatin1String(key)).arg(maxLength));
+        throw ApiError::badRequest(QStringLiteral("Field '%1' is longer than %2 characters.")
+                                       .arg(QLatin1String(key))
+                                       .arg(maxLength));
     return text;
 }
 
@@ -114,14 +116,16 @@ QString LookupRelation::checkName(const Json &value)
         throw ApiError::badRequest(QStringLiteral("Field 'name' can not be empty."));
     if (name.size() > kMaxNameLength || !LookupResolver::isValidName(name))
         throw ApiError::badRequest(
-            QStringLiteral("Invalid lookup name '%1': use letters, digits, '_' and '.' (up to %2 characters), "
-                           "starting with a letter or '_'.")
+            QStringLiteral(
+                "Invalid lookup name '%1': use letters, digits, '_' and '.' (up to %2 characters), "
+                "starting with a letter or '_'.")
                 .arg(name.left(kMaxNameLength))
                 .arg(kMaxNameLength));
     if (LookupResolver::isReservedName(name))
         throw ApiError::badRequest(
-            QStringLiteral("Invalid lookup name '%1': names starting with user., role., app., session. or df. "
-                           "are reserved for built-in lookups.")
+            QStringLiteral(
+                "Invalid lookup name '%1': names starting with user., role., app., session. or df. "
+                "are reserved for built-in lookups.")
                 .arg(name));
     return name;
 }
@@ -160,8 +164,8 @@ Json LookupRelation::validate(const Json &entries) const
         else if (!existing)
             throw ApiError::badRequest(QStringLiteral("Required field 'name' can not be NULL."));
         if (entry.contains("value"))
-            out["value"] = entry["value"].is_null() ? Json(nullptr)
-                                                    : Json(textField(entry, "value", kMaxValueLength));
+            out["value"] =
+                entry["value"].is_null() ? Json(nullptr) : Json(textField(entry, "value", kMaxValueLength));
         if (entry.contains("private") && !entry["private"].is_null())
             out["private"] = boolField(entry["private"], "private");
         if (entry.contains("description"))
@@ -195,8 +199,9 @@ void LookupRelation::valueColumns(const LookupSecrets &secrets, Json &record, QV
             return;
         if (current->isPrivate && !isPrivate)
             throw ApiError::badRequest(
-                QStringLiteral("Send a new value to make the private lookup '%1' public; its current value is "
-                               "never shown.")
+                QStringLiteral(
+                    "Send a new value to make the private lookup '%1' public; its current value is "
+                    "never shown.")
                     .arg(name));
         if (!current->isPrivate && isPrivate && !current->value.isNull())
             columns.insert(QStringLiteral("value"), secrets.seal(current->value.toString()));
@@ -208,15 +213,16 @@ void LookupRelation::valueColumns(const LookupSecrets &secrets, Json &record, QV
     }
     const QString text = value.get<QString>();
     columns.insert(QStringLiteral("value"),
-                   isPrivate ? secrets.seal(text) : QVariant(text.isNull() ? QString(QLatin1String("")) : text));
+                   isPrivate ? secrets.seal(text)
+                             : QVariant(text.isNull() ? QString(QLatin1String("")) : text));
 }
 
-std::optional<LookupRelation::Current> LookupRelation::readCurrent(QSqlDatabase &db, qint64 id,
-                                                                   const QString &condition,
-                                                                   const QVariantList &values)
+std::optional<LookupRelation::Current>
+LookupRelation::readCurrent(QSqlDatabase &db, qint64 id, const QString &condition, const QVariantList &values)
 {
-    QSqlQuery query = exec(db, QStringLiteral("SELECT private, value FROM lookup WHERE id = ? AND ") + condition,
-                           QVariantList{idValue(id)} + values);
+    QSqlQuery query =
+        exec(db, QStringLiteral("SELECT private, value FROM lookup WHERE id = ? AND ") + condition,
+             QVariantList{idValue(id)} + values);
     if (!query.next())
         return std::nullopt;
     return Current{query.value(0).toInt() != 0, query.value(1)};
@@ -292,7 +298,9 @@ void LookupRelation::write(QSqlDatabase &db, const LookupSecrets &secrets, qint6
             }
             sets << QStringLiteral("last_modified_date = ?");
             values << now << idValue(id);
-            exec(db, QStringLiteral("UPDATE lookup SET ") + sets.join(QStringLiteral(", ")) + QStringLiteral(" WHERE id = ?"),
+            exec(db,
+                 QStringLiteral("UPDATE lookup SET ") + sets.join(QStringLiteral(", ")) +
+                     QStringLiteral(" WHERE id = ?"),
                  values);
             continue;
         }
@@ -304,8 +312,8 @@ void LookupRelation::write(QSqlDatabase &db, const LookupSecrets &secrets, qint6
              QStringLiteral("INSERT INTO lookup (name, value, private, description, ") + owner +
                  QStringLiteral(", created_date, last_modified_date) VALUES (?, ?, ?, ?, ?, ?, ?)"),
              {name, columns.value(QStringLiteral("value")), columns.value(QStringLiteral("private")),
-              entry.contains("description") ? jsonToVariant(entry["description"]) : QVariant(), idValue(ownerId),
-              now, now});
+              entry.contains("description") ? jsonToVariant(entry["description"]) : QVariant(),
+              idValue(ownerId), now, now});
     }
 }
 
@@ -320,12 +328,12 @@ void LookupRelation::load(QSqlDatabase &db, Json &rows) const
     if (ids.isEmpty())
         return;
     const QString owner = ownerColumn();
-    QSqlQuery query = exec(db,
-                           QStringLiteral("SELECT id, name, value, private, description, ") + owner +
-                               QStringLiteral(", created_date, last_modified_date FROM lookup WHERE ") + owner +
-                               QStringLiteral(" IN (") + placeholders(ids.size()) +
-                               QStringLiteral(") ORDER BY id"),
-                           ids);
+    QSqlQuery query =
+        exec(db,
+             QStringLiteral("SELECT id, name, value, private, description, ") + owner +
+                 QStringLiteral(", created_date, last_modified_date FROM lookup WHERE ") + owner +
+                 QStringLiteral(" IN (") + placeholders(ids.size()) + QStringLiteral(") ORDER BY id"),
+             ids);
     QHash<qint64, Json> byOwner;
     while (query.next()) {
         Json lookup{{"id", query.value(0).toLongLong()},

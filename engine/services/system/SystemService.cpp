@@ -14,8 +14,8 @@ namespace gatehouse {
 namespace {
 const QStringList &resourceNames()
 {
-    static const QStringList names{QStringLiteral("admin"),   QStringLiteral("app"),
-                                   QStringLiteral("role"),    QStringLiteral("service"),
+    static const QStringList names{QStringLiteral("admin"),        QStringLiteral("app"),
+                                   QStringLiteral("role"),         QStringLiteral("service"),
                                    QStringLiteral("service_type"), QStringLiteral("lookup")};
     return names;
 }
