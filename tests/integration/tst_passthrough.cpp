@@ -528,6 +528,48 @@ private slots:
         QSqlDatabase::removeDatabase(u"tst-passthrough-pg2"_s);
     }
 
+    // The same passthrough on MariaDB, through session variables.
+    void statementsOnMariaDb()
+    {
+        const QString url = TestDatabases::mysqlUrl();
+        GATEHOUSE_REQUIRE_URL(url, "MariaDB (GATEHOUSE_TEST_MYSQL)");
+        const QUrl parsed(url);
+        const TestResponse created = m_server.admin(
+            "POST", u"/api/v2/system/service"_s,
+            Json{{"resource",
+                  {{{"name", "maria"},
+                    {"type", "mysql"},
+                    {"config",
+                     {{"host", parsed.host().toStdString()},
+                      {"port", parsed.port(3306)},
+                      {"database", parsed.path().mid(1).toStdString()},
+                      {"username", parsed.userName().toStdString()},
+                      {"password", parsed.password().toStdString()},
+                      {"pool_size", 1},
+                      {"statements", {"SET @gh_user = {user.id}", "SET @gh_role = '{role.name}'"}},
+                      {"named_queries",
+                       {{{"name", "whoami"},
+                         {"sql", "SELECT @gh_user AS user_id, @gh_role AS role_name"}}}}}}}}}});
+        QVERIFY2(created.status == 201, created.describe().constData());
+        const qint64 service = created.json["resource"][0]["id"].get<qint64>();
+        TestResponse r = m_server.admin(
+            "PATCH", u"/api/v2/system/role/%1"_s.arg(m_roleId),
+            Json{
+                {"role_service_access_by_role_id",
+                 {{{"service_id", service}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 1}}}}});
+        QCOMPARE(r.status, 200);
+
+        r = m_server.request("GET", u"/api/v2/maria/_proc/whoami"_s, nullptr, as(m_alice));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QCOMPARE(text(r.json[0]["user_id"]), QString::number(m_alice));
+        QCOMPARE(text(r.json[0]["role_name"]), u"reader"_s);
+        r = m_server.request("GET", u"/api/v2/maria/_proc/whoami"_s, nullptr, as(0));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QVERIFY(r.json[0]["user_id"].is_null()); // the previous caller's value did not survive
+        r = m_server.request("GET", u"/api/v2/maria/_proc/whoami"_s, nullptr, as(m_bob));
+        QCOMPARE(text(r.json[0]["user_id"]), QString::number(m_bob));
+    }
+
     // The lookup table's SQL on a PostgreSQL system database: the migration, the scoped
     // unique index, the relation writes with sealing, the snapshot load and the cascade. Runs
     // in a schema of its own so it can share the server with other tests.
