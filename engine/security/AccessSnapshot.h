@@ -10,6 +10,7 @@
 
 #include "AccessTypes.h"
 #include "RateLimit.h"
+#include "LookupTable.h"
 
 namespace gatehouse {
 
@@ -29,6 +30,7 @@ struct AccessSnapshot
     QSet<QString> revokedTokens;                       // jti values
     QHash<qint64, QString> lastLoginDates;             // user id -> "yyyy-MM-dd HH:mm:ss" (UTC)
     QList<RateLimit> limits;                           // every rate limit, active or not
+    LookupTable lookups; // custom lookups; private values stay sealed (see LookupSecrets)
 
     const App *appByKeyHash(const QByteArray &keyHash) const
     {

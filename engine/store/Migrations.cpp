@@ -140,6 +140,32 @@ QList<Migration> buildMigrations()
                 hits {{BIGINT}} NOT NULL,
                 PRIMARY KEY (limit_id, subject)))"),
                           }});
+    // Custom lookups (reference §5): one table for every scope. At most one of app_id, role_id
+    // and user_id is set (none: a system lookup); the expression index makes a name unique
+    // within its scope, which a plain index could not do because NULLs never compare equal.
+    list.append(Migration{
+        3,
+        QStringLiteral("lookups"),
+        {
+            QStringLiteral(R"(CREATE TABLE lookup (
+                id {{ID}},
+                name VARCHAR(128) NOT NULL,
+                value TEXT,
+                private SMALLINT NOT NULL DEFAULT 0,
+                description TEXT,
+                app_id {{BIGINT}} REFERENCES app (id) ON DELETE CASCADE,
+                role_id {{BIGINT}} REFERENCES role (id) ON DELETE CASCADE,
+                user_id {{BIGINT}} REFERENCES "user" (id) ON DELETE CASCADE,
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL,
+                CHECK ((CASE WHEN app_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN role_id IS NULL THEN 0 ELSE 1 END)
+                       + (CASE WHEN user_id IS NULL THEN 0 ELSE 1 END) <= 1)))"),
+            QStringLiteral("CREATE UNIQUE INDEX lookup_scope_name_key ON lookup "
+                           "(name, COALESCE(app_id, 0), COALESCE(role_id, 0), COALESCE(user_id, 0))"),
+            QStringLiteral("CREATE INDEX lookup_app_idx ON lookup (app_id)"),
+            QStringLiteral("CREATE INDEX lookup_role_idx ON lookup (role_id)"),
+            QStringLiteral("CREATE INDEX lookup_user_idx ON lookup (user_id)"),
+        }});
     return list;
 }
 

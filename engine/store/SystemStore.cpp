@@ -404,6 +404,7 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
                 user->tokenEpoch = query.value(1).toLongLong();
         }
         snapshot->limits = RateLimit::loadAll(db);
+        snapshot->lookups = LookupTable::load(db);
         refresh.snapshot = std::move(snapshot);
     }
 

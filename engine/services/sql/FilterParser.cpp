@@ -3,6 +3,7 @@
 #include "FilterLexer.h"
 #include "FilterSqlWriter.h"
 #include "core/ApiError.h"
+#include "security/LookupResolver.h"
 
 namespace gatehouse {
 
@@ -93,12 +94,56 @@ FilterParser::FilterParser(const TableSchema &table, const SqlDialect &dialect, 
 {
 }
 
+FilterParser::FilterParser(const TableSchema &table, const SqlDialect &dialect, QVariantMap params,
+                           const LookupResolver *lookups)
+    : m_table(table)
+    , m_dialect(dialect)
+    , m_params(std::move(params))
+    , m_lookups(lookups)
+{
+}
+
 SqlFragment FilterParser::toSql(const QString &filter) const
 {
-    const std::optional<FilterNode> root = parse(filter);
+    std::optional<FilterNode> root = parse(filter);
     if (!root)
         return {};
+    if (const LookupResolver *lookups = m_lookups ? m_lookups : LookupResolver::current())
+        resolveLookups(*root, *lookups);
     return FilterSqlWriter(m_table, m_dialect, m_params).write(*root);
+}
+
+void FilterParser::resolveLookups(FilterNode &node, const LookupResolver &lookups)
+{
+    for (FilterNode &child : node.children)
+        resolveLookups(child, lookups);
+    for (FilterValue &value : node.values) {
+        if (value.kind != FilterValue::Kind::Lookup)
+            continue;
+        // Never private: a client's filter must not be able to probe a secret's value.
+        const LookupResolver::Result result = lookups.resolve(value.text, false);
+        const QString quoted = QStringLiteral("'{%1}'").arg(FilterLexer::excerpt(value.text));
+        switch (result.outcome) {
+        case LookupResolver::Outcome::Resolved:
+            // From here on it is an ordinary value: cast to the column's type and bound.
+            value.kind = FilterValue::Kind::String;
+            value.text = result.value.isNull() ? QString(QLatin1String("")) : result.value;
+            break;
+        case LookupResolver::Outcome::Private:
+            throw ApiError::badRequest(FilterLexer::errorAt(
+                value.position, QStringLiteral("the lookup %1 is private; private lookups are only "
+                                               "substituted in service configuration")
+                                    .arg(quoted)));
+        case LookupResolver::Outcome::BadSyntax:
+            throw ApiError::badRequest(FilterLexer::errorAt(
+                value.position,
+                QStringLiteral("the lookup %1 is malformed or uses an unknown modifier (allowed: %2)")
+                    .arg(quoted, LookupResolver::modifiers().join(QStringLiteral(", ")))));
+        case LookupResolver::Outcome::Unknown:
+            throw ApiError::badRequest(FilterLexer::errorAt(
+                value.position, QStringLiteral("the lookup %1 has no value for this request").arg(quoted)));
+        }
+    }
 }
 
 std::optional<FilterNode> FilterParser::parse(const QString &filter)

@@ -18,6 +18,7 @@ struct SqlFragment
 };
 
 struct FilterToken;
+class LookupResolver;
 
 // Parses DreamFactory's filter language into parameterised SQL for one table. Field names
 // are checked against the table; every value is bound. Throws ApiError 400 with the position
@@ -34,6 +35,7 @@ struct FilterToken;
 //   op         := = != <> < <= > >= EQ NE LT LTE GT GTE LIKE CONTAINS "STARTS WITH" "ENDS WITH"
 //   list       := "(" value { "," value } ")" | :param
 //   value      := 'text' | "text" | number | word | true | false | null | :param | {lookup}
+//               (a lookup, modifiers included, is resolved for the request and bound as text)
 //               | "(" CURRENT_DATE | CURRENT_TIME | CURRENT_TIMESTAMP | NOW() ")"
 //
 // Decisions where DreamFactory has no rule or a broken one:
@@ -59,6 +61,11 @@ public:
 
     // `params` holds values for ":name" placeholders; keys may be given with or without ':'.
     FilterParser(const TableSchema &table, const SqlDialect &dialect, QVariantMap params = {});
+    // With `lookups`, {lookup} values resolve through it (public lookups only). Without, they
+    // resolve through the request scope installed on this thread (LookupResolver::current()),
+    // and with neither they are refused as "not available in this context".
+    FilterParser(const TableSchema &table, const SqlDialect &dialect, QVariantMap params,
+                 const LookupResolver *lookups);
 
     // An empty or blank filter gives an empty fragment. The SQL is safe to join to other
     // conditions with AND as it is (a top-level OR/XOR comes back parenthesised); wrap it in
@@ -69,6 +76,10 @@ public:
     // an empty or blank filter. Throws ApiError 400 on syntax errors and on the length and
     // depth limits.
     static std::optional<FilterNode> parse(const QString &filter);
+    // Replaces every {lookup} value in the tree by its resolved text as a plain string value,
+    // so it is cast and bound like any other. Private lookups are never resolved here. Throws
+    // ApiError 400 at the lookup's position when it has no value, is private or is malformed.
+    static void resolveLookups(FilterNode &root, const LookupResolver &lookups);
 
 private:
     struct Cursor;
@@ -86,5 +97,6 @@ private:
     const TableSchema &m_table;
     const SqlDialect &m_dialect;
     QVariantMap m_params;
+    const LookupResolver *m_lookups = nullptr;
 };
 } // namespace gatehouse

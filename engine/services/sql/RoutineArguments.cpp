@@ -8,6 +8,7 @@
 #include <QUuid>
 
 #include "core/ApiError.h"
+#include "security/LookupResolver.h"
 #include "services/RequestContext.h"
 
 namespace gatehouse {
@@ -67,10 +68,35 @@ bool parseDateTime(const QString &text)
         return true;
     return QDate::fromString(t, Qt::ISODate).isValid();
 }
+
+// DF substitutes public lookups in procedure and function arguments: "{user.id}" or
+// "id-{user.id}" become text, which is then bound like any argument (never spliced into SQL).
+// Private lookups and lookups with no value stay as written.
+void substituteLookups(Json &value, const LookupResolver &lookups)
+{
+    if (value.is_string()) {
+        const QString text = QString::fromStdString(value.get<std::string>());
+        if (text.contains(QLatin1Char('{')))
+            value = lookups.substitute(text, false).toStdString();
+    } else if (value.is_array() || value.is_object()) {
+        for (Json &item : value)
+            substituteLookups(item, lookups);
+    }
+}
 } // namespace
 
 RoutineArguments RoutineArguments::fromRequest(const RequestContext &ctx, const QString &inlineArgs,
                                                bool hasInline)
+{
+    RoutineArguments args = collect(ctx, inlineArgs, hasInline);
+    const LookupResolver lookups(ctx.session);
+    for (Json &value : args.m_values)
+        substituteLookups(value, lookups);
+    return args;
+}
+
+RoutineArguments RoutineArguments::collect(const RequestContext &ctx, const QString &inlineArgs,
+                                           bool hasInline)
 {
     RoutineArguments args;
     if (ctx.body.is_object() && ctx.body.contains("params") && !ctx.body["params"].is_null()) {

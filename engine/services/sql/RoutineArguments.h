@@ -14,7 +14,8 @@ struct RequestContext;
 
 // The arguments of one `_proc`/`_func` call as the client sent them, before they are matched
 // to a signature. DF's order: the body key `params` (array of {name,value}, array of bare
-// values, or an object), then inline `name(a,b)`, then every query-string key.
+// values, or an object), then inline `name(a,b)`, then every query-string key. Public lookups in
+// text values ("{user.id}") are substituted for the request (reference §5).
 class RoutineArguments
 {
 public:
@@ -46,6 +47,9 @@ public:
     static bool isKnownType(const QString &type);
 
 private:
+    // The arguments as sent, before lookups are substituted.
+    static RoutineArguments collect(const RequestContext &ctx, const QString &inlineArgs, bool hasInline);
+
     Source m_source = Source::None;
     bool m_positional = false;
     QList<Json> m_values; // positional values, or named values in m_names order

@@ -14,6 +14,8 @@
 #include "TableResource.h"
 #include "core/ApiError.h"
 #include "core/Config.h"
+#include "security/LookupResolver.h"
+#include "security/LookupSecrets.h"
 #include "services/ServiceManager.h"
 #include "store/DbExecutor.h"
 
@@ -87,6 +89,12 @@ SqlService::SqlService(const ServiceInfo &info, const ServiceEnvironment &env)
     m_dialect = SqlDialect::forDriver(driverFor(info.type));
     if (!m_dialect && m_configError.isEmpty())
         m_configError = QStringLiteral("Unsupported database type '%1'.").arg(info.type);
+
+    m_store = env.store;
+    QString statementsError;
+    m_statements = requestStatements(info.config, &statementsError);
+    if (!statementsError.isEmpty() && m_configError.isEmpty())
+        m_configError = statementsError;
 
     const int defaultMax = config ? config->defaultMaxRecords : 1000;
     const int cap = config ? config->maxRecordsCap : 100000;
@@ -196,10 +204,38 @@ ConnectionSpec SqlService::connectionSpec(const ServiceInfo &info, const Config 
     return spec;
 }
 
+QStringList SqlService::requestStatements(const Json &config, QString *error)
+{
+    QStringList statements;
+    const auto it = config.is_object() ? config.find("statements") : config.end();
+    if (!config.is_object() || it == config.end() || it->is_null())
+        return statements;
+    const QString malformed = QStringLiteral("'statements' must be a list of SQL statements.");
+    if (it->is_string()) {
+        statements << QString::fromStdString(it->get<std::string>());
+    } else if (it->is_array()) {
+        for (const Json &statement : *it) {
+            if (!statement.is_string()) {
+                *error = malformed;
+                return {};
+            }
+            statements << QString::fromStdString(statement.get<std::string>());
+        }
+    } else {
+        *error = malformed;
+        return {};
+    }
+    statements.removeIf([](const QString &statement) { return statement.trimmed().isEmpty(); });
+    return statements;
+}
+
 QString SqlService::validate(const ServiceInfo &info, const Config *config)
 {
     QString error;
     const ConnectionSpec spec = connectionSpec(info, config, &error);
+    if (!error.isEmpty())
+        return error;
+    requestStatements(info.config, &error);
     if (!error.isEmpty())
         return error;
     for (const char *key : {"max_records", "pool_size", "max_batch_records"})
@@ -380,7 +416,12 @@ HttpResponse SqlService::serve(const RequestContext &context, QSqlDatabase &db)
             QStringLiteral("Resource '%1' not found for service '%2'.").arg(resource, info().name));
     const bool refresh =
         context.hasParam(QStringLiteral("refresh")) && context.boolParam(QStringLiteral("refresh"));
+    // Client text parsed during this request (filters) resolves {lookups} for this session;
+    // public lookups only: this resolver cannot open private values.
+    const LookupResolver publicLookups(context.session);
+    const LookupResolver::RequestScope lookupScope(&publicLookups);
     const auto run = [&]() -> HttpResponse {
+        runRequestStatements(context, db);
         SqlCall call{context,       db,        *m_dialect,   refresh ? reloadSchema(db) : schema(db),
                      info().config, info().id, m_maxRecords, [this, &db] { return reloadSchema(db); }};
         if (resource == QLatin1String("_table"))
@@ -403,6 +444,48 @@ HttpResponse SqlService::serve(const RequestContext &context, QSqlDatabase &db)
             throw;
         DbExecutor::ensureOpen(db, m_executor->spec());
         return run();
+    }
+}
+
+void SqlService::runRequestStatements(const RequestContext &context, QSqlDatabase &db) const
+{
+    if (m_statements.isEmpty())
+        return;
+    // Connections are shared by every user of the service, so these run before each request's
+    // own SQL, not once per connection: whatever the previous request set is overwritten
+    // before anything of this request reads it. A lookup with no value for this request binds
+    // NULL rather than being skipped, so it too replaces the previous value. Any failure
+    // closes the connection (dropping whatever state a partial run left) and fails the request
+    // before its own SQL runs.
+    std::optional<LookupSecrets> secrets;
+    if (m_store)
+        secrets.emplace(*m_store);
+    const LookupResolver trusted(context.session, secrets ? &*secrets : nullptr);
+    for (qsizetype i = 0; i < m_statements.size(); ++i) {
+        QVariantList binds;
+        const QString sql =
+            trusted.bind(m_statements.at(i), binds, true, LookupResolver::Unresolved::BindNull);
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        bool ok = query.prepare(sql);
+        if (ok) {
+            for (const QVariant &value : std::as_const(binds))
+                query.addBindValue(value);
+            ok = query.exec();
+        }
+        if (ok)
+            continue;
+        // Not the driver's text: it can quote a bound value, and these may be private lookups.
+        const QSqlError error = query.lastError();
+        const SqlFailure failure = m_dialect->classifyError(error);
+        spdlog::warn("service '{}': per-request statement {} failed (SQLSTATE/code {})",
+                     info().name.toStdString(), i + 1, error.nativeErrorCode().toStdString());
+        query = QSqlQuery();
+        db.close();
+        if (failure.kind == SqlFailure::Kind::ConnectionLost)
+            throw ApiError(503, QStringLiteral("The database is not available. Try again later."));
+        throw ApiError::internal(
+            QStringLiteral("The per-request 'statements' of service '%1' failed.").arg(info().name));
     }
 }
 } // namespace gatehouse

@@ -16,6 +16,7 @@ struct Config;
 class DbExecutor;
 class ServiceManager;
 struct ServiceEnvironment;
+class SystemStore;
 
 // A database service (types `sqlite`, `pgsql`, `mysql`): `_table` records, `_schema`,
 // `_proc`/`_func` and named queries over one database.
@@ -25,7 +26,11 @@ struct ServiceEnvironment;
 // "max_records" (default Config::defaultMaxRecords, capped by Config::maxRecordsCap),
 // "max_batch_records" (records per write request, default 1000), "pool_size" (worker
 // connections; 2 for SQLite, 4 otherwise), "init_statements" (run on every connection) and
-// "named_queries" (served by RoutineResource).
+// "named_queries" (served by RoutineResource), and "statements": SQL run on the worker's
+// connection before every request's own statements, with lookups bound as parameters
+// (identity passthrough, e.g. `SELECT set_config('app.user_id', {user.id}, false)` for
+// PostgreSQL row-level security). Private lookups are allowed there; a lookup with no value
+// for the request binds NULL.
 //
 // Each request is one job on the service's DbExecutor. The schema is read on a worker the
 // first time it is needed and shared read-only afterwards; `?refresh=true` reads it again.
@@ -56,14 +61,20 @@ public:
     // On a worker: reads the schema again and replaces the cached one.
     std::shared_ptr<const DatabaseSchema> reloadSchema(QSqlDatabase &db);
 
+    // The per-request "statements" of a service config; `error` is set when malformed.
+    static QStringList requestStatements(const Json &config, QString *error);
+
 private:
     HttpResponse serve(const RequestContext &context, QSqlDatabase &db);
+    void runRequestStatements(const RequestContext &context, QSqlDatabase &db) const;
     HttpResponse resourceList() const;
 
     ConnectionSpec m_spec;
     QString m_configError;
     int m_maxRecords = 1000;
     std::unique_ptr<SqlDialect> m_dialect;
+    QStringList m_statements;             // per-request "statements"
+    const SystemStore *m_store = nullptr; // opens private lookups for the statements
 
     mutable std::mutex m_schemaMutex; // guards m_schema (the pointer, not the schema)
     std::mutex m_introspectMutex;     // one introspection at a time

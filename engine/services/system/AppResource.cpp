@@ -3,6 +3,7 @@
 #include <QSqlQuery>
 
 #include "security/ApiKeys.h"
+#include "security/LookupSecrets.h"
 #include "services/RequestContext.h"
 
 namespace gatehouse {
@@ -24,7 +25,7 @@ AppResource::AppResource(SystemStore &store)
 
 QStringList AppResource::relations() const
 {
-    return {QLatin1String(RoleRelation)};
+    return {QLatin1String(RoleRelation), QLatin1String(LookupRelationName)};
 }
 
 QStringList AppResource::relationKeys(const QString &) const
@@ -41,6 +42,8 @@ void AppResource::prepare(Item &item, Operation operation, const RequestContext 
 {
     Json &record = item.record;
     record.erase(RoleRelation); // read-only relation
+    if (record.contains(LookupRelationName))
+        record[LookupRelationName] = m_lookups.validate(record[LookupRelationName]);
     if (record.contains("name")) {
         const QString name = record["name"].get<QString>().trimmed();
         if (name.isEmpty())
@@ -84,8 +87,18 @@ void AppResource::beforeUpdate(QSqlDatabase &db, Item &item, const Job &) const
         issueKey(item);
 }
 
+void AppResource::afterWrite(QSqlDatabase &db, qint64 id, const Item &item, Operation) const
+{
+    if (item.record.contains(LookupRelationName))
+        m_lookups.write(db, LookupSecrets(store()), id, item.record[LookupRelationName]);
+}
+
 void AppResource::loadRelation(QSqlDatabase &db, const QString &relation, Json &rows) const
 {
+    if (relation == QLatin1String(LookupRelationName)) {
+        m_lookups.load(db, rows);
+        return;
+    }
     const std::string key = relation.toStdString();
     QHash<qint64, Json> roles;
     for (Json &row : rows) {

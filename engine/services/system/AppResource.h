@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LookupRelation.h"
 #include "RecordResource.h"
 
 namespace gatehouse {
@@ -14,6 +15,7 @@ public:
     explicit AppResource(SystemStore &store);
 
     static constexpr auto RoleRelation = "role_by_role_id";
+    static constexpr auto LookupRelationName = "lookup_by_app_id";
 
 protected:
     QStringList relations() const override;
@@ -22,10 +24,13 @@ protected:
     void prepare(Item &item, Operation operation, const RequestContext &context) const override;
     void beforeInsert(QSqlDatabase &db, Item &item, const Job &job) const override;
     void beforeUpdate(QSqlDatabase &db, Item &item, const Job &job) const override;
+    void afterWrite(QSqlDatabase &db, qint64 id, const Item &item, Operation operation) const override;
     void loadRelation(QSqlDatabase &db, const QString &relation, Json &rows) const override;
 
 private:
     static void checkRole(QSqlDatabase &db, const Item &item);
     static void issueKey(Item &item);
+
+    LookupRelation m_lookups{LookupRelation::Owner::App};
 };
 } // namespace gatehouse

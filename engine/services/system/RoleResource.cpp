@@ -3,6 +3,7 @@
 #include <QSqlQuery>
 
 #include "security/AccessTypes.h"
+#include "security/LookupSecrets.h"
 
 namespace gatehouse {
 namespace {
@@ -43,7 +44,7 @@ RoleResource::RoleResource(SystemStore &store)
 
 QStringList RoleResource::relations() const
 {
-    return {QLatin1String(AccessRelation), QLatin1String(UserAppRelation)};
+    return {QLatin1String(AccessRelation), QLatin1String(UserAppRelation), QLatin1String(LookupRelationName)};
 }
 
 QStringList RoleResource::uniqueFields() const
@@ -62,6 +63,8 @@ void RoleResource::prepare(Item &item, Operation, const RequestContext &) const
     }
     // Mappings are written through users (a later issue), not through roles.
     record.erase(UserAppRelation);
+    if (record.contains(LookupRelationName))
+        record[LookupRelationName] = m_lookups.validate(record[LookupRelationName]);
     if (!record.contains(AccessRelation))
         return;
     const Json &rules = record[AccessRelation];
@@ -162,6 +165,13 @@ Json RoleResource::validateRule(const Json &rule)
 
 void RoleResource::afterWrite(QSqlDatabase &db, qint64 id, const Item &item, Operation) const
 {
+    writeAccessRules(db, id, item);
+    if (item.record.contains(LookupRelationName))
+        m_lookups.write(db, LookupSecrets(store()), id, item.record[LookupRelationName]);
+}
+
+void RoleResource::writeAccessRules(QSqlDatabase &db, qint64 id, const Item &item) const
+{
     const auto rules = item.record.find(AccessRelation);
     if (rules == item.record.end())
         return;
@@ -222,6 +232,10 @@ void RoleResource::afterWrite(QSqlDatabase &db, qint64 id, const Item &item, Ope
 
 void RoleResource::loadRelation(QSqlDatabase &db, const QString &relation, Json &rows) const
 {
+    if (relation == QLatin1String(LookupRelationName)) {
+        m_lookups.load(db, rows);
+        return;
+    }
     QVariantList ids;
     for (const Json &row : rows)
         ids << QVariant::fromValue<qlonglong>(row["id"].get<qint64>());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LookupRelation.h"
 #include "RecordResource.h"
 
 namespace gatehouse {
@@ -14,6 +15,7 @@ public:
 
     static constexpr auto AccessRelation = "role_service_access_by_role_id";
     static constexpr auto UserAppRelation = "user_to_app_to_role_by_role_id";
+    static constexpr auto LookupRelationName = "lookup_by_role_id";
 
 protected:
     QStringList relations() const override;
@@ -24,5 +26,8 @@ protected:
 
 private:
     static Json validateRule(const Json &rule);
+    void writeAccessRules(QSqlDatabase &db, qint64 id, const Item &item) const;
+
+    LookupRelation m_lookups{LookupRelation::Owner::Role};
 };
 } // namespace gatehouse

@@ -4,6 +4,7 @@
 #include "AppResource.h"
 #include "LimitCacheResource.h"
 #include "LimitResource.h"
+#include "LookupResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "SessionResource.h"
@@ -16,10 +17,14 @@ namespace gatehouse {
 namespace {
 const QStringList &resourceNames()
 {
-    static const QStringList names{QStringLiteral("admin"),        QStringLiteral("app"),
-                                   QStringLiteral("role"),         QStringLiteral("service"),
-                                   QStringLiteral("service_type"), QStringLiteral("user"),
-                                   QStringLiteral("limit"),        QStringLiteral("limit_cache")};
+    // Sorted; the order of the service root's listing.
+    static const QStringList names = [] {
+        QStringList list;
+        for (const char *name : {"admin", "app", "audit", "cors", "field_mask", "limit", "limit_cache", "lookup",
+                                 "role", "service", "service_type", "user"})
+            list << QLatin1String(name);
+        return list;
+    }();
     return names;
 }
 } // namespace
@@ -37,6 +42,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_users(std::make_shared<UserResource>(store))
     , m_limits(std::make_shared<LimitResource>(store))
     , m_limitCache(std::make_shared<LimitCacheResource>(store, limiter))
+    , m_lookups(std::make_shared<LookupResource>(store))
 {
 }
 
@@ -105,6 +111,8 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_roles->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("service"))
             m_serviceResource->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("lookup"))
+            m_lookups->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("service_type"))
             done(serviceTypes(*context, path));
         else if (resource == QLatin1String("user"))

@@ -11,6 +11,7 @@ class AppResource;
 class LimitCacheResource;
 class LimitResource;
 class RateLimiter;
+class LookupResource;
 class RoleResource;
 class ServiceManager;
 class ServiceResource;
@@ -53,5 +54,6 @@ private:
     std::shared_ptr<UserResource> m_users;
     std::shared_ptr<LimitResource> m_limits;
     std::shared_ptr<LimitCacheResource> m_limitCache;
+    std::shared_ptr<LookupResource> m_lookups;
 };
 } // namespace gatehouse

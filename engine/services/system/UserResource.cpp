@@ -2,6 +2,8 @@
 
 #include <QSqlQuery>
 
+#include "security/LookupSecrets.h"
+
 namespace gatehouse {
 namespace {
 QString placeholders(qsizetype count)
@@ -25,13 +27,15 @@ UserResource::UserResource(SystemStore &store)
 
 QStringList UserResource::relations() const
 {
-    return {QLatin1String(AppRoleRelation)};
+    return {QLatin1String(AppRoleRelation), QLatin1String(LookupRelationName)};
 }
 
 void UserResource::prepare(Item &item, Operation operation, const RequestContext &context) const
 {
     AccountResource::prepare(item, operation, context);
     Json &record = item.record;
+    if (record.contains(LookupRelationName))
+        record[LookupRelationName] = m_lookups.validate(record[LookupRelationName]);
     if (!record.contains(AppRoleRelation))
         return;
     const Json &mappings = record[AppRoleRelation];
@@ -146,6 +150,8 @@ void UserResource::writeMapping(QSqlDatabase &db, qint64 userId, const Json &map
 void UserResource::afterWrite(QSqlDatabase &db, qint64 id, const Item &item, Operation operation) const
 {
     AccountResource::afterWrite(db, id, item, operation);
+    if (item.record.contains(LookupRelationName))
+        m_lookups.write(db, LookupSecrets(store()), id, item.record[LookupRelationName]);
     const auto mappings = item.record.find(AppRoleRelation);
     if (mappings == item.record.end())
         return;
@@ -155,6 +161,10 @@ void UserResource::afterWrite(QSqlDatabase &db, qint64 id, const Item &item, Ope
 
 void UserResource::loadRelation(QSqlDatabase &db, const QString &relation, Json &rows) const
 {
+    if (relation == QLatin1String(LookupRelationName)) {
+        m_lookups.load(db, rows);
+        return;
+    }
     QVariantList ids;
     for (const Json &row : rows)
         ids << idValue(row["id"].get<qint64>());

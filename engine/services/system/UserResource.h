@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccountResource.h"
+#include "LookupRelation.h"
 
 namespace gatehouse {
 
@@ -15,6 +16,7 @@ public:
     explicit UserResource(SystemStore &store);
 
     static constexpr auto AppRoleRelation = "user_to_app_to_role_by_user_id";
+    static constexpr auto LookupRelationName = "lookup_by_user_id";
 
 protected:
     QStringList relations() const override;
@@ -25,5 +27,7 @@ protected:
 private:
     static Json validateMapping(const Json &mapping);
     static void writeMapping(QSqlDatabase &db, qint64 userId, const Json &mapping);
+
+    LookupRelation m_lookups{LookupRelation::Owner::User};
 };
 } // namespace gatehouse
