@@ -10,6 +10,7 @@
 #include "http/HttpServer.h"
 #include "http/RequestGate.h"
 #include "security/Authenticator.h"
+#include "security/FieldMasker.h"
 #include "security/SecretBox.h"
 #include "services/ServiceManager.h"
 #include "services/sql/DemoDatabase.h"
@@ -44,6 +45,7 @@ bool Engine::start(QString *error)
     m_store = std::make_unique<SystemStore>(m_config);
     if (!m_store->initialize(error))
         return false;
+    FieldMasker::setHashKey(m_store->secrets().deriveKey(1, "fldmask_"));
 
     m_services = std::make_unique<ServiceManager>(
         ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets()});

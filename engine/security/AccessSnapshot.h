@@ -9,6 +9,7 @@
 #include <QString>
 
 #include "AccessTypes.h"
+#include "FieldMaskRule.h"
 
 namespace gatehouse {
 
@@ -27,6 +28,7 @@ struct AccessSnapshot
     QHash<QPair<qint64, qint64>, qint64> userAppRoles; // (user id, app id) -> role id
     QSet<QString> revokedTokens;                       // jti values
     QHash<qint64, QString> lastLoginDates;             // user id -> "yyyy-MM-dd HH:mm:ss" (UTC)
+    QHash<qint64, QList<FieldMaskRule>> fieldMasks;    // role id -> its field_mask rows (by id)
 
     const App *appByKeyHash(const QByteArray &keyHash) const
     {

@@ -34,7 +34,38 @@ RecordWriter::RecordWriter(SqlCall &call, const TableSchema &table)
     , m_builder(call.dialect)
     , m_keys(call, table)
     , m_reader(call, table)
+    , m_writeFilter(RowFilter::forTable(call.ctx, call.serviceId, table, call.ctx.verb))
 {
+}
+
+SqlFragment RecordWriter::writeFilter() const
+{
+    return m_writeFilter.sql(m_table, m_call.dialect);
+}
+
+void RecordWriter::checkValues(const Json &record, bool creating) const
+{
+    if (!m_writeFilter.isActive() || !record.is_object())
+        return;
+    if (creating) {
+        m_writeFilter.checkRecord(m_table, m_call.dialect, record, false);
+        return;
+    }
+    // Identifiers select the row on updates and are never changed: a row outside the filter
+    // is "not found" through the SQL condition, not a field violation.
+    Json changed = Json::object();
+    for (auto it = record.begin(); it != record.end(); ++it) {
+        const ColumnSchema *column = m_table.column(QString::fromStdString(it.key()));
+        if (column && !m_keys.columns().contains(column))
+            changed[it.key()] = it.value();
+    }
+    m_writeFilter.checkRecord(m_table, m_call.dialect, changed, true);
+}
+
+void RecordWriter::requireKeysUsable() const
+{
+    for (const ColumnSchema *column : m_keys.columns())
+        m_reader.requireUsable(column, "ids");
 }
 
 RecordWriter::Mode RecordWriter::mode() const
@@ -169,6 +200,7 @@ QSqlQuery RecordWriter::exec(const SqlFragment &statement, Op op)
 RecordKey RecordWriter::insertOne(const Json &record)
 {
     const Values values = validate(record, true);
+    checkValues(record, true);
     const bool returning = m_call.dialect.supportsReturning() && !m_keys.isEmpty();
     QSqlQuery query = exec(m_builder.insert(m_table, values.columns, values.values,
                                             returning ? m_keys.columns() : QList<const ColumnSchema *>{}),
@@ -200,9 +232,10 @@ void RecordWriter::updateOne(const Values &values, const RecordKey &key)
 {
     if (values.columns.isEmpty())
         throw ApiError::badRequest(QStringLiteral("No valid fields were found in record."));
-    QSqlQuery query = exec(m_builder.update(m_table, values.columns, values.values,
-                                            m_builder.keyCondition(m_keys.columns(), {key})),
-                           Op::Update);
+    QSqlQuery query = exec(
+        m_builder.update(m_table, values.columns, values.values,
+                         RowFilter::both(m_builder.keyCondition(m_keys.columns(), {key}), writeFilter())),
+        Op::Update);
     // MySQL counts matched rather than changed rows here: the service connects with CLIENT_FOUND_ROWS.
     if (query.numRowsAffected() == 0)
         throw TableResource::recordNotFound(RecordKeys::toText(key));
@@ -211,7 +244,9 @@ void RecordWriter::updateOne(const Values &values, const RecordKey &key)
 void RecordWriter::deleteOne(const RecordKey &key)
 {
     QSqlQuery query =
-        exec(m_builder.remove(m_table, m_builder.keyCondition(m_keys.columns(), {key})), Op::Delete);
+        exec(m_builder.remove(
+                 m_table, RowFilter::both(m_builder.keyCondition(m_keys.columns(), {key}), writeFilter())),
+             Op::Delete);
     if (query.numRowsAffected() == 0)
         throw TableResource::recordNotFound(RecordKeys::toText(key));
 }
@@ -321,10 +356,13 @@ HttpResponse RecordWriter::runBatch(Op op, qsizetype count, const std::function<
 
 HttpResponse RecordWriter::byFilter(Op op, const Json &record, const QString &filter)
 {
-    const SqlFragment where = FilterParser(m_table, m_call.dialect, m_call.ctx.filterParams()).toSql(filter);
+    m_reader.requireFilterUsable(filter);
+    const SqlFragment where = RowFilter::both(
+        FilterParser(m_table, m_call.dialect, m_call.ctx.filterParams()).toSql(filter), writeFilter());
     Values values;
     if (op == Op::Update) {
         values = validate(record, false);
+        checkValues(record, false);
         if (values.columns.isEmpty())
             throw ApiError::badRequest(QStringLiteral("No valid fields were found in record."));
     }
@@ -390,8 +428,10 @@ HttpResponse RecordWriter::update(const QString *id)
 {
     const RequestContext &ctx = m_call.ctx;
     if (id) {
+        requireKeysUsable();
         const RecordKey key = m_keys.parse(*id);
         const Values values = validate(firstRecord(), false);
+        checkValues(firstRecord(), false);
         m_reader.validateProjection(m_keys);
         return runBatch(
             Op::Update, 1,
@@ -403,8 +443,10 @@ HttpResponse RecordWriter::update(const QString *id)
     }
     const QString ids = TableResource::listParam(ctx, {"ids"}).trimmed();
     if (!ids.isEmpty()) {
+        requireKeysUsable();
         const QList<RecordKey> list = m_keys.parseList(ids, TableResource::maxBatch(m_call));
         const Values values = validate(firstRecord(), false);
+        checkValues(firstRecord(), false);
         m_reader.validateProjection(m_keys);
         return runBatch(
             Op::Update, list.size(),
@@ -420,6 +462,7 @@ HttpResponse RecordWriter::update(const QString *id)
 
     const Json records = allRecords(true);
     m_keys.requireAny();
+    requireKeysUsable();
     m_reader.validateProjection(m_keys);
     return runBatch(
         Op::Update, qsizetype(records.size()),
@@ -429,7 +472,9 @@ HttpResponse RecordWriter::update(const QString *id)
             if (!m_keys.fromRecord(record, key))
                 throw ApiError::badRequest(
                     QStringLiteral("Required id field(s) not found in record %1.").arg(i));
-            updateOne(validate(record, false), key);
+            const Values values = validate(record, false);
+            checkValues(record, false);
+            updateOne(values, key);
             return key;
         },
         false);
@@ -440,6 +485,7 @@ HttpResponse RecordWriter::remove(const QString *id)
     const RequestContext &ctx = m_call.ctx;
     const bool wantMore = m_reader.wantsMoreThanKeys();
     if (id) {
+        requireKeysUsable();
         const RecordKey key = m_keys.parse(*id);
         const QHash<QString, Json> before =
             wantMore ? m_reader.readByKeys(m_keys, {key}) : QHash<QString, Json>{};
@@ -453,6 +499,7 @@ HttpResponse RecordWriter::remove(const QString *id)
     }
     const QString ids = TableResource::listParam(ctx, {"ids"}).trimmed();
     if (!ids.isEmpty()) {
+        requireKeysUsable();
         const QList<RecordKey> list = m_keys.parseList(ids, TableResource::maxBatch(m_call));
         const QHash<QString, Json> before =
             wantMore ? m_reader.readByKeys(m_keys, list) : QHash<QString, Json>{};
@@ -468,6 +515,7 @@ HttpResponse RecordWriter::remove(const QString *id)
     if (!records.empty()) {
         const Json all = allRecords(false);
         m_keys.requireAny();
+        requireKeysUsable();
         // Keys are worked out first so the records can be read before they are gone.
         QList<RecordKey> list;
         QList<bool> valid;
@@ -500,7 +548,8 @@ HttpResponse RecordWriter::remove(const QString *id)
         throw ApiError::badRequest(QStringLiteral("No filter or records given for delete request."));
     // force=true empties the table. DELETE rather than TRUNCATE: it respects foreign keys and
     // triggers and is transactional on every engine.
-    exec(m_builder.remove(m_table, SqlFragment{}), Op::Delete).finish();
+    // A role with a row filter empties only its own part of the table.
+    exec(m_builder.remove(m_table, writeFilter()), Op::Delete).finish();
     return HttpResponse::json(Json{{"success", true}});
 }
 } // namespace gatehouse

@@ -2,6 +2,7 @@
 
 #include "AdminResource.h"
 #include "AppResource.h"
+#include "FieldMaskResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "SessionResource.h"
@@ -14,7 +15,8 @@ namespace {
 const QStringList &resourceNames()
 {
     static const QStringList names{QStringLiteral("admin"), QStringLiteral("app"), QStringLiteral("role"),
-                                   QStringLiteral("service"), QStringLiteral("service_type")};
+                                   QStringLiteral("service"), QStringLiteral("service_type"),
+                                   QStringLiteral("field_mask")};
     return names;
 }
 } // namespace
@@ -28,6 +30,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_roles(std::make_shared<RoleResource>(store))
     , m_apps(std::make_shared<AppResource>(store))
     , m_admins(std::make_shared<AdminResource>(store))
+    , m_fieldMasks(std::make_shared<FieldMaskResource>(store))
 {
 }
 
@@ -98,6 +101,8 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_serviceResource->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("service_type"))
             done(serviceTypes(*context, path));
+        else if (resource == QLatin1String("field_mask"))
+            m_fieldMasks->handle(std::move(context), path, std::move(done));
         else
             throw ApiError::notFound(
                 QStringLiteral("Resource '%1' not found for service 'system'.").arg(resource));
