@@ -124,6 +124,9 @@ private:
     void dropTables()
     {
         const bool pg = current().kind == QLatin1String("pgsql");
+        if (pg)
+            for (const char *name : {"tasks_fn", "projects_fn"})
+                sql(QStringLiteral("DROP FUNCTION IF EXISTS %1()").arg(t(name)));
         for (const char *name : {"tasks", "projects"})
             sql(QStringLiteral("DROP TABLE IF EXISTS %1%2")
                     .arg(t(name), pg ? QStringLiteral(" CASCADE") : QString()));
@@ -221,6 +224,15 @@ private:
                  {"component", "_proc/*"},
                  {"verb_mask", 3},
                  {"requestor_mask", 1}},
+                {{"service_id", e.serviceId},
+                 {"component", "_func/*"},
+                 {"verb_mask", 3},
+                 {"requestor_mask", 1}},
+                {{"service_id", e.serviceId},
+                 {"component", str(QStringLiteral("_func/") + t("tasks_fn"))},
+                 {"verb_mask", 3},
+                 {"requestor_mask", 1},
+                 {"filters", ownRows}},
                 {{"service_id", e.serviceId},
                  {"component", "_proc/TasksAll"},
                  {"verb_mask", 3},
@@ -426,6 +438,31 @@ private slots:
         QCOMPARE(r.status, 403);
         QVERIFY(message(r).contains(QLatin1String("_proc/ProjectsAll")));
         r = m_server->admin("GET", QStringLiteral("/api/v2/%1/_proc/ProjectsAll").arg(current().service));
+        QCOMPARE(ids(r.json), (QList<qint64>{1, 2, 3}));
+    }
+
+    void databaseFunctions()
+    {
+        if (current().kind != QLatin1String("pgsql"))
+            QSKIP("set-returning functions are tested on PostgreSQL");
+        for (const auto &[function, table] :
+             {std::pair{"tasks_fn", "tasks"}, std::pair{"projects_fn", "projects"}})
+            QVERIFY(sql(
+                QStringLiteral("CREATE OR REPLACE FUNCTION %1() RETURNS TABLE(id integer, app_id integer) "
+                               "AS $$ SELECT x.id, x.app_id FROM %2 x $$ LANGUAGE sql")
+                    .arg(t(function), t(table))));
+        TestResponse r =
+            m_server->admin("GET", QStringLiteral("/api/v2/%1/_func?refresh=true").arg(current().service));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        // Named by its own rule: its filter keeps the caller's rows of the result.
+        r = asA("GET", QStringLiteral("_func/") + t("tasks_fn"));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QCOMPARE(ids(r.json), (QList<qint64>{1, 4, 5}));
+        // Only through "_func/*": refused, it would bypass the table filters.
+        r = asA("GET", QStringLiteral("_func/") + t("projects_fn"));
+        QCOMPARE(r.status, 403);
+        r = m_server->admin("GET",
+                            QStringLiteral("/api/v2/%1/_func/%2").arg(current().service, t("projects_fn")));
         QCOMPARE(ids(r.json), (QList<qint64>{1, 2, 3}));
     }
 
