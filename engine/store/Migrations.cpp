@@ -104,11 +104,11 @@ QList<Migration> buildMigrations()
                 VALUES ('system', 'System Management', 'Service for managing system resources.', 1,
                 'system', '{}', {{NOW}}, {{NOW}}))"),
         }});
-    list.append(Migration{
-        4,
-        QStringLiteral("field masking rules"),
-        {
-            QStringLiteral(R"(CREATE TABLE field_mask (
+    list.append(
+        Migration{4,
+                  QStringLiteral("field masking rules"),
+                  {
+                      QStringLiteral(R"(CREATE TABLE field_mask (
                 id {{ID}},
                 role_id {{BIGINT}} NOT NULL REFERENCES role (id) ON DELETE CASCADE,
                 service_id {{BIGINT}} NOT NULL REFERENCES service (id) ON DELETE CASCADE,
@@ -120,9 +120,9 @@ QList<Migration> buildMigrations()
                 allow_filter SMALLINT NOT NULL DEFAULT 0,
                 created_date VARCHAR(32) NOT NULL,
                 last_modified_date VARCHAR(32) NOT NULL))"),
-            QStringLiteral("CREATE INDEX field_mask_role_idx ON field_mask (role_id)"),
-            QStringLiteral("CREATE INDEX field_mask_service_idx ON field_mask (service_id)"),
-        }});
+                      QStringLiteral("CREATE INDEX field_mask_role_idx ON field_mask (role_id)"),
+                      QStringLiteral("CREATE INDEX field_mask_service_idx ON field_mask (service_id)"),
+                  }});
     return list;
 }
 

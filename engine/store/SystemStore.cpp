@@ -367,9 +367,10 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
         for (auto it = roles.cbegin(); it != roles.cend(); ++it)
             snapshot->roles.insert(it.key(), std::make_shared<const Role>(it.value()));
 
-        throwIfFailed(query.exec(QStringLiteral("SELECT id, role_id, service_id, table_name, field, mode, keep, "
-                                                "detectors, allow_filter FROM field_mask ORDER BY id")),
-                      query, "loading field masks");
+        throwIfFailed(
+            query.exec(QStringLiteral("SELECT id, role_id, service_id, table_name, field, mode, keep, "
+                                      "detectors, allow_filter FROM field_mask ORDER BY id")),
+            query, "loading field masks");
         while (query.next()) {
             FieldMaskRule mask;
             mask.id = query.value(0).toLongLong();

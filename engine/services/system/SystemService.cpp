@@ -14,9 +14,9 @@ namespace gatehouse {
 namespace {
 const QStringList &resourceNames()
 {
-    static const QStringList names{QStringLiteral("admin"), QStringLiteral("app"), QStringLiteral("role"),
-                                   QStringLiteral("service"), QStringLiteral("service_type"),
-                                   QStringLiteral("field_mask")};
+    static const QStringList names{QStringLiteral("admin"),        QStringLiteral("app"),
+                                   QStringLiteral("role"),         QStringLiteral("service"),
+                                   QStringLiteral("service_type"), QStringLiteral("field_mask")};
     return names;
 }
 } // namespace
