@@ -369,6 +369,22 @@ private slots:
         QCOMPARE(r.status, 403); // a missing field is NULL, which is not the caller's app
         r = asA("POST", tasks(), Json{{"id", 13}, {"project_id", 1}, {"app_id", a}, {"title", "secret"}});
         QCOMPARE(r.status, 403); // NOT IN
+        // Where the column compares case-insensitively (MariaDB's default collation), 'SECRET'
+        // passes the in-memory check but the database counts it as 'secret': the written row is
+        // re-checked by the database and refused (and rolled back).
+        const bool caseInsensitive =
+            scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE title = 'T1'").arg(t("tasks"))) == 1;
+        r = asA("POST", tasks(), Json{{"id", 16}, {"project_id", 1}, {"app_id", a}, {"title", "SECRET"}});
+        QCOMPARE(r.status, caseInsensitive ? 403 : 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE id = 16").arg(t("tasks"))),
+                 qint64(caseInsensitive ? 0 : 1));
+        r = asA("PATCH", tasks(QStringLiteral("/1")), Json{{"title", "Hidden"}});
+        QCOMPARE(r.status, caseInsensitive ? 403 : 200);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE id = 1 AND title = 't1'").arg(t("tasks"))),
+            qint64(caseInsensitive ? 1 : 0));
+        if (current().kind == QLatin1String("mysql"))
+            QVERIFY(caseInsensitive); // the default collation, so the database check really ran
         r = asA("POST", tasks(QStringLiteral("?continue=true")),
                 Json::array({{{"id", 14}, {"app_id", a}, {"title", "ok"}},
                              {{"id", 15}, {"app_id", b}, {"title", "no"}}}));

@@ -62,6 +62,33 @@ void RecordWriter::checkValues(const Json &record, bool creating) const
     m_writeFilter.checkRecord(m_table, m_call.dialect, changed, true);
 }
 
+bool RecordWriter::needsVerification(Op op) const
+{
+    return m_writeFilter.isActive() && op != Op::Delete && !m_keys.isEmpty();
+}
+
+void RecordWriter::verifyInside(const QList<RecordKey> &keys)
+{
+    // The in-memory check compares as Gatehouse does; the database may compare differently
+    // (case-insensitive collations, trailing spaces, type coercion). Asking the database itself
+    // whether the written rows satisfy the filter closes that gap.
+    if (keys.isEmpty())
+        return;
+    for (const RecordKey &key : keys)
+        for (const QVariant &value : key)
+            if (value.isNull())
+                return; // the key could not be read back (no RETURNING and no value): in-memory only
+    SelectQuery select;
+    select.table = &m_table;
+    select.items << SelectItem{SelectItem::Aggregate::Count, nullptr, QStringLiteral("COUNT_ALL")};
+    select.where = RowFilter::both(m_builder.keyCondition(m_keys.columns(), keys), writeFilter());
+    QSqlQuery query = exec(m_builder.select(select), Op::Update);
+    const qint64 inside = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    if (inside < qint64(keys.size()))
+        throw ApiError::forbidden(QStringLiteral("Denied access to some of the requested fields."));
+}
+
 void RecordWriter::requireKeysUsable() const
 {
     for (const ColumnSchema *column : m_keys.columns())
@@ -225,6 +252,8 @@ RecordKey RecordWriter::insertOne(const Json &record)
         }
     }
     query.finish();
+    if (needsVerification(Op::Create))
+        verifyInside({key});
     return key;
 }
 
@@ -239,6 +268,9 @@ void RecordWriter::updateOne(const Values &values, const RecordKey &key)
     // MySQL counts matched rather than changed rows here: the service connects with CLIENT_FOUND_ROWS.
     if (query.numRowsAffected() == 0)
         throw TableResource::recordNotFound(RecordKeys::toText(key));
+    query.finish();
+    if (needsVerification(Op::Update))
+        verifyInside({key});
 }
 
 void RecordWriter::deleteOne(const RecordKey &key)
@@ -280,11 +312,15 @@ HttpResponse RecordWriter::runBatch(Op op, qsizetype count, const std::function<
     RecordTransaction transaction(m_call.db, m_call.dialect);
     // One record needs no transaction: the statement is atomic on its own. Several share one
     // (committed at the end) because per-record autocommit is far slower, notably on SQLite.
-    if (mode == Mode::Rollback || !single)
+    // Under a row filter a written record is checked against it afterwards (verifyInside), and
+    // a record that fails must be undone: a transaction, and a savepoint per record.
+    const bool verify = needsVerification(op);
+    if (mode == Mode::Rollback || !single || verify)
         transaction.begin();
     // Stop/continue keep earlier records when one fails, so each record gets a savepoint on
     // the engines where a failed statement would take the transaction down with it.
-    const bool savepoints = transaction.isActive() && mode != Mode::Rollback && transaction.needsSavepoints();
+    const bool savepoints =
+        transaction.isActive() && mode != Mode::Rollback && (transaction.needsSavepoints() || verify);
 
     QList<RecordKey> keys(count);
     QList<bool> done(count, false);
@@ -401,6 +437,9 @@ HttpResponse RecordWriter::byFilter(Op op, const Json &record, const QString &fi
         }
     }
     query.finish();
+    if (needsVerification(op))
+        for (qsizetype start = 0; start < affected.size(); start += RelatedLoader::KeysPerQuery)
+            verifyInside(affected.mid(start, RelatedLoader::KeysPerQuery));
     if (op == Op::Update && wantMore)
         records = m_reader.readByKeys(m_keys, affected);
     transaction.commit();

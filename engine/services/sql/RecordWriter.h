@@ -66,6 +66,10 @@ private:
     SqlFragment writeFilter() const;
     // In-memory check of a record's values against the row filter (403 on a violation).
     void checkValues(const Json &record, bool creating) const;
+    // Whether written rows are re-checked against the row filter by the database.
+    bool needsVerification(Op op) const;
+    // 403 unless every row of `keys` satisfies the row filter now (inside the transaction).
+    void verifyInside(const QList<RecordKey> &keys);
     // Key lookups on a masked key column would reveal which values exist.
     void requireKeysUsable() const;
     Json firstRecord() const;
