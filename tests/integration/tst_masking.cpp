@@ -177,15 +177,13 @@ private:
                str(QStringLiteral("SELECT id, name, email, card FROM %1 ORDER BY id").arg(t("people")))}}});
         e.serviceId =
             m_server->createService({{"name", str(e.service)}, {"type", str(kind)}, {"config", config}});
-        e.role =
-            m_server->createRole(QStringLiteral("mask-") + kind, Json::array({{{"service_id", e.serviceId},
-                                                                               {"component", "_table/*"},
-                                                                               {"verb_mask", 31},
-                                                                               {"requestor_mask", 1}},
-                                                                              {{"service_id", e.serviceId},
-                                                                               {"component", "_proc/*"},
-                                                                               {"verb_mask", 3},
-                                                                               {"requestor_mask", 1}}}));
+        Json rules = Json::array();
+        for (const char *component : {"_table/*", "_proc/*", "_func/*"})
+            rules.push_back({{"service_id", e.serviceId},
+                             {"component", component},
+                             {"verb_mask", component[1] == 't' ? 31 : 3},
+                             {"requestor_mask", 1}});
+        e.role = m_server->createRole(QStringLiteral("mask-") + kind, rules);
         e.key = m_server->createAppKey(QStringLiteral("mask-app-") + kind, e.role);
         bool ok = e.role > 0 && !e.key.isEmpty();
         ok = ok && addMask(e, "people", "email", {{"mode", "redact"}});
@@ -335,6 +333,21 @@ private slots:
         QCOMPARE(text(r.json[0]["card"]), hash);
         r = admin("GET", QStringLiteral("_proc/People"));
         QCOMPARE(text(r.json[0]["email"]), QStringLiteral("alice@example.com"));
+
+        if (current().kind == QLatin1String("pgsql")) {
+            // Database functions: masked by result column name as well.
+            QVERIFY(sql(
+                QStringLiteral("CREATE OR REPLACE FUNCTION %1() RETURNS TABLE(name varchar, email varchar) "
+                               "AS $$ SELECT p.name, p.email FROM %2 p ORDER BY p.id $$ LANGUAGE sql")
+                    .arg(t("people_fn"), t("people"))));
+            r = admin("GET", QStringLiteral("_func?refresh=true"));
+            QVERIFY2(r.status == 200, r.describe().constData());
+            r = app("GET", QStringLiteral("_func/") + t("people_fn"));
+            QVERIFY2(r.status == 200, r.describe().constData());
+            QCOMPARE(text(r.json[0]["email"]), QStringLiteral("**********"));
+            QCOMPARE(text(r.json[0]["name"]), QStringLiteral("Alice"));
+            sql(QStringLiteral("DROP FUNCTION IF EXISTS %1()").arg(t("people_fn")));
+        }
     }
 
     void inferenceIsRefused()
