@@ -11,6 +11,7 @@
 #include "http/RequestGate.h"
 #include "security/Authenticator.h"
 #include "security/RateLimiter.h"
+#include "security/FieldMasker.h"
 #include "security/SecretBox.h"
 #include "services/ServiceManager.h"
 #include "services/sql/DemoDatabase.h"
@@ -46,6 +47,7 @@ bool Engine::start(QString *error)
     m_store = std::make_unique<SystemStore>(m_config);
     if (!m_store->initialize(error))
         return false;
+    FieldMasker::setHashKey(m_store->secrets().deriveKey(1, "fldmask_"));
 
     m_limiter = std::make_unique<RateLimiter>(m_store.get());
     m_services = std::make_unique<ServiceManager>(

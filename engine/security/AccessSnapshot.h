@@ -11,6 +11,7 @@
 #include "AccessTypes.h"
 #include "RateLimit.h"
 #include "LookupTable.h"
+#include "FieldMaskRule.h"
 
 namespace gatehouse {
 
@@ -31,6 +32,7 @@ struct AccessSnapshot
     QHash<qint64, QString> lastLoginDates;             // user id -> "yyyy-MM-dd HH:mm:ss" (UTC)
     QList<RateLimit> limits;                           // every rate limit, active or not
     LookupTable lookups; // custom lookups; private values stay sealed (see LookupSecrets)
+    QHash<qint64, QList<FieldMaskRule>> fieldMasks;    // role id -> its field_mask rows (by id)
 
     const App *appByKeyHash(const QByteArray &keyHash) const
     {

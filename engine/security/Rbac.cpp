@@ -103,4 +103,41 @@ const AccessRule *Rbac::ruleFor(const Role &role, qint64 serviceId, const QStrin
     });
     return found;
 }
+
+const AccessRule *Rbac::filterRule(const Session &session, qint64 serviceId, const QString &component,
+                                   int verb, int requestor)
+{
+    if (session.isSysAdmin() || !session.role)
+        return nullptr;
+    const AccessRule *rule = ruleFor(*session.role, serviceId, component, verb, requestor);
+    if (!rule || !rule->serviceId || !rule->filters.is_array() || rule->filters.empty())
+        return nullptr;
+    return rule;
+}
+
+bool Rbac::grantsExactly(const Role &role, qint64 serviceId, const QString &component, int verb,
+                         int requestor)
+{
+    if (!role.isActive)
+        return false;
+    const QString normalized = normalizeComponent(component);
+    for (const AccessRule &rule : role.rules)
+        if ((rule.requestorMask & requestor) && (rule.verbMask & verb) &&
+            matchLevel(rule, serviceId, normalized) == Level::Exact)
+            return true;
+    return false;
+}
+
+bool Rbac::hasTableFilters(const Role &role, qint64 serviceId)
+{
+    for (const AccessRule &rule : role.rules) {
+        if (!rule.serviceId || *rule.serviceId != serviceId || !rule.filters.is_array() ||
+            rule.filters.empty())
+            continue;
+        const QString component = rule.component.toLower();
+        if (component == QLatin1String("*") || component.startsWith(QLatin1String("_table")))
+            return true;
+    }
+    return false;
+}
 } // namespace gatehouse

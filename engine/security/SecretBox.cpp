@@ -143,4 +143,17 @@ bool SecretBox::looksSealed(const QString &text)
 {
     return text.startsWith(kPrefix);
 }
+
+QByteArray SecretBox::deriveKey(quint64 subkeyId, const char *context) const
+{
+    if (!isValid())
+        return {};
+    char ctx[crypto_kdf_CONTEXTBYTES] = {};
+    for (size_t i = 0; i < sizeof ctx && context[i]; ++i)
+        ctx[i] = context[i];
+    QByteArray out(crypto_kdf_KEYBYTES, Qt::Uninitialized);
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char *>(out.data()), size_t(out.size()), subkeyId,
+                               ctx, reinterpret_cast<const unsigned char *>(m_key.constData()));
+    return out;
+}
 } // namespace gatehouse

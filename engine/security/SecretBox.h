@@ -39,6 +39,9 @@ public:
     // under another key.
     std::optional<QByteArray> open(const QString &sealed) const;
     static bool looksSealed(const QString &text);
+    // A 32-byte subkey for another purpose (crypto_kdf_derive_from_key with an 8-character
+    // `context`), so the master key itself never leaves this class. Empty when invalid.
+    QByteArray deriveKey(quint64 subkeyId, const char *context) const;
 
 private:
     QByteArray m_key;

@@ -166,6 +166,25 @@ QList<Migration> buildMigrations()
             QStringLiteral("CREATE INDEX lookup_role_idx ON lookup (role_id)"),
             QStringLiteral("CREATE INDEX lookup_user_idx ON lookup (user_id)"),
         }});
+    list.append(
+        Migration{4,
+                  QStringLiteral("field masking rules"),
+                  {
+                      QStringLiteral(R"(CREATE TABLE field_mask (
+                id {{ID}},
+                role_id {{BIGINT}} NOT NULL REFERENCES role (id) ON DELETE CASCADE,
+                service_id {{BIGINT}} NOT NULL REFERENCES service (id) ON DELETE CASCADE,
+                table_name VARCHAR(255) NOT NULL,
+                field VARCHAR(255) NOT NULL,
+                mode VARCHAR(16) NOT NULL,
+                keep INTEGER NOT NULL DEFAULT 4,
+                detectors TEXT NOT NULL DEFAULT '[]',
+                allow_filter SMALLINT NOT NULL DEFAULT 0,
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+                      QStringLiteral("CREATE INDEX field_mask_role_idx ON field_mask (role_id)"),
+                      QStringLiteral("CREATE INDEX field_mask_service_idx ON field_mask (service_id)"),
+                  }});
     return list;
 }
 

@@ -371,6 +371,29 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
             snapshot->roles.insert(it.key(), std::make_shared<const Role>(it.value()));
 
         throwIfFailed(
+            query.exec(QStringLiteral("SELECT id, role_id, service_id, table_name, field, mode, keep, "
+                                      "detectors, allow_filter FROM field_mask ORDER BY id")),
+            query, "loading field masks");
+        while (query.next()) {
+            FieldMaskRule mask;
+            mask.id = query.value(0).toLongLong();
+            mask.roleId = query.value(1).toLongLong();
+            mask.serviceId = query.value(2).toLongLong();
+            mask.table = query.value(3).toString();
+            mask.field = query.value(4).toString();
+            if (!FieldMaskRule::parseMode(query.value(5).toString(), &mask.mode))
+                mask.mode = FieldMaskRule::Mode::Redact; // unknown: the strict choice
+            mask.keep = query.value(6).toInt();
+            const Json detectors = parseJsonOrDiscarded(query.value(7).toString().toUtf8());
+            if (detectors.is_array())
+                for (const Json &name : detectors)
+                    if (name.is_string())
+                        mask.detectors << QString::fromStdString(name.get<std::string>());
+            mask.allowFilter = query.value(8).toInt() != 0;
+            snapshot->fieldMasks[mask.roleId].append(mask);
+        }
+
+        throwIfFailed(
             query.exec(QStringLiteral("SELECT id, name, is_active, role_id, api_key_hash FROM app")), query,
             "loading apps");
         while (query.next()) {

@@ -105,6 +105,31 @@ private Q_SLOTS:
         QCOMPARE(r->verbMask, int(VerbPut));
         QVERIFY(!Rbac::ruleFor(role, 7, QStringLiteral("_table/orders"), VerbDelete, RequestorApi));
     }
+
+    void filterRuleAndRoutineGrants()
+    {
+        auto role = std::make_shared<Role>();
+        role->rules = {rule(7, "_table/*", VerbGet | VerbPut), rule(7, "_table/orders", VerbGet),
+                       rule(7, "_proc/*", VerbGet), rule(7, "_proc/Report", VerbGet)};
+        role->rules[0].filters = Json::array({Json{{"name", "owner_id"}, {"value", "{user.id}"}}});
+        Session session;
+        session.role = role;
+        // The wildcard row carries the filter; the exact row for orders has none and wins.
+        QVERIFY(Rbac::filterRule(session, 7, QStringLiteral("_table/items"), VerbGet, RequestorApi) ==
+                &role->rules[0]);
+        QVERIFY(!Rbac::filterRule(session, 7, QStringLiteral("_table/orders"), VerbGet, RequestorApi));
+        QVERIFY(!Rbac::filterRule(session, 8, QStringLiteral("_table/items"), VerbGet, RequestorApi));
+        Session admin = session;
+        admin.user = User{};
+        admin.user->isSysAdmin = true;
+        QVERIFY(!Rbac::filterRule(admin, 7, QStringLiteral("_table/items"), VerbGet, RequestorApi));
+
+        QVERIFY(Rbac::hasTableFilters(*role, 7));
+        QVERIFY(!Rbac::hasTableFilters(*role, 8));
+        QVERIFY(Rbac::grantsExactly(*role, 7, QStringLiteral("_proc/report"), VerbGet, RequestorApi));
+        QVERIFY(!Rbac::grantsExactly(*role, 7, QStringLiteral("_proc/other"), VerbGet, RequestorApi));
+        QVERIFY(!Rbac::grantsExactly(*role, 7, QStringLiteral("_proc/report"), VerbPost, RequestorApi));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestRbac)

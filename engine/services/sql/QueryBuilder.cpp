@@ -247,7 +247,14 @@ SqlFragment QueryBuilder::related(const RelatedQuery &query) const
         query.junction ? j + QLatin1Char('.') + m_dialect.quoteIdentifier(query.junctionParent->name)
                        : t + QLatin1Char('.') + m_dialect.quoteIdentifier(query.matchColumn->name);
 
-    QString from = m_dialect.quoteTable(*query.table) + QLatin1String(" AS ") + t;
+    QString from;
+    if (query.filter.sql.isEmpty()) {
+        from = m_dialect.quoteTable(*query.table) + QLatin1String(" AS ") + t;
+    } else {
+        from = QLatin1String("(SELECT * FROM ") + m_dialect.quoteTable(*query.table) +
+               QLatin1String(" WHERE ") + query.filter.sql + QLatin1String(") ") + t;
+        out.binds += query.filter.binds; // the FROM comes before every other placeholder
+    }
     if (query.junction) {
         from += QLatin1String(" JOIN ") + m_dialect.quoteTable(*query.junction) + QLatin1String(" AS ") + j +
                 QLatin1String(" ON ") + j + QLatin1Char('.') +

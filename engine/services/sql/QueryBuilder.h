@@ -70,6 +70,9 @@ struct RelatedQuery
     QVariantList keys;
     QList<OrderItem> order;
     qint64 perParent = -1; // -1: no limit
+    // The role's row filter on `table` (unqualified column names); the table is read through a
+    // filtered subquery so the names cannot collide with the junction's.
+    SqlFragment filter;
 };
 
 // Builds the SQL of the records API for one dialect. Identifiers only ever come from the

@@ -26,13 +26,47 @@ bool isIdentifierChar(QChar c)
 {
     return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('$');
 }
+
+void collectFields(const FilterNode &node, QStringList &out)
+{
+    if (node.kind == FilterNode::Kind::Comparison)
+        out << node.field;
+    for (const FilterNode &child : node.children)
+        collectFields(child, out);
+}
 } // namespace
 
 RecordReader::RecordReader(SqlCall &call, const TableSchema &table)
     : m_call(call)
     , m_table(table)
     , m_builder(call.dialect)
+    , m_readFilter(RowFilter::forTable(call.ctx, call.serviceId, table, VerbGet))
+    , m_masker(FieldMasker::forTable(call.ctx.session, call.serviceId, table.name))
 {
+}
+
+SqlFragment RecordReader::readFilter() const
+{
+    return m_readFilter.sql(m_table, m_call.dialect);
+}
+
+void RecordReader::requireUsable(const ColumnSchema *column, const char *where) const
+{
+    if (column && !m_masker.isEmpty())
+        m_masker.requireUsable(column->name, ResultReader::isTextColumn(*column), where);
+}
+
+void RecordReader::requireFilterUsable(const QString &filter) const
+{
+    if (m_masker.isEmpty() || filter.trimmed().isEmpty())
+        return;
+    const std::optional<FilterNode> root = FilterParser::parse(filter);
+    if (!root)
+        return;
+    QStringList fields;
+    collectFields(*root, fields);
+    for (const QString &field : std::as_const(fields))
+        requireUsable(m_table.column(field), "filter");
 }
 
 QString RecordReader::failMessage() const
@@ -74,7 +108,7 @@ Json RecordReader::fetch(const SelectQuery &query, const QList<RelatedLoader::Re
     {
         QSqlQuery &result = StatementCache::select(m_call.db, m_call.dialect, sql, failMessage(), &m_table);
         const StatementCache::FinishGuard done{result};
-        records = ResultReader(query.items).rows(result);
+        records = ResultReader(query.items, m_masker).rows(result);
     }
     if (!related.isEmpty())
         RelatedLoader::attach(m_call, related, records);
@@ -91,7 +125,9 @@ QHash<QString, Json> RecordReader::readByKeys(const RecordKeys &keys, const QLis
         SelectQuery query;
         query.table = &m_table;
         query.items = p.items;
-        query.where = m_builder.keyCondition(keys.columns(), list.mid(start, RelatedLoader::KeysPerQuery));
+        query.where = RowFilter::both(
+            m_builder.keyCondition(keys.columns(), list.mid(start, RelatedLoader::KeysPerQuery)),
+            readFilter());
         Json records = fetch(query, p.related);
         for (Json &record : records)
             out.insert(keys.canonicalFromRecord(record), std::move(record));
@@ -103,6 +139,11 @@ HttpResponse RecordReader::get(const QString *id)
 {
     const RequestContext &ctx = m_call.ctx;
     const RecordKeys keys(m_call, m_table);
+    const bool byKeys = id || !TableResource::listParam(ctx, {"ids"}).trimmed().isEmpty() ||
+                        ctx.body.is_array() || (ctx.body.is_object() && ctx.body.contains("resource"));
+    if (byKeys)
+        for (const ColumnSchema *column : keys.columns())
+            requireUsable(column, "ids");
     if (id) {
         const RecordKey key = keys.parse(*id);
         QHash<QString, Json> found = readByKeys(keys, {key});
@@ -225,10 +266,19 @@ HttpResponse RecordReader::query(const RecordKeys &keys)
         for (const ColumnSchema *column : keys.columns())
             appendColumn(query.items, column);
 
+    // Masked columns can not be probed through anything that compares or sorts their values.
+    for (const SelectItem &item : std::as_const(query.items))
+        if (item.isAggregate() && item.aggregate != SelectItem::Aggregate::Count)
+            requireUsable(item.column, "fields");
+    for (const ColumnSchema *column : std::as_const(query.groupBy))
+        requireUsable(column, "group");
+
     const QString filter = ctx.paramAny({"filter", "where"});
     const QVariantMap params = m_call.ctx.filterParams();
+    requireFilterUsable(filter);
     if (!filter.trimmed().isEmpty())
         query.where = FilterParser(m_table, m_call.dialect, params).toSql(filter);
+    query.where = RowFilter::both(query.where, readFilter());
 
     const QString having = ctx.param(QStringLiteral("having"));
     if (!having.trimmed().isEmpty()) {
@@ -240,6 +290,9 @@ HttpResponse RecordReader::query(const RecordKeys &keys)
 
     query.order = QueryBuilder::parseOrder(
         m_table, TableResource::listParam(ctx, {"order", "sort", "order_by"}), query.items);
+    for (const OrderItem &item : std::as_const(query.order))
+        if (item.expression.aggregate != SelectItem::Aggregate::Count)
+            requireUsable(item.expression.column, "order");
     if (grouped) {
         for (const OrderItem &item : std::as_const(query.order))
             if (!item.expression.isAggregate() && !query.groupBy.contains(item.expression.column))
@@ -290,7 +343,7 @@ HttpResponse RecordReader::query(const RecordKeys &keys)
         QSqlQuery &result = StatementCache::select(m_call.db, m_call.dialect, sql, failMessage(), &m_table);
         const StatementCache::FinishGuard done{result};
         recordsJson.reserve(4096);
-        returned = ResultReader(query.items).writeRows(result, recordsJson);
+        returned = ResultReader(query.items, m_masker).writeRows(result, recordsJson);
     } else {
         records = fetch(query, related);
         returned = qint64(records.size());
@@ -368,6 +421,10 @@ SqlFragment RecordReader::havingSql(const QString &having, const QList<SelectIte
         rewritten += c;
         ++i;
     }
+
+    for (const SelectItem &item : std::as_const(aggregates))
+        if (item.aggregate != SelectItem::Aggregate::Count)
+            requireUsable(item.column, "having");
 
     TableSchema standIn;
     standIn.name = m_table.name;

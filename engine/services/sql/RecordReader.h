@@ -5,6 +5,7 @@
 #include "QueryBuilder.h"
 #include "RecordKeys.h"
 #include "RelatedLoader.h"
+#include "RowFilter.h"
 #include "SqlCall.h"
 #include "core/Json.h"
 #include "http/HttpResponse.h"
@@ -28,6 +29,14 @@ public:
     // Checks `fields` and `related` up front, so a bad one fails a write before it changes data.
     void validateProjection(const RecordKeys &keys);
 
+    // The role's GET row filter on the table, as SQL (empty for none).
+    SqlFragment readFilter() const;
+    const FieldMasker &masker() const { return m_masker; }
+    // 403 when a masked column (without allow_filter) would be used where it reveals values.
+    void requireUsable(const ColumnSchema *column, const char *where) const;
+    // Every field a client filter names must be usable in a filter.
+    void requireFilterUsable(const QString &filter) const;
+
 private:
     struct Projection
     {
@@ -47,5 +56,7 @@ private:
     SqlCall &m_call;
     const TableSchema &m_table;
     QueryBuilder m_builder;
+    RowFilter m_readFilter;
+    FieldMasker m_masker;
 };
 } // namespace gatehouse

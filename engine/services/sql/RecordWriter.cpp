@@ -34,7 +34,65 @@ RecordWriter::RecordWriter(SqlCall &call, const TableSchema &table)
     , m_builder(call.dialect)
     , m_keys(call, table)
     , m_reader(call, table)
+    , m_writeFilter(RowFilter::forTable(call.ctx, call.serviceId, table, call.ctx.verb))
 {
+}
+
+SqlFragment RecordWriter::writeFilter() const
+{
+    return m_writeFilter.sql(m_table, m_call.dialect);
+}
+
+void RecordWriter::checkValues(const Json &record, bool creating) const
+{
+    if (!m_writeFilter.isActive() || !record.is_object())
+        return;
+    if (creating) {
+        m_writeFilter.checkRecord(m_table, m_call.dialect, record, false);
+        return;
+    }
+    // Identifiers select the row on updates and are never changed: a row outside the filter
+    // is "not found" through the SQL condition, not a field violation.
+    Json changed = Json::object();
+    for (auto it = record.begin(); it != record.end(); ++it) {
+        const ColumnSchema *column = m_table.column(QString::fromStdString(it.key()));
+        if (column && !m_keys.columns().contains(column))
+            changed[it.key()] = it.value();
+    }
+    m_writeFilter.checkRecord(m_table, m_call.dialect, changed, true);
+}
+
+bool RecordWriter::needsVerification(Op op) const
+{
+    return m_writeFilter.isActive() && op != Op::Delete && !m_keys.isEmpty();
+}
+
+void RecordWriter::verifyInside(const QList<RecordKey> &keys)
+{
+    // The in-memory check compares as Gatehouse does; the database may compare differently
+    // (case-insensitive collations, trailing spaces, type coercion). Asking the database itself
+    // whether the written rows satisfy the filter closes that gap.
+    if (keys.isEmpty())
+        return;
+    for (const RecordKey &key : keys)
+        for (const QVariant &value : key)
+            if (value.isNull())
+                return; // the key could not be read back (no RETURNING and no value): in-memory only
+    SelectQuery select;
+    select.table = &m_table;
+    select.items << SelectItem{SelectItem::Aggregate::Count, nullptr, QStringLiteral("COUNT_ALL")};
+    select.where = RowFilter::both(m_builder.keyCondition(m_keys.columns(), keys), writeFilter());
+    QSqlQuery query = exec(m_builder.select(select), Op::Update);
+    const qint64 inside = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    if (inside < qint64(keys.size()))
+        throw ApiError::forbidden(QStringLiteral("Denied access to some of the requested fields."));
+}
+
+void RecordWriter::requireKeysUsable() const
+{
+    for (const ColumnSchema *column : m_keys.columns())
+        m_reader.requireUsable(column, "ids");
 }
 
 RecordWriter::Mode RecordWriter::mode() const
@@ -169,6 +227,7 @@ QSqlQuery RecordWriter::exec(const SqlFragment &statement, Op op)
 RecordKey RecordWriter::insertOne(const Json &record)
 {
     const Values values = validate(record, true);
+    checkValues(record, true);
     const bool returning = m_call.dialect.supportsReturning() && !m_keys.isEmpty();
     QSqlQuery query = exec(m_builder.insert(m_table, values.columns, values.values,
                                             returning ? m_keys.columns() : QList<const ColumnSchema *>{}),
@@ -193,6 +252,8 @@ RecordKey RecordWriter::insertOne(const Json &record)
         }
     }
     query.finish();
+    if (needsVerification(Op::Create))
+        verifyInside({key});
     return key;
 }
 
@@ -200,18 +261,24 @@ void RecordWriter::updateOne(const Values &values, const RecordKey &key)
 {
     if (values.columns.isEmpty())
         throw ApiError::badRequest(QStringLiteral("No valid fields were found in record."));
-    QSqlQuery query = exec(m_builder.update(m_table, values.columns, values.values,
-                                            m_builder.keyCondition(m_keys.columns(), {key})),
-                           Op::Update);
+    QSqlQuery query = exec(
+        m_builder.update(m_table, values.columns, values.values,
+                         RowFilter::both(m_builder.keyCondition(m_keys.columns(), {key}), writeFilter())),
+        Op::Update);
     // MySQL counts matched rather than changed rows here: the service connects with CLIENT_FOUND_ROWS.
     if (query.numRowsAffected() == 0)
         throw TableResource::recordNotFound(RecordKeys::toText(key));
+    query.finish();
+    if (needsVerification(Op::Update))
+        verifyInside({key});
 }
 
 void RecordWriter::deleteOne(const RecordKey &key)
 {
     QSqlQuery query =
-        exec(m_builder.remove(m_table, m_builder.keyCondition(m_keys.columns(), {key})), Op::Delete);
+        exec(m_builder.remove(
+                 m_table, RowFilter::both(m_builder.keyCondition(m_keys.columns(), {key}), writeFilter())),
+             Op::Delete);
     if (query.numRowsAffected() == 0)
         throw TableResource::recordNotFound(RecordKeys::toText(key));
 }
@@ -245,11 +312,15 @@ HttpResponse RecordWriter::runBatch(Op op, qsizetype count, const std::function<
     RecordTransaction transaction(m_call.db, m_call.dialect);
     // One record needs no transaction: the statement is atomic on its own. Several share one
     // (committed at the end) because per-record autocommit is far slower, notably on SQLite.
-    if (mode == Mode::Rollback || !single)
+    // Under a row filter a written record is checked against it afterwards (verifyInside), and
+    // a record that fails must be undone: a transaction, and a savepoint per record.
+    const bool verify = needsVerification(op);
+    if (mode == Mode::Rollback || !single || verify)
         transaction.begin();
     // Stop/continue keep earlier records when one fails, so each record gets a savepoint on
     // the engines where a failed statement would take the transaction down with it.
-    const bool savepoints = transaction.isActive() && mode != Mode::Rollback && transaction.needsSavepoints();
+    const bool savepoints =
+        transaction.isActive() && mode != Mode::Rollback && (transaction.needsSavepoints() || verify);
 
     QList<RecordKey> keys(count);
     QList<bool> done(count, false);
@@ -321,10 +392,13 @@ HttpResponse RecordWriter::runBatch(Op op, qsizetype count, const std::function<
 
 HttpResponse RecordWriter::byFilter(Op op, const Json &record, const QString &filter)
 {
-    const SqlFragment where = FilterParser(m_table, m_call.dialect, m_call.ctx.filterParams()).toSql(filter);
+    m_reader.requireFilterUsable(filter);
+    const SqlFragment where = RowFilter::both(
+        FilterParser(m_table, m_call.dialect, m_call.ctx.filterParams()).toSql(filter), writeFilter());
     Values values;
     if (op == Op::Update) {
         values = validate(record, false);
+        checkValues(record, false);
         if (values.columns.isEmpty())
             throw ApiError::badRequest(QStringLiteral("No valid fields were found in record."));
     }
@@ -363,6 +437,9 @@ HttpResponse RecordWriter::byFilter(Op op, const Json &record, const QString &fi
         }
     }
     query.finish();
+    if (needsVerification(op))
+        for (qsizetype start = 0; start < affected.size(); start += RelatedLoader::KeysPerQuery)
+            verifyInside(affected.mid(start, RelatedLoader::KeysPerQuery));
     if (op == Op::Update && wantMore)
         records = m_reader.readByKeys(m_keys, affected);
     transaction.commit();
@@ -390,8 +467,10 @@ HttpResponse RecordWriter::update(const QString *id)
 {
     const RequestContext &ctx = m_call.ctx;
     if (id) {
+        requireKeysUsable();
         const RecordKey key = m_keys.parse(*id);
         const Values values = validate(firstRecord(), false);
+        checkValues(firstRecord(), false);
         m_reader.validateProjection(m_keys);
         return runBatch(
             Op::Update, 1,
@@ -403,8 +482,10 @@ HttpResponse RecordWriter::update(const QString *id)
     }
     const QString ids = TableResource::listParam(ctx, {"ids"}).trimmed();
     if (!ids.isEmpty()) {
+        requireKeysUsable();
         const QList<RecordKey> list = m_keys.parseList(ids, TableResource::maxBatch(m_call));
         const Values values = validate(firstRecord(), false);
+        checkValues(firstRecord(), false);
         m_reader.validateProjection(m_keys);
         return runBatch(
             Op::Update, list.size(),
@@ -420,6 +501,7 @@ HttpResponse RecordWriter::update(const QString *id)
 
     const Json records = allRecords(true);
     m_keys.requireAny();
+    requireKeysUsable();
     m_reader.validateProjection(m_keys);
     return runBatch(
         Op::Update, qsizetype(records.size()),
@@ -429,7 +511,9 @@ HttpResponse RecordWriter::update(const QString *id)
             if (!m_keys.fromRecord(record, key))
                 throw ApiError::badRequest(
                     QStringLiteral("Required id field(s) not found in record %1.").arg(i));
-            updateOne(validate(record, false), key);
+            const Values values = validate(record, false);
+            checkValues(record, false);
+            updateOne(values, key);
             return key;
         },
         false);
@@ -440,6 +524,7 @@ HttpResponse RecordWriter::remove(const QString *id)
     const RequestContext &ctx = m_call.ctx;
     const bool wantMore = m_reader.wantsMoreThanKeys();
     if (id) {
+        requireKeysUsable();
         const RecordKey key = m_keys.parse(*id);
         const QHash<QString, Json> before =
             wantMore ? m_reader.readByKeys(m_keys, {key}) : QHash<QString, Json>{};
@@ -453,6 +538,7 @@ HttpResponse RecordWriter::remove(const QString *id)
     }
     const QString ids = TableResource::listParam(ctx, {"ids"}).trimmed();
     if (!ids.isEmpty()) {
+        requireKeysUsable();
         const QList<RecordKey> list = m_keys.parseList(ids, TableResource::maxBatch(m_call));
         const QHash<QString, Json> before =
             wantMore ? m_reader.readByKeys(m_keys, list) : QHash<QString, Json>{};
@@ -468,6 +554,7 @@ HttpResponse RecordWriter::remove(const QString *id)
     if (!records.empty()) {
         const Json all = allRecords(false);
         m_keys.requireAny();
+        requireKeysUsable();
         // Keys are worked out first so the records can be read before they are gone.
         QList<RecordKey> list;
         QList<bool> valid;
@@ -500,7 +587,8 @@ HttpResponse RecordWriter::remove(const QString *id)
         throw ApiError::badRequest(QStringLiteral("No filter or records given for delete request."));
     // force=true empties the table. DELETE rather than TRUNCATE: it respects foreign keys and
     // triggers and is transactional on every engine.
-    exec(m_builder.remove(m_table, SqlFragment{}), Op::Delete).finish();
+    // A role with a row filter empties only its own part of the table.
+    exec(m_builder.remove(m_table, writeFilter()), Op::Delete).finish();
     return HttpResponse::json(Json{{"success", true}});
 }
 } // namespace gatehouse

@@ -10,6 +10,7 @@
 #include "QueryBuilder.h"
 #include "RecordKeys.h"
 #include "RecordReader.h"
+#include "RowFilter.h"
 #include "SqlCall.h"
 #include "core/ApiError.h"
 #include "core/Json.h"
@@ -61,6 +62,16 @@ private:
     // records read beforehand). `objectReply`: a by-id route, answered with the bare object.
     HttpResponse runBatch(Op op, qsizetype count, const std::function<RecordKey(qsizetype)> &work,
                           bool objectReply, const QHash<QString, Json> &preRead = {});
+    // The role's row filter for this request's verb, as SQL (empty for none).
+    SqlFragment writeFilter() const;
+    // In-memory check of a record's values against the row filter (403 on a violation).
+    void checkValues(const Json &record, bool creating) const;
+    // Whether written rows are re-checked against the row filter by the database.
+    bool needsVerification(Op op) const;
+    // 403 unless every row of `keys` satisfies the row filter now (inside the transaction).
+    void verifyInside(const QList<RecordKey> &keys);
+    // Key lookups on a masked key column would reveal which values exist.
+    void requireKeysUsable() const;
     Json firstRecord() const;
     Json allRecords(bool allowSingle) const;
 
@@ -72,6 +83,7 @@ private:
     QueryBuilder m_builder;
     RecordKeys m_keys;
     RecordReader m_reader;
+    RowFilter m_writeFilter;
     std::optional<QSqlQuery> m_failed; // the last failed statement, released after the rollback
 };
 } // namespace gatehouse

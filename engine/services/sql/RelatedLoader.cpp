@@ -4,6 +4,7 @@
 
 #include "RecordKeys.h"
 #include "ResultReader.h"
+#include "RowFilter.h"
 #include "StatementCache.h"
 #include "core/ApiError.h"
 
@@ -99,6 +100,15 @@ QList<RelatedLoader::Request> RelatedLoader::parse(const SqlCall &call, const Ta
         }
         if (relation->type == RelationSchema::Type::BelongsTo)
             request.limit = -1; // at most one parent each; no window needed
+        request.filter = RowFilter::forTable(call.ctx, call.serviceId, *request.target, VerbGet)
+                             .sql(*request.target, call.dialect);
+        request.masker = FieldMasker::forTable(call.ctx.session, call.serviceId, request.target->name);
+        if (!request.masker.isEmpty())
+            for (const OrderItem &item : std::as_const(request.order))
+                if (item.expression.column)
+                    request.masker.requireUsable(item.expression.column->name,
+                                                 ResultReader::isTextColumn(*item.expression.column),
+                                                 "order");
         out << request;
     }
     return out;
@@ -141,7 +151,7 @@ void RelatedLoader::attachOne(const SqlCall &call, const Request &request, Json 
         return;
 
     const QueryBuilder builder(call.dialect);
-    const ResultReader reader(request.items);
+    const ResultReader reader(request.items, request.masker);
     const int parentIndex = int(request.items.size());
     const QString failMessage =
         QStringLiteral("Failed to retrieve related records from '%1'.").arg(relation.refTable);
@@ -158,6 +168,7 @@ void RelatedLoader::attachOne(const SqlCall &call, const Request &request, Json 
         query.keys = keys.mid(start, KeysPerQuery);
         query.order = request.order;
         query.perParent = request.limit;
+        query.filter = request.filter;
         const SqlFragment sql = builder.related(query);
         QSqlQuery &result =
             StatementCache::select(call.db, call.dialect, sql, failMessage, request.target.get());

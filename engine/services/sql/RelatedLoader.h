@@ -8,6 +8,7 @@
 #include "QueryBuilder.h"
 #include "SqlCall.h"
 #include "core/Json.h"
+#include "security/FieldMasker.h"
 
 namespace gatehouse {
 
@@ -29,6 +30,10 @@ public:
         QList<SelectItem> items;
         QList<OrderItem> order;
         qint64 limit = -1; // per parent
+        // The role's GET row filter and field masks of the related table: related records obey
+        // the same rules as a direct read of `_table/{target}`.
+        SqlFragment filter;
+        FieldMasker masker;
     };
 
     // Parses `related` ("*" or a comma list of relationship names) with each one's options

@@ -17,6 +17,22 @@ ResultReader::ResultReader(const QList<SelectItem> &items)
     }
 }
 
+ResultReader::ResultReader(const QList<SelectItem> &items, const FieldMasker &masker)
+    : ResultReader(items)
+{
+    if (masker.isEmpty())
+        return;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const SelectItem &item = items.at(i);
+        // COUNT reveals nothing about values; other aggregates of masked columns are refused
+        // before a query is built, so only plain columns are left to mask.
+        if (!item.column || item.aggregate == SelectItem::Aggregate::Count)
+            continue;
+        if (const FieldMaskRule *rule = masker.ruleFor(item.column->name, kindOf(item.column) == Kind::Text))
+            m_columns[size_t(i)].mask = *rule;
+    }
+}
+
 namespace {
 
 void appendEscaped(const QByteArray &utf8, QByteArray &out)
@@ -131,7 +147,12 @@ qint64 ResultReader::writeRows(QSqlQuery &query, QByteArray &out) const
             if (i > 0)
                 out += ',';
             out += m_columns[i].quotedKey;
-            writeValue(m_columns[i].kind, query.value(int(i)), out);
+            if (m_columns[i].mask)
+                appendJson(
+                    FieldMasker::apply(*m_columns[i].mask, convert(m_columns[i].kind, query.value(int(i)))),
+                    out);
+            else
+                writeValue(m_columns[i].kind, query.value(int(i)), out);
         }
         out += '}';
     }
@@ -239,6 +260,11 @@ Json ResultReader::convert(Kind kind, const QVariant &value)
     return variantToJson(value);
 }
 
+bool ResultReader::isTextColumn(const ColumnSchema &column)
+{
+    return kindOf(&column) == Kind::Text;
+}
+
 Json ResultReader::toJson(const ColumnSchema *column, const QVariant &value)
 {
     return convert(kindOf(column), value);
@@ -247,8 +273,11 @@ Json ResultReader::toJson(const ColumnSchema *column, const QVariant &value)
 Json ResultReader::row(const QSqlQuery &query) const
 {
     Json object = Json::object();
-    for (size_t i = 0; i < m_columns.size(); ++i)
-        object[m_columns[i].key] = convert(m_columns[i].kind, query.value(int(i)));
+    for (size_t i = 0; i < m_columns.size(); ++i) {
+        Json value = convert(m_columns[i].kind, query.value(int(i)));
+        object[m_columns[i].key] =
+            m_columns[i].mask ? FieldMasker::apply(*m_columns[i].mask, value) : std::move(value);
+    }
     return object;
 }
 
@@ -262,8 +291,11 @@ Json ResultReader::rows(QSqlQuery &query) const
 
 Json ResultReader::value(const QSqlQuery &query, int index) const
 {
-    if (index >= 0 && size_t(index) < m_columns.size())
-        return convert(m_columns[size_t(index)].kind, query.value(index));
+    if (index >= 0 && size_t(index) < m_columns.size()) {
+        const Column &column = m_columns[size_t(index)];
+        const Json value = convert(column.kind, query.value(index));
+        return column.mask ? FieldMasker::apply(*column.mask, value) : value;
+    }
     return variantToJson(query.value(index));
 }
 } // namespace gatehouse

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "DbSchema.h"
 #include "QueryBuilder.h"
 #include "core/Json.h"
+#include "security/FieldMasker.h"
 
 namespace gatehouse {
 
@@ -23,6 +25,8 @@ public:
     // `items` are the first columns of the result, in order. Any columns after them (internal
     // ones such as the parent key of a related query) are left out of row().
     explicit ResultReader(const QList<SelectItem> &items);
+    // The same, masking each plain column the role's field masks cover (by column name).
+    ResultReader(const QList<SelectItem> &items, const FieldMasker &masker);
 
     Json row(const QSqlQuery &query) const;
     // Writes every remaining row as a JSON array straight into `out` and returns the row
@@ -34,6 +38,8 @@ public:
     // The value of result column `index` (which may be an extra column, read as-is).
     Json value(const QSqlQuery &query, int index) const;
 
+    // Whether values of `column` come out as JSON strings of text (what "*" mask rules cover).
+    static bool isTextColumn(const ColumnSchema &column);
     // One value converted as for `column` (nullptr: by the driver's type).
     static Json toJson(const ColumnSchema *column, const QVariant &value);
 
@@ -52,6 +58,7 @@ private:
         std::string key;
         QByteArray quotedKey; // "key": ready to append
         Kind kind = Kind::Default;
+        std::optional<FieldMaskRule> mask;
     };
     static void writeValue(Kind kind, const QVariant &value, QByteArray &out);
     static Kind kindOf(const ColumnSchema *column);

@@ -3,13 +3,17 @@
 #include <spdlog/spdlog.h>
 
 #include <QMap>
+#include <QRegularExpression>
 
 #include "NamedQuery.h"
 #include "RoutineArguments.h"
 #include "RoutineResult.h"
+#include "RowFilter.h"
 #include "SchemaJson.h"
 #include "SqlRunner.h"
 #include "core/ApiError.h"
+#include "security/FieldMasker.h"
+#include "security/Rbac.h"
 
 namespace gatehouse {
 namespace {
@@ -127,6 +131,36 @@ RoutineResult::Options resultOptions(const RequestContext &ctx)
     return options;
 }
 
+// A named query or procedure runs SQL the row filters of the role's tables do not reach. A role
+// with table filters on this service may call one only when a rule names it exactly
+// (`_proc/{name}`), i.e. an admin decided this query is fit for the role; that rule's own
+// filters then apply to the result rows.
+void requireRoutineGrant(const SqlCall &call, const QString &component, const QString &title)
+{
+    const Session &session = call.ctx.session;
+    if (session.isSysAdmin() || !session.role)
+        return;
+    if (!Rbac::hasTableFilters(*session.role, call.serviceId))
+        return;
+    if (Rbac::grantsExactly(*session.role, call.serviceId, component, call.ctx.verb, call.ctx.requestor))
+        return;
+    throw ApiError::forbidden(
+        QStringLiteral("Access Forbidden. %1 is not available to this role: the role has row filters on "
+                       "tables of service '%2' that it could bypass. An access rule naming '%3' itself "
+                       "is needed.")
+            .arg(title, call.ctx.serviceName, component));
+}
+
+void maskOutcome(const SqlCall &call, RoutineOutcome &outcome)
+{
+    const FieldMasker masker = FieldMasker::forService(call.ctx.session, call.serviceId);
+    if (masker.isEmpty())
+        return;
+    for (Json &set : outcome.resultSets)
+        masker.maskRows(set);
+    masker.maskRecord(outcome.outParams);
+}
+
 HttpResponse callNamedQuery(SqlCall &call, const NamedQuery &query, const RoutineArguments &arguments)
 {
     const SqlDialect::Kind kind = call.dialect.kind();
@@ -149,6 +183,25 @@ HttpResponse callNamedQuery(SqlCall &call, const NamedQuery &query, const Routin
         }
         binds << it.value();
     }
+    const QString component = QStringLiteral("_proc/") + query.name;
+    requireRoutineGrant(call, component, QStringLiteral("Named query '%1'").arg(query.name));
+    const RowFilter filter = RowFilter::forComponent(call.ctx, call.serviceId, component, call.ctx.verb);
+    if (filter.isActive()) {
+        // The rule's filters apply to the result rows: the query becomes a subquery, so the
+        // database filters with its own semantics and every value stays bound.
+        static const QRegularExpression returnsRows(QStringLiteral("^\\s*(SELECT|WITH)\\b"),
+                                                    QRegularExpression::CaseInsensitiveOption);
+        if (!returnsRows.match(sql).hasMatch())
+            throw ApiError::forbidden(
+                QStringLiteral("Access Forbidden. The role's row filter on '%1' can only "
+                               "apply to a named query that returns rows.")
+                    .arg(component));
+        const SqlFragment condition = filter.sqlForResult(call.dialect);
+        sql = QStringLiteral("SELECT * FROM (") + sql + QStringLiteral(") ") +
+              call.dialect.quoteIdentifier(QStringLiteral("gh_nq")) + QStringLiteral(" WHERE ") +
+              condition.sql;
+        binds += condition.binds;
+    }
     QSqlQuery q = SqlRunner::run(call.db, call.dialect, sql, binds,
                                  QStringLiteral("Failed to call procedure '%1'.").arg(query.name));
     RoutineOutcome outcome;
@@ -156,6 +209,7 @@ HttpResponse callNamedQuery(SqlCall &call, const NamedQuery &query, const Routin
         outcome.resultSets.append(SqlRunner::readRows(q));
     else
         outcome.outParams["affected_rows"] = q.numRowsAffected();
+    maskOutcome(call, outcome);
     return HttpResponse::json(RoutineResult::shape(std::move(outcome), {}, resultOptions(call.ctx)));
 }
 
@@ -234,8 +288,24 @@ HttpResponse callRoutine(SqlCall &call, const Target &target, const QString &nam
                                            .arg(unknown, target.kindName, routine->name));
     }
 
+    const QString component = target.prefix + QLatin1Char('/') + routine->name;
+    requireRoutineGrant(call, component, QStringLiteral("%1 '%2'").arg(target.kindTitle, routine->name));
+    const RowFilter filter = RowFilter::forComponent(call.ctx, call.serviceId, component, call.ctx.verb);
+
     const RoutineSchema current = *routine; // the schema may be replaced while the call runs
     RoutineOutcome outcome = call.dialect.callRoutine(call.db, current, matched);
+    if (filter.isActive()) {
+        // A procedure's result cannot be wrapped in SQL; its rows are filtered here instead,
+        // and a row without the filtered field is left out.
+        for (Json &set : outcome.resultSets) {
+            Json kept = Json::array();
+            for (Json &row : set)
+                if (filter.matchesRow(row))
+                    kept.push_back(std::move(row));
+            set = std::move(kept);
+        }
+    }
+    maskOutcome(call, outcome);
     QStringList outNames;
     for (const RoutineParam &param : current.params)
         if (param.paramType != QLatin1String("IN"))

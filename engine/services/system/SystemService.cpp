@@ -5,6 +5,7 @@
 #include "LimitCacheResource.h"
 #include "LimitResource.h"
 #include "LookupResource.h"
+#include "FieldMaskResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "SessionResource.h"
@@ -43,6 +44,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_limits(std::make_shared<LimitResource>(store))
     , m_limitCache(std::make_shared<LimitCacheResource>(store, limiter))
     , m_lookups(std::make_shared<LookupResource>(store))
+    , m_fieldMasks(std::make_shared<FieldMaskResource>(store))
 {
 }
 
@@ -121,6 +123,8 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_limits->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("limit_cache"))
             m_limitCache->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("field_mask"))
+            m_fieldMasks->handle(std::move(context), path, std::move(done));
         else
             throw ApiError::notFound(
                 QStringLiteral("Resource '%1' not found for service 'system'.").arg(resource));

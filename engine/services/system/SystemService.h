@@ -12,6 +12,7 @@ class LimitCacheResource;
 class LimitResource;
 class RateLimiter;
 class LookupResource;
+class FieldMaskResource;
 class RoleResource;
 class ServiceManager;
 class ServiceResource;
@@ -55,5 +56,6 @@ private:
     std::shared_ptr<LimitResource> m_limits;
     std::shared_ptr<LimitCacheResource> m_limitCache;
     std::shared_ptr<LookupResource> m_lookups;
+    std::shared_ptr<FieldMaskResource> m_fieldMasks;
 };
 } // namespace gatehouse
