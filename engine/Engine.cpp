@@ -46,7 +46,7 @@ bool Engine::start(QString *error)
         return false;
 
     m_services = std::make_unique<ServiceManager>(
-        ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets()});
+        ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets(), &m_store->secretStore()});
     SqlService::registerTypes(*m_services);
     m_services->mountBuiltIn(
         std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store, *m_services));

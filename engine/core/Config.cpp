@@ -31,6 +31,7 @@ constexpr Key kKeys[] = {
     {"admin_password", "GATEHOUSE_ADMIN_PASSWORD"},
     {"log_level", "GATEHOUSE_LOG_LEVEL"},
     {"master_key", "GATEHOUSE_MASTER_KEY"},
+    {"secret_store", "GATEHOUSE_SECRET_STORE"},
 };
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
@@ -156,6 +157,12 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
         *error = QStringLiteral("log_level must be one of %1").arg(levels.join(QStringLiteral(", ")));
         return config;
     }
+    config.secretStore = values.value(QStringLiteral("secret_store"), config.secretStore).trimmed().toLower();
+    if (config.secretStore != QLatin1String("auto") && config.secretStore != QLatin1String("keychain") &&
+        config.secretStore != QLatin1String("sealed")) {
+        *error = QStringLiteral("secret_store must be one of auto, keychain, sealed");
+        return config;
+    }
     return config;
 }
 
@@ -188,6 +195,7 @@ Json Config::describe() const
                 {"max_records_cap", maxRecordsCap},
                 {"db_statement_timeout_ms", dbStatementTimeoutMs},
                 {"demo", demo},
-                {"log_level", logLevel}};
+                {"log_level", logLevel},
+                {"secret_store", secretStore}};
 }
 } // namespace gatehouse
