@@ -161,6 +161,11 @@ bool SecretStore::isProtected(const QString &text)
     return SecretBox::looksSealed(text) || text.startsWith(kKeychainPrefix);
 }
 
+bool SecretStore::isCurrent(const QString &stored) const
+{
+    return m_backend->owns(stored);
+}
+
 void SecretStore::release(const QString &scope, const QString &stored) const
 {
     // Only keychain entries exist outside the row; sealed text disappears with it.

@@ -67,6 +67,9 @@ public:
     std::optional<QString> reveal(const QString &stored) const;
     // True for text protect() produces: what must never be shown and what reveal() opens.
     static bool isProtected(const QString &text);
+    // True when `stored` belongs to the active backend (false e.g. for a sealed value while the
+    // keychain is active: a writer may move it there).
+    bool isCurrent(const QString &stored) const;
 
     // Deleting keychain entries safely when the rows referencing them are written in
     // transactions: a writer calls release() for every at-rest text its write may stop

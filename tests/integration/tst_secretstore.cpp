@@ -373,6 +373,38 @@ private slots:
         m_server.reset();
     }
 
+    void sealedValuesMoveToKeychain()
+    {
+        if (!inSecretService())
+            QSKIP("needs a Secret Service (tst_secretstore_keychain)");
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(start(dir.path(), QStringLiteral("sealed"), &error), qPrintable(error));
+        const QString secret = QStringLiteral("Moved-To-Keychain-Pw-4410");
+        const QString dbFile = QDir(dir.path()).filePath(QStringLiteral("m.db"));
+        const TestResponse created =
+            admin("POST", kSystem + QStringLiteral("/service"),
+                  Json{{"resource",
+                        {{{"name", "moving"},
+                          {"type", "sqlite"},
+                          {"config", {{"database", dbFile}, {"password", secret}}}}}}});
+        QVERIFY2(created.status == 201, created.describe().constData());
+        const qint64 id = created.json["resource"][0]["id"].get<qint64>();
+        QVERIFY(str(storedConfig(dir.path(), id)["password"]).startsWith(QLatin1String("v1:")));
+
+        // The keychain now: the sealed value is still read, and moves on the next config save.
+        m_server.reset();
+        QVERIFY2(start(dir.path(), QStringLiteral("keychain"), &error), qPrintable(error));
+        QCOMPARE(enginePassword(id), secret);
+        const TestResponse saved = admin("PATCH", kSystem + QStringLiteral("/service/%1").arg(id),
+                                         Json{{"config", {{"database", dbFile}}}});
+        QVERIFY2(saved.status == 200, saved.describe().constData());
+        const QString moved = str(storedConfig(dir.path(), id)["password"]);
+        QVERIFY2(moved.startsWith(QLatin1String("kc:")), qPrintable(moved));
+        QCOMPARE(enginePassword(id), secret);
+        m_server.reset();
+    }
+
     void noSecretInLogsResponsesOrDatabase()
     {
         QTemporaryDir dir;

@@ -343,11 +343,21 @@ void ServiceResource::protectSecrets(QSqlDatabase &db, Item &item) const
             continue;
         }
         if (it->get<QString>() == mask()) {
-            // Unchanged: whatever the row holds now (another write may have replaced it).
-            if (SecretStore::isProtected(oldText))
-                *it = oldText;
-            else
+            // Unchanged: whatever the row holds now (another write may have replaced it)...
+            if (!SecretStore::isProtected(oldText)) {
                 config->erase(it);
+                continue;
+            }
+            *it = oldText;
+            // ...moved to the active backend when it was sealed before the keychain was used.
+            if (secrets.isCurrent(oldText))
+                continue;
+            const auto plain = secrets.reveal(oldText);
+            if (!plain)
+                continue;
+            const QString moved = secrets.protect(*plain);
+            *it = moved;
+            secrets.release(kSecretScope, moved);
             continue;
         }
         const QString text = secrets.protect(it->get<QString>());
