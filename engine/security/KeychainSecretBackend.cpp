@@ -6,7 +6,6 @@
 #include <spdlog/spdlog.h>
 
 #include <QCoreApplication>
-#include <QPointer>
 #include <QThread>
 #include <QUuid>
 #include <qt6keychain/keychain.h>

@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -127,6 +128,21 @@ QByteArray systemDatabaseText(const QString &dataDir, QStringList *auditTables)
     }
     QSqlDatabase::removeDatabase(name);
     return all;
+}
+
+// How many entries Gatehouse holds in the Secret Service (asked over D-Bus, not through the
+// code under test); -1 when it cannot be asked.
+int keychainEntryCount()
+{
+    QProcess process;
+    process.start(QStringLiteral("dbus-send"), {QStringLiteral("--session"), QStringLiteral("--print-reply"),
+                                                QStringLiteral("--dest=org.freedesktop.secrets"),
+                                                QStringLiteral("/org/freedesktop/secrets"),
+                                                QStringLiteral("org.freedesktop.Secret.Service.SearchItems"),
+                                                QStringLiteral("dict:string:string:server,gatehouse")});
+    if (!process.waitForFinished(10000) || process.exitCode() != 0)
+        return -1;
+    return int(process.readAllStandardOutput().count("object path"));
 }
 
 // The PostgreSQL test database as a service definition (its password is the real one).
@@ -358,6 +374,9 @@ private slots:
         const TestResponse rolledBack = admin("POST", kSystem + QStringLiteral("/service?rollback=true"),
                                               Json{{"resource", {first, clash}}});
         QCOMPARE(rolledBack.status, 400);
+        // Left in the keychain: kc_pg's entry and kc_staged's new one; the rolled-back
+        // record's entry and the replaced one are gone.
+        QCOMPARE(keychainEntryCount(), 2);
         QCOMPARE(admin("GET", kSystem + QStringLiteral("/service?filter=") +
                                   QString::fromLatin1(
                                       QUrl::toPercentEncoding(QStringLiteral("name='kc_rolled_back'"))))
@@ -368,6 +387,7 @@ private slots:
         // Deleting the service deletes its keychain entry.
         QCOMPARE(admin("DELETE", kSystem + QStringLiteral("/service/%1").arg(stagedId)).status, 200);
         QCOMPARE(keychainValue(newRef), QStringLiteral("<none>"));
+        QCOMPARE(keychainEntryCount(), 1);
         // The live service's entry is untouched by all of this.
         QCOMPARE(keychainValue(reference), realPassword);
         m_server.reset();
