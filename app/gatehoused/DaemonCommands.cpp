@@ -19,9 +19,9 @@
 #include "core/DataPaths.h"
 #include "core/Logging.h"
 #include "core/Version.h"
+#include "security/SecretStore.h"
 #include "store/ConnectionSpec.h"
 #include "store/DbExecutor.h"
-#include "security/SecretStore.h"
 
 namespace gatehouse {
 namespace {

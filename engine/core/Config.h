@@ -28,7 +28,8 @@ struct Config
     QString adminPassword;
     QString logLevel = QStringLiteral("info");
     QString masterKey; // base64, normally read from the data folder
-    QString secretStore = QStringLiteral("auto"); // auto | keychain | sealed (see SecretStore)
+    // Where secrets at rest live: auto | keychain | sealed (see SecretStore).
+    QString secretStore = QStringLiteral("auto");
 
     // Fills the fields from the ini file and the environment; `cliOverrides` holds values
     // given on the command line (same keys as the ini file), applied last.

@@ -250,6 +250,50 @@ private slots:
         QVERIFY(!SecretStore::open(box, shared, &error));
     }
 
+    void storeApi()
+    {
+        // Sealed store: v1 text, compatible with values SecretBox sealed before the store existed.
+        const SecretBox box(QByteArray(32, '\x07'));
+        SecretStore::Options options;
+        options.mode = SecretStore::Mode::Sealed;
+        QString error;
+        auto sealed = SecretStore::open(box, options, &error);
+        QVERIFY2(sealed, qPrintable(error));
+        QCOMPARE(sealed->backendName(), QStringLiteral("sealed"));
+        const QString plain = QStringLiteral("p@ss w\u00f6rd");
+        const QString stored = sealed->protect(plain);
+        QVERIFY(stored.startsWith(QLatin1String("v1:")) && !stored.contains(plain));
+        QVERIFY(SecretStore::isProtected(stored) && sealed->isCurrent(stored));
+        QCOMPARE(sealed->reveal(stored).value_or(QString()), plain);
+        QCOMPARE(sealed->reveal(box.seal(plain.toUtf8())).value_or(QString()), plain);
+        QVERIFY(!sealed->reveal(SecretBox(QByteArray(32, '\x08')).seal("x")));
+        QVERIFY(!sealed->reveal(QStringLiteral("plain text")));
+        QVERIFY(!SecretStore::isProtected(QStringLiteral("plain text")));
+        QVERIFY(SecretStore::isProtected(QStringLiteral("kc:0b7e")));
+        // A keychain reference cannot be read without a keychain (logged, never thrown).
+        QVERIFY(!sealed->reveal(QStringLiteral("kc:00000000-0000-0000-0000-000000000000")));
+        QVERIFY(!SecretStore::open(SecretBox(), options, &error));
+
+        if (!inSecretService())
+            return;
+        options.mode = SecretStore::Mode::Keychain;
+        auto keychain = SecretStore::open(box, options, &error);
+        QVERIFY2(keychain, qPrintable(error));
+        const QString reference = keychain->protect(plain);
+        QVERIFY2(reference.startsWith(QLatin1String("kc:")) && !reference.contains(plain),
+                 qPrintable(reference));
+        QCOMPARE(keychain->reveal(reference).value_or(QString()), plain);
+        // Sealed values stay readable with the keychain active, and are not "current".
+        QCOMPARE(keychain->reveal(stored).value_or(QString()), plain);
+        QVERIFY(!keychain->isCurrent(stored) && keychain->isCurrent(reference));
+        // release + settle without a reference deletes the entry.
+        keychain->release(QStringLiteral("test"), reference);
+        keychain->settle(QStringLiteral("other"), {});
+        QCOMPARE(keychainEntryCount(), 1);
+        keychain->settle(QStringLiteral("test"), {});
+        QCOMPARE(keychainEntryCount(), 0);
+    }
+
     void sealedWithoutKeychain()
     {
         if (inSecretService())
