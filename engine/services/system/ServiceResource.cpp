@@ -50,7 +50,12 @@ std::pair<QString, Json> storedConfig(QSqlDatabase &db, qint64 id)
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT type, config FROM service WHERE id = ?"));
     query.addBindValue(QVariant::fromValue<qlonglong>(id));
-    if (!query.exec() || !query.next())
+    if (!query.exec()) {
+        spdlog::error("system database: reading a service failed: {}",
+                      query.lastError().text().toStdString());
+        throw ApiError::internal(QStringLiteral("The system database could not be read."));
+    }
+    if (!query.next())
         return {QString(), Json::object()};
     Json config = parseJsonOrDiscarded(query.value(1).toString().toUtf8());
     return {query.value(0).toString(), config.is_object() ? config : Json::object()};
