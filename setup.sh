@@ -12,6 +12,8 @@ BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-httpserver-dev
   libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libgl-dev nlohmann-json3-dev libspdlog-dev
   libsodium-dev qtkeychain-qt6-dev)
 TEST_PACKAGES=(postgresql mariadb-server sqlite3 procps)
+# A real Secret Service for the keychain tests (tests/support/with-secret-service.sh).
+TEST_PACKAGES+=(dbus dbus-bin gnome-keyring)
 
 as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 

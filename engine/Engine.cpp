@@ -51,7 +51,7 @@ bool Engine::start(QString *error)
 
     m_limiter = std::make_unique<RateLimiter>(m_store.get());
     m_services = std::make_unique<ServiceManager>(
-        ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets()});
+        ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets(), &m_store->secretStore()});
     SqlService::registerTypes(*m_services);
     m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
                                                              *m_services, m_limiter.get()));

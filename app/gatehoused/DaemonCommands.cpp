@@ -19,6 +19,7 @@
 #include "core/DataPaths.h"
 #include "core/Logging.h"
 #include "core/Version.h"
+#include "security/SecretStore.h"
 #include "store/ConnectionSpec.h"
 #include "store/DbExecutor.h"
 
@@ -201,6 +202,18 @@ int DaemonCommands::check(const Config &config)
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
     }
     print(QStringLiteral("system database: %1").arg(dbStatus));
+
+    // Which backend would hold secrets on this host (a keychain probe: write, read, delete).
+    SecretStore::Options secretOptions;
+    const auto mode = SecretStore::parseMode(config.secretStore);
+    secretOptions.mode = mode.value_or(SecretStore::Mode::Auto);
+    secretOptions.sharedSystemDb = spec.driver == QLatin1String("QPSQL");
+    secretOptions.timeoutMs = 5000;
+    QString secretReason;
+    const QString backend = SecretStore::detect(secretOptions, &secretReason);
+    if (backend == QLatin1String("unavailable"))
+        ++problems;
+    print(QStringLiteral("secret store (%1): %2 — %3").arg(config.secretStore, backend, secretReason));
 
     QString listenStatus;
     QTcpServer probe;

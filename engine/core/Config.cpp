@@ -34,6 +34,7 @@ constexpr Key kKeys[] = {
     {"login_max_failures", "GATEHOUSE_LOGIN_MAX_FAILURES"},
     {"login_address_max_failures", "GATEHOUSE_LOGIN_ADDRESS_MAX_FAILURES"},
     {"login_lockout_seconds", "GATEHOUSE_LOGIN_LOCKOUT_SECONDS"},
+    {"secret_store", "GATEHOUSE_SECRET_STORE"},
 };
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
@@ -163,6 +164,12 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
         *error = QStringLiteral("log_level must be one of %1").arg(levels.join(QStringLiteral(", ")));
         return config;
     }
+    config.secretStore = values.value(QStringLiteral("secret_store"), config.secretStore).trimmed().toLower();
+    if (config.secretStore != QLatin1String("auto") && config.secretStore != QLatin1String("keychain") &&
+        config.secretStore != QLatin1String("sealed")) {
+        *error = QStringLiteral("secret_store must be one of auto, keychain, sealed");
+        return config;
+    }
     return config;
 }
 
@@ -184,7 +191,7 @@ Json Config::describe() const
         url.setPassword(QString());
         systemDbText = url.toString(QUrl::RemovePassword);
     }
-    return Json{{"data_dir", dataDir},
+    Json out{{"data_dir", dataDir},
                 {"config_file", configFile},
                 {"listen", listenText()},
                 {"system_db", systemDbText},
@@ -199,5 +206,8 @@ Json Config::describe() const
                 {"login_max_failures", loginMaxFailures},
                 {"login_address_max_failures", loginAddressMaxFailures},
                 {"login_lockout_seconds", loginLockoutSeconds}};
+    // One line per later key keeps additions from touching each other.
+    out["secret_store"] = secretStore;
+    return out;
 }
 } // namespace gatehouse

@@ -32,6 +32,8 @@ struct Config
     int loginMaxFailures = 5;
     int loginAddressMaxFailures = 20;
     int loginLockoutSeconds = 900;
+    // Where secrets at rest live: auto | keychain | sealed (see SecretStore).
+    QString secretStore = QStringLiteral("auto");
 
     // Fills the fields from the ini file and the environment; `cliOverrides` holds values
     // given on the command line (same keys as the ini file), applied last.

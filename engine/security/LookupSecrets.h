@@ -7,16 +7,17 @@
 namespace gatehouse {
 
 class SecretBox;
+class SecretStore;
 class SystemStore;
 
-// The one place where private lookup values are sealed (on write) and opened (on the trusted
-// substitution path). Everything else handles them only as sealed text, so moving lookups to
-// another secret store changes this class alone.
+// The one place where private lookup values are protected (on write) and revealed (on the
+// trusted substitution path), through the engine's SecretStore (keychain or sealed). Everything
+// else handles them only as at-rest text. seal() may wait on the keychain: call it on a worker.
 class LookupSecrets
 {
 public:
     explicit LookupSecrets(const SystemStore &store);
-    // For tests and tools that hold the box directly.
+    // For tests and tools that hold the box directly (sealed values only).
     explicit LookupSecrets(const SecretBox &box);
 
     QString seal(const QString &plain) const;
@@ -24,6 +25,7 @@ public:
     std::optional<QString> open(const QString &sealed) const;
 
 private:
-    const SecretBox &m_box;
+    const SecretStore *m_store = nullptr;
+    const SecretBox *m_box = nullptr;
 };
 } // namespace gatehouse

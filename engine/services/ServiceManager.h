@@ -12,6 +12,7 @@ namespace gatehouse {
 
 struct Config;
 class SecretBox;
+class SecretStore;
 class SystemStore;
 class ServiceManager;
 
@@ -22,6 +23,8 @@ struct ServiceEnvironment
     SystemStore *store = nullptr;
     ServiceManager *services = nullptr;
     const SecretBox *secrets = nullptr;
+    // Reveals at-rest secrets a service keeps itself (configs arrive revealed already).
+    const SecretStore *secretStore = nullptr;
 };
 
 struct ServiceType
@@ -30,7 +33,7 @@ struct ServiceType
     QString label;
     QString group;
     QString description;
-    QStringList secretFields; // config keys that hold secrets: sealed at rest, masked on output
+    QStringList secretFields; // config keys that hold secrets: SecretStore at rest, masked on output
     bool builtIn = false;     // mounted by the engine, not creatable through system/service
     std::function<std::shared_ptr<Service>(const ServiceInfo &, const ServiceEnvironment &)> create;
     // Checks a config before it is stored (e.g. a database connection test). Runs on a worker

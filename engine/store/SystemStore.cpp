@@ -76,21 +76,22 @@ QString settingOrInsert(QSqlDatabase &db, const QString &name, const QString &ca
     return query.value(0).toString();
 }
 
-// Unseals every sealed string in a service config (at any depth). Which fields are secret is
-// the service type's business; the store only needs to know what it sealed.
-void unsealConfig(Json &value, const SecretBox &secrets)
+// Reveals the protected strings of a service config (top level: only secret fields are
+// protected, and the service API refuses protected text anywhere else) and collects the
+// at-rest texts the config references.
+void revealConfig(Json &config, const SecretStore &secrets, QSet<QString> &referenced)
 {
-    if (value.is_object() || value.is_array()) {
-        for (auto &item : value)
-            unsealConfig(item, secrets);
-    } else if (value.is_string()) {
-        const QString text = value.get<QString>();
-        if (SecretBox::looksSealed(text)) {
-            if (const auto plain = secrets.open(text))
-                value = QString::fromUtf8(*plain);
-            else
-                spdlog::warn("a sealed service setting could not be opened with this master key");
-        }
+    if (!config.is_object())
+        return;
+    for (auto &item : config) {
+        if (!item.is_string())
+            continue;
+        const QString text = item.get<QString>();
+        if (!SecretStore::isProtected(text))
+            continue;
+        referenced.insert(text);
+        if (const auto plain = secrets.reveal(text))
+            item = *plain;
     }
 }
 } // namespace
@@ -157,6 +158,15 @@ bool SystemStore::initialize(QString *error)
                 QStringLiteral("system_db: only SQLite and PostgreSQL system databases are supported"));
     }
     m_spec.statementTimeoutMs = m_config.dbStatementTimeoutMs;
+
+    SecretStore::Options secretOptions;
+    secretOptions.mode = SecretStore::parseMode(m_config.secretStore).value_or(SecretStore::Mode::Auto);
+    secretOptions.sharedSystemDb = isPostgres();
+    m_secretStore = SecretStore::open(m_secrets, secretOptions, &problem);
+    if (!m_secretStore)
+        return fail(problem);
+    spdlog::info("secret store: {} ({})", m_secretStore->backendName().toStdString(),
+                 m_secretStore->reason().toStdString());
 
     const QString connectionName = QStringLiteral("gatehouse-system-init-%1").arg(randomHex(4));
     bool ok = false;
@@ -433,6 +443,7 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
 
     if (reload & ReloadServices) {
         QList<ServiceInfo> services;
+        QSet<QString> referencedSecrets;
         throwIfFailed(
             query.exec(QStringLiteral("SELECT id, name, label, description, is_active, type, config "
                                       "FROM service ORDER BY id")),
@@ -448,9 +459,11 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
             info.config = parseJsonOrDiscarded(query.value(6).toString().toUtf8());
             if (!info.config.is_object())
                 info.config = Json::object();
-            unsealConfig(info.config, m_secrets);
+            revealConfig(info.config, *m_secretStore, referencedSecrets);
             services.append(std::move(info));
         }
+        // Committed state: keychain entries this worker's write released and no row holds go.
+        m_secretStore->settle(QStringLiteral("service"), referencedSecrets);
         refresh.services = std::move(services);
     }
     return refresh;

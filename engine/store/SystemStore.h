@@ -14,6 +14,7 @@
 #include "security/AccessSnapshot.h"
 #include "security/Jwt.h"
 #include "security/SecretBox.h"
+#include "security/SecretStore.h"
 #include "services/Service.h"
 
 namespace gatehouse {
@@ -69,6 +70,8 @@ public:
 
     const Config &config() const { return m_config; }
     const SecretBox &secrets() const { return m_secrets; }
+    // Every secret at rest goes through this (keychain or sealed; see SecretStore).
+    const SecretStore &secretStore() const { return *m_secretStore; }
     const Jwt &jwt() const { return m_jwt; }
     bool isPostgres() const;
     DbExecutor &executor() const { return *m_executor; }
@@ -111,6 +114,7 @@ private:
     Config m_config;
     ConnectionSpec m_spec;
     SecretBox m_secrets;
+    std::shared_ptr<SecretStore> m_secretStore;
     Jwt m_jwt;
     std::unique_ptr<DbExecutor> m_executor;
     std::shared_ptr<const AccessSnapshot> m_snapshot;

@@ -48,6 +48,9 @@ bool TestServer::start()
                     qEnvironmentVariable("GATEHOUSE_TEST_LOG_LEVEL", QStringLiteral("warn")));
     if (!m_options.systemDb.isEmpty())
         settings.insert(QStringLiteral("system_db"), m_options.systemDb);
+    // Tests never write into the developer's own keychain unless they ask for one.
+    if (!settings.contains(QStringLiteral("secret_store")))
+        settings.insert(QStringLiteral("secret_store"), QStringLiteral("sealed"));
     // A missing file keeps the environment and the developer's own gatehouse.ini out of tests.
     const QString noConfig = m_dataDir + QStringLiteral("/test-no-config.ini");
     Config config = Config::load(m_dataDir, QString(), settings, &m_error);

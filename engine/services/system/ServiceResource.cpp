@@ -9,6 +9,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "security/SecretStore.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
 #include "store/DbExecutor.h"
@@ -29,15 +30,35 @@ QThreadPool *validationPool()
     return pool;
 }
 
-// Unseals every sealed string (the store seals only secret fields, at the top level).
-void unseal(Json &config, const SecretBox &secrets)
+const QString kSecretScope = QStringLiteral("service");
+
+// Reveals the protected strings of a stored config (only secret fields, at the top level, are
+// ever protected). Worker thread.
+void reveal(Json &config, const SecretStore &secrets)
 {
     for (auto &item : config) {
-        if (item.is_string() && SecretBox::looksSealed(item.get<QString>())) {
-            if (const auto plain = secrets.open(item.get<QString>()))
-                item = QString::fromUtf8(*plain);
+        if (item.is_string() && SecretStore::isProtected(item.get<QString>())) {
+            if (const auto plain = secrets.reveal(item.get<QString>()))
+                item = *plain;
         }
     }
+}
+
+// The stored row's type and config (at-rest text as stored). Worker, inside the transaction.
+std::pair<QString, Json> storedConfig(QSqlDatabase &db, qint64 id)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT type, config FROM service WHERE id = ?"));
+    query.addBindValue(QVariant::fromValue<qlonglong>(id));
+    if (!query.exec()) {
+        spdlog::error("system database: reading a service failed: {}",
+                      query.lastError().text().toStdString());
+        throw ApiError::internal(QStringLiteral("The system database could not be read."));
+    }
+    if (!query.next())
+        return {QString(), Json::object()};
+    Json config = parseJsonOrDiscarded(query.value(1).toString().toUtf8());
+    return {query.value(0).toString(), config.is_object() ? config : Json::object()};
 }
 } // namespace
 
@@ -143,7 +164,7 @@ void ServiceResource::preprocess(std::shared_ptr<Job> job, std::function<void()>
     };
     auto self = std::static_pointer_cast<const ServiceResource>(shared_from_this());
     const ConnectionSpec spec = store().connectionSpec();
-    const SecretBox secrets = store().secrets();
+    const SecretStore *secrets = &store().secretStore(); // the store outlives its executor's jobs
     store().executor().submit(
         [ids, spec, secrets](QSqlDatabase &db) {
             Stored stored;
@@ -169,7 +190,7 @@ void ServiceResource::preprocess(std::shared_ptr<Job> job, std::function<void()>
                     info.config = parseJsonOrDiscarded(query.value(6).toString().toUtf8());
                     if (!info.config.is_object())
                         info.config = Json::object();
-                    unseal(info.config, secrets);
+                    reveal(info.config, *secrets);
                     stored.services.insert(id, info);
                 }
             } catch (const std::exception &) {
@@ -227,6 +248,7 @@ void ServiceResource::preprocess(std::shared_ptr<Job> job, std::function<void()>
                                                       record["is_active"])
                                             .toInt() != 0;
                     const QStringList secretFields = self->secretFields(info.type);
+                    QStringList changedSecrets;
                     if (record.contains("config")) {
                         // Top-level keys are merged (DF updates the keys it is sent); the mask
                         // written back means "unchanged".
@@ -238,6 +260,12 @@ void ServiceResource::preprocess(std::shared_ptr<Job> job, std::function<void()>
                                 if (!it->is_string() && !it->is_null())
                                     throw ApiError::badRequest(
                                         QStringLiteral("Field 'config.%1' must be a string.").arg(key));
+                                changedSecrets << key;
+                            } else if (it->is_string() && SecretStore::isProtected(it->get<QString>())) {
+                                // Only secret fields are revealed; at-rest text elsewhere could
+                                // be another service's secret copied in.
+                                throw ApiError::badRequest(
+                                    QStringLiteral("Field 'config.%1' holds a reserved value.").arg(key));
                             }
                             info.config[it.key()] = it.value();
                         }
@@ -250,15 +278,19 @@ void ServiceResource::preprocess(std::shared_ptr<Job> job, std::function<void()>
                     // database exists; switching it on tests it.
                     if (validate && info.isActive && type->validate)
                         checks.append({i, info, type});
-                    // What gets stored: the merged config with secrets sealed.
+                    // What goes to the database job: the merged config, new secrets still
+                    // plain (protected there, on the worker: a keychain write waits) and
+                    // unchanged ones as the mask, which the job turns back into the at-rest
+                    // text the row holds at that moment.
                     if (record.contains("config")) {
-                        Json sealed = info.config;
+                        Json stored = info.config;
                         for (const QString &key : secretFields) {
-                            auto it = sealed.find(key.toStdString());
-                            if (it != sealed.end() && it->is_string() && !it->get<QString>().isEmpty())
-                                *it = self->store().secrets().seal(it->get<QString>().toUtf8());
+                            auto it = stored.find(key.toStdString());
+                            if (it != stored.end() && it->is_string() && !it->get<QString>().isEmpty() &&
+                                !changedSecrets.contains(key))
+                                *it = mask();
                         }
-                        item.record["config"] = sealed;
+                        item.record["config"] = stored;
                     }
                 } catch (const ApiError &error) {
                     item.error = error;
@@ -296,12 +328,70 @@ void ServiceResource::preprocess(std::shared_ptr<Job> job, std::function<void()>
         });
 }
 
+void ServiceResource::protectSecrets(QSqlDatabase &db, Item &item) const
+{
+    auto config = item.record.find("config");
+    if (config == item.record.end() || !config->is_object())
+        return;
+    const auto [storedType, stored] =
+        item.id ? storedConfig(db, *item.id) : std::pair<QString, Json>{QString(), Json::object()};
+    const QString type = item.record.contains("type") ? item.record["type"].get<QString>() : storedType;
+    const SecretStore &secrets = store().secretStore();
+    for (const QString &key : secretFields(type)) {
+        const std::string name = key.toStdString();
+        const auto old = stored.find(name);
+        const QString oldText = old != stored.end() && old->is_string() ? old->get<QString>() : QString();
+        auto it = config->find(name);
+        if (it == config->end() || !it->is_string() || it->get<QString>().isEmpty()) {
+            if (SecretStore::isProtected(oldText))
+                secrets.release(kSecretScope, oldText);
+            continue;
+        }
+        if (it->get<QString>() == mask()) {
+            // Unchanged: whatever the row holds now (another write may have replaced it)...
+            if (!SecretStore::isProtected(oldText)) {
+                config->erase(it);
+                continue;
+            }
+            *it = oldText;
+            // ...moved to the active backend when it was sealed before the keychain was used.
+            if (secrets.isCurrent(oldText))
+                continue;
+            const auto plain = secrets.reveal(oldText);
+            if (!plain)
+                continue;
+            const QString moved = secrets.protect(*plain);
+            *it = moved;
+            secrets.release(kSecretScope, moved);
+            continue;
+        }
+        const QString text = secrets.protect(it->get<QString>());
+        *it = text;
+        // Settled after the commit: the new entry stays if the row holds it, the old one goes.
+        secrets.release(kSecretScope, text);
+        if (SecretStore::isProtected(oldText))
+            secrets.release(kSecretScope, oldText);
+    }
+}
+
+void ServiceResource::beforeInsert(QSqlDatabase &db, Item &item, const Job &) const
+{
+    protectSecrets(db, item);
+}
+
+void ServiceResource::beforeUpdate(QSqlDatabase &db, Item &item, const Job &) const
+{
+    protectSecrets(db, item);
+}
+
 void ServiceResource::beforeDelete(QSqlDatabase &db, qint64 id) const
 {
-    QSqlQuery query = run(db, QStringLiteral("SELECT type FROM service WHERE id = ?"),
-                          {QVariant::fromValue<qlonglong>(id)});
-    if (query.next() && query.value(0).toString() == QLatin1String("system"))
+    const auto [type, stored] = storedConfig(db, id);
+    if (type == QLatin1String("system"))
         throw ApiError::badRequest(QStringLiteral("The system service cannot be deleted."));
+    for (auto it = stored.begin(); it != stored.end(); ++it)
+        if (it->is_string() && SecretStore::isProtected(it->get<QString>()))
+            store().secretStore().release(kSecretScope, it->get<QString>());
 }
 
 void ServiceResource::present(Json &row) const
@@ -312,8 +402,8 @@ void ServiceResource::present(Json &row) const
     const QStringList secrets = secretFields(row.value("type", Json("")).get<QString>());
     for (auto it = config->begin(); it != config->end(); ++it) {
         const bool secret = secrets.contains(QString::fromStdString(it.key()));
-        const bool sealed = it->is_string() && SecretBox::looksSealed(it->get<QString>());
-        if ((secret && !it->is_null() && !(it->is_string() && it->get<QString>().isEmpty())) || sealed)
+        const bool atRest = it->is_string() && SecretStore::isProtected(it->get<QString>());
+        if ((secret && !it->is_null() && !(it->is_string() && it->get<QString>().isEmpty())) || atRest)
             *it = mask();
     }
 }
