@@ -31,6 +31,9 @@ constexpr Key kKeys[] = {
     {"admin_password", "GATEHOUSE_ADMIN_PASSWORD"},
     {"log_level", "GATEHOUSE_LOG_LEVEL"},
     {"master_key", "GATEHOUSE_MASTER_KEY"},
+    {"tls_cert", "GATEHOUSE_TLS_CERT"},
+    {"tls_key", "GATEHOUSE_TLS_KEY"},
+    {"allowed_hosts", "GATEHOUSE_ALLOWED_HOSTS"},
 };
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
@@ -149,6 +152,13 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
     config.adminPassword = values.value(QStringLiteral("admin_password"));
     config.masterKey = values.value(QStringLiteral("master_key"));
     config.logLevel = values.value(QStringLiteral("log_level"), config.logLevel);
+    config.tlsCert = values.value(QStringLiteral("tls_cert")).trimmed();
+    config.tlsKey = values.value(QStringLiteral("tls_key")).trimmed();
+    config.allowedHosts = values.value(QStringLiteral("allowed_hosts")).trimmed();
+    if (config.tlsCert.isEmpty() != config.tlsKey.isEmpty()) {
+        *error = QStringLiteral("tls_cert and tls_key must be set together");
+        return config;
+    }
     static const QStringList levels = {QStringLiteral("trace"), QStringLiteral("debug"),
                                        QStringLiteral("info"),  QStringLiteral("warn"),
                                        QStringLiteral("error"), QStringLiteral("off")};
@@ -188,6 +198,8 @@ Json Config::describe() const
                 {"max_records_cap", maxRecordsCap},
                 {"db_statement_timeout_ms", dbStatementTimeoutMs},
                 {"demo", demo},
-                {"log_level", logLevel}};
+                {"log_level", logLevel},
+                {"tls", tlsEnabled() ? Json{{"cert", tlsCert}, {"key", tlsKey}} : Json("off")},
+                {"allowed_hosts", allowedHosts.isEmpty() ? QStringLiteral("(default)") : allowedHosts}};
 }
 } // namespace gatehouse

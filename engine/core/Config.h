@@ -28,6 +28,13 @@ struct Config
     QString adminPassword;
     QString logLevel = QStringLiteral("info");
     QString masterKey; // base64, normally read from the data folder
+    QString tlsCert;   // PEM certificate (chain); with tlsKey set, the listener speaks only TLS
+    QString tlsKey;    // PEM private key (unencrypted)
+    // Host header allow-list (comma list); empty: derived from the listen address (see
+    // TransportPolicy).
+    QString allowedHosts;
+
+    bool tlsEnabled() const { return !tlsCert.isEmpty() || !tlsKey.isEmpty(); }
 
     // Fills the fields from the ini file and the environment; `cliOverrides` holds values
     // given on the command line (same keys as the ini file), applied last.

@@ -9,6 +9,7 @@
 
 #include "HttpRequest.h"
 #include "Responder.h"
+#include "TransportPolicy.h"
 
 namespace gatehouse {
 
@@ -59,5 +60,6 @@ private:
     ServiceManager &m_services;
     const Authenticator &m_authenticator;
     QElapsedTimer m_uptime;
+    TransportPolicy m_transport; // Host allow-list, CORS, security headers
 };
 } // namespace gatehouse

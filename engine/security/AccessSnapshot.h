@@ -12,6 +12,8 @@
 
 namespace gatehouse {
 
+class CorsPolicy;
+
 // Everything authentication needs, in memory: apps by API-key hash, roles with their rules,
 // users (admins now, every user later) by id, per-(user, app) role mappings and revoked token
 // ids. A snapshot is immutable once published: the store builds a new one on its database
@@ -27,6 +29,7 @@ struct AccessSnapshot
     QHash<QPair<qint64, qint64>, qint64> userAppRoles; // (user id, app id) -> role id
     QSet<QString> revokedTokens;                       // jti values
     QHash<qint64, QString> lastLoginDates;             // user id -> "yyyy-MM-dd HH:mm:ss" (UTC)
+    std::shared_ptr<const CorsPolicy> cors;            // /system/cors rules; null: none loaded
 
     const App *appByKeyHash(const QByteArray &keyHash) const
     {

@@ -13,6 +13,7 @@
 #include "DbExecutor.h"
 #include "Migrations.h"
 #include "core/ApiError.h"
+#include "http/CorsPolicy.h"
 #include "security/ApiKeys.h"
 #include "security/PasswordHasher.h"
 
@@ -392,6 +393,7 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
         throwIfFailed(query.exec(), query, "loading revocations");
         while (query.next())
             snapshot->revokedTokens.insert(query.value(0).toString());
+        snapshot->cors = CorsPolicy::load(db);
         refresh.snapshot = std::move(snapshot);
     }
 
