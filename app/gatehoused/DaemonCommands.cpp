@@ -245,6 +245,9 @@ int DaemonCommands::check(const Config &config)
         }
         if (answer.contains("\"status\":\"ok\"")) {
             listenStatus = QStringLiteral("a Gatehouse is answering there");
+        } else if (answer.contains("accepts HTTPS only")) {
+            listenStatus = QStringLiteral("a Gatehouse is answering there over HTTPS (tls_cert/tls_key are not "
+                                          "set in this configuration)");
         } else {
             listenStatus = QStringLiteral("IN USE by another program (%1)").arg(probe.errorString());
             ++problems;
