@@ -528,6 +528,13 @@ private Q_SLOTS:
                             Json{{"resource", {{{"path", "m/*"}, {"max_age", 999999}}}}})
                      .status,
                  400);
+        const auto refused = [&](const Json &rule) {
+            return server.admin("POST", QStringLiteral("/api/v2/system/cors"), Json{{"resource", {rule}}})
+                .status;
+        };
+        QCOMPARE(refused(Json{{"path", 5}, {"origin", "https://a.example"}}), 400);
+        QCOMPARE(refused(Json{{"path", "q/*"}, {"header", "bad header"}}), 400);
+        QCOMPARE(refused(Json{{"path", "q/*"}, {"origin", Json::array({"https://a.example", 7})}}), 400);
         // Only admins manage CORS: no credentials, no access.
         QCOMPARE(server.request("GET", QStringLiteral("/api/v2/system/cors")).status, 400);
 

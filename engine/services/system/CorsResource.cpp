@@ -129,6 +129,8 @@ void CorsResource::prepare(Item &item, Operation operation, const RequestContext
 {
     Json &record = item.record;
     if (record.contains("path")) {
+        if (!record["path"].is_string())
+            throw ApiError::badRequest(QStringLiteral("Field 'path' must be a string."));
         QString path = record["path"].get<QString>().trimmed();
         while (path.startsWith(QLatin1Char('/')))
             path.remove(0, 1);
