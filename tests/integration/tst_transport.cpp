@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -10,12 +11,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "TestDatabases.h"
 #include "TestServer.h"
 #include "http/HostAllowList.h"
 #include "http/HttpServer.h"
 #include "http/Responder.h"
 #include "http/TlsListener.h"
 #include "security/CertificateGenerator.h"
+#include "store/ConnectionSpec.h"
+#include "store/DbExecutor.h"
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -640,6 +644,49 @@ private Q_SLOTS:
         r = server.rawRequest("GET", QStringLiteral("/status"), QByteArray(),
                               {{"Origin", "https://any.example"}});
         QVERIFY(!r.headers.contains("access-control-allow-origin"));
+    }
+
+    void corsOnPostgresSystemDatabase()
+    {
+        const QString url = TestDatabases::pgsqlSystemUrl();
+        GATEHOUSE_REQUIRE_URL(url, "GATEHOUSE_TEST_PGSQL_SYSTEM");
+        // A fresh schema, as tst_systemapi does: the database remembers the master key it met first.
+        QString error;
+        const ConnectionSpec spec = ConnectionSpec::fromUrl(url, &error);
+        {
+            QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("tst-transport-reset"), &error);
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            QSqlQuery query(db);
+            query.exec(QStringLiteral("SET client_min_messages = warning"));
+            QVERIFY(query.exec(QStringLiteral("DROP SCHEMA public CASCADE")));
+            QVERIFY(query.exec(QStringLiteral("CREATE SCHEMA public")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tst-transport-reset"));
+
+        TestServer::Options options;
+        options.systemDb = url;
+        TestServer server(options);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        const qint64 id = createCors(server, Json{{"path", "api/v2/*"},
+                                                  {"origin", "https://app.example.com"},
+                                                  {"method", "GET,POST"},
+                                                  {"max_age", 60},
+                                                  {"supports_credentials", true}});
+        QVERIFY(id > 0);
+        TestResponse r = server.admin("GET", QStringLiteral("/api/v2/system/cors/%1").arg(id));
+        QCOMPARE(r.json["method"].dump(), std::string("3"));
+        QCOMPARE(r.json["supports_credentials"].dump(), std::string("true"));
+        r = preflight(server, QStringLiteral("/api/v2/system/role"), "https://app.example.com", "POST");
+        QCOMPARE(r.status, 204);
+        QCOMPARE(headerOf(r, "access-control-allow-credentials"), QByteArray("true"));
+        QCOMPARE(
+            server.admin("PATCH", QStringLiteral("/api/v2/system/cors/%1").arg(id), Json{{"enabled", false}})
+                .status,
+            200);
+        QCOMPARE(preflight(server, QStringLiteral("/api/v2/system/role"), "https://app.example.com", "POST")
+                     .status,
+                 403);
+        QCOMPARE(server.admin("DELETE", QStringLiteral("/api/v2/system/cors/%1").arg(id)).status, 200);
     }
 };
 
