@@ -11,6 +11,9 @@ BUILD_DIR=${GATEHOUSE_BUILD_DIR:-$ROOT/build}
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libgl-dev nlohmann-json3-dev libspdlog-dev
   libsodium-dev qtkeychain-qt6-dev)
+# TLS: libssl-dev for the certificate generator (libcrypto); libssl3 is what Qt's OpenSSL TLS
+# backend plugin (qt6/plugins/tls/libqopensslbackend.so, shipped in libqt6network6) loads.
+BUILD_PACKAGES+=(libssl-dev libssl3)
 TEST_PACKAGES=(postgresql mariadb-server sqlite3 procps)
 # A real Secret Service for the keychain tests (tests/support/with-secret-service.sh).
 TEST_PACKAGES+=(dbus dbus-bin gnome-keyring)

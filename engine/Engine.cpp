@@ -9,6 +9,7 @@
 #include "core/DataPaths.h"
 #include "http/HttpServer.h"
 #include "http/RequestGate.h"
+#include "http/TlsListener.h"
 #include "security/Authenticator.h"
 #include "security/RateLimiter.h"
 #include "security/FieldMasker.h"
@@ -71,11 +72,18 @@ bool Engine::start(QString *error)
     m_http = std::make_unique<HttpServer>(limits, [gate](HttpRequest &&request, const Responder &responder) {
         gate->handle(std::move(request), responder);
     });
+    if (m_config.tlsEnabled()) {
+        QSslConfiguration tls;
+        if (!TlsListener::loadConfiguration(m_config.tlsCert, m_config.tlsKey, &tls, error))
+            return false;
+        m_http->enableTls(tls);
+    }
     if (!m_http->listen(m_config.listenAddress, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1: %2").arg(m_config.listenText(), m_http->errorString());
         return false;
     }
-    spdlog::info("listening on {}:{}", m_config.listenAddress.toString().toStdString(), m_http->port());
+    spdlog::info("listening on {}:{}{}", m_config.listenAddress.toString().toStdString(), m_http->port(),
+                 m_http->isTls() ? " (TLS)" : "");
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSocketNotifier>
 #include <QSqlQuery>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -20,6 +21,7 @@
 #include "core/Logging.h"
 #include "core/Version.h"
 #include "security/SecretStore.h"
+#include "security/CertificateGenerator.h"
 #include "store/ConnectionSpec.h"
 #include "store/DbExecutor.h"
 
@@ -64,9 +66,10 @@ void print(const QString &text)
 int DaemonCommands::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
-                       "  check   print the configuration, data folder, database and listener status"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
+        "  check   print the configuration, data folder, database and listener status\n"
+        "  gen-cert  write a self-signed TLS certificate and key (tls-cert.pem, tls-key.pem)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(
@@ -93,6 +96,22 @@ int DaemonCommands::run(const QStringList &arguments)
                                                  QStringLiteral("seconds"));
     parser.addOption(loginMaxFailures);
     parser.addOption(loginLockoutSeconds);
+    const QCommandLineOption certOutDir(
+        QStringLiteral("out-dir"), QStringLiteral("gen-cert: folder for the files (default: data folder)."),
+        QStringLiteral("path"));
+    const QCommandLineOption certHost(
+        QStringLiteral("host"),
+        QStringLiteral("gen-cert: host name or IP for subjectAltName; repeatable (default: localhost, "
+                       "127.0.0.1, ::1)."),
+        QStringLiteral("name"));
+    const QCommandLineOption certDays(
+        QStringLiteral("days"), QStringLiteral("gen-cert: validity in days (default 365, at most 3650)."),
+        QStringLiteral("n"));
+    const QCommandLineOption certRsa(QStringLiteral("rsa"),
+                                     QStringLiteral("gen-cert: RSA 2048 key instead of EC P-256."));
+    const QCommandLineOption certForce(QStringLiteral("force"),
+                                       QStringLiteral("gen-cert: replace existing files."));
+    parser.addOptions({certOutDir, certHost, certDays, certRsa, certForce});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or check"),
                                  QStringLiteral("[command]"));
     parser.process(arguments);
@@ -127,6 +146,9 @@ int DaemonCommands::run(const QStringList &arguments)
         return serve(config);
     if (command == QLatin1String("check"))
         return check(config);
+    if (command == QLatin1String("gen-cert"))
+        return genCert(config, parser.value(certOutDir), parser.values(certHost), parser.value(certDays),
+                       parser.isSet(certRsa), parser.isSet(certForce));
     std::fprintf(stderr, "gatehoused: unknown command '%s' (see --help)\n", qPrintable(command));
     return 2;
 }
@@ -141,8 +163,10 @@ int DaemonCommands::serve(const Config &config)
         std::fprintf(stderr, "gatehoused: %s\n", qPrintable(error));
         return 1;
     }
-    print(QStringLiteral("Gatehouse %1 listening on http://%2 (data folder %3)")
-              .arg(QLatin1String(kVersion), config.listenText(), config.dataDir));
+    print(QStringLiteral("Gatehouse %1 listening on %2://%3 (data folder %4)")
+              .arg(QLatin1String(kVersion),
+                   config.tlsEnabled() ? QStringLiteral("https") : QStringLiteral("http"),
+                   config.listenText(), config.dataDir));
     if (!engine.generatedAdminPassword().isEmpty()) {
         // Shown once: only its Argon2id hash is stored.
         print(QStringLiteral("First admin created: %1 / %2  (shown once; change it after signing in)")
@@ -221,16 +245,34 @@ int DaemonCommands::check(const Config &config)
         listenStatus = QStringLiteral("free (gatehoused is not running there)");
         probe.close();
     } else {
-        QTcpSocket socket;
-        socket.connectToHost(config.listenAddress, config.port);
+        QSslSocket socket;
         QByteArray answer;
-        if (socket.waitForConnected(2000)) {
-            socket.write("GET /status HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        bool connected = false;
+        if (config.tlsEnabled()) {
+            // Only whether a Gatehouse answers matters here, not who it claims to be.
+            socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+            socket.connectToHostEncrypted(config.listenAddress.toString(), config.port);
+            connected = socket.waitForEncrypted(3000);
+        } else {
+            socket.connectToHost(config.listenAddress, config.port);
+            connected = socket.waitForConnected(2000);
+        }
+        // A Host the allow-list accepts: the first configured entry, else localhost.
+        QString probeHost = config.allowedHosts.section(QLatin1Char(','), 0, 0).trimmed();
+        if (probeHost.isEmpty() || probeHost.contains(QLatin1Char('*')) ||
+            probeHost.startsWith(QLatin1Char('.')))
+            probeHost = QStringLiteral("localhost");
+        if (connected) {
+            socket.write("GET /status HTTP/1.1\r\nHost: " + probeHost.toLatin1() +
+                         "\r\nConnection: close\r\n\r\n");
             while (socket.waitForReadyRead(2000))
                 answer += socket.readAll();
         }
         if (answer.contains("\"status\":\"ok\"")) {
             listenStatus = QStringLiteral("a Gatehouse is answering there");
+        } else if (answer.contains("accepts HTTPS only")) {
+            listenStatus = QStringLiteral("a Gatehouse is answering there over HTTPS (tls_cert/tls_key are not "
+                                          "set in this configuration)");
         } else {
             listenStatus = QStringLiteral("IN USE by another program (%1)").arg(probe.errorString());
             ++problems;
@@ -239,5 +281,54 @@ int DaemonCommands::check(const Config &config)
     print(QStringLiteral("listener %1: %2").arg(config.listenText(), listenStatus));
     print(problems == 0 ? QStringLiteral("check: ok") : QStringLiteral("check: %1 problem(s)").arg(problems));
     return problems == 0 ? 0 : 1;
+}
+
+int DaemonCommands::genCert(const Config &config, const QString &outDir, const QStringList &hosts,
+                            const QString &days, bool rsa, bool force)
+{
+    CertificateGenerator::Options options;
+    if (!hosts.isEmpty()) {
+        options.hosts.clear();
+        for (const QString &host : hosts)
+            for (const QString &part : host.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                if (!options.hosts.contains(part.trimmed()))
+                    options.hosts << part.trimmed();
+    }
+    if (!days.isEmpty()) {
+        bool ok = false;
+        options.days = days.toInt(&ok);
+        if (!ok) {
+            std::fprintf(stderr, "gatehoused: --days must be a number\n");
+            return 2;
+        }
+    }
+    if (rsa)
+        options.keyType = CertificateGenerator::KeyType::Rsa2048;
+    QString error;
+    const QString dir = outDir.isEmpty() ? config.dataDir : outDir;
+    if (outDir.isEmpty() && !DataPaths::ensureDataDir(dir, &error)) {
+        std::fprintf(stderr, "gatehoused: %s\n", qPrintable(error));
+        return 1;
+    }
+    CertificateGenerator::Result result;
+    if (!CertificateGenerator::generate(options, &result, &error)) {
+        std::fprintf(stderr, "gatehoused: %s\n", qPrintable(error));
+        return 2;
+    }
+    QString certPath;
+    QString keyPath;
+    if (!CertificateGenerator::writeFiles(result, dir, force, &certPath, &keyPath, &error)) {
+        std::fprintf(stderr, "gatehoused: %s\n", qPrintable(error));
+        return 1;
+    }
+    print(QStringLiteral("certificate: %1 (hosts: %2; %3 days)")
+              .arg(certPath, options.hosts.join(QStringLiteral(", ")))
+              .arg(options.days));
+    print(QStringLiteral("private key: %1 (mode 0600)").arg(keyPath));
+    print(QStringLiteral(
+              "To serve HTTPS, add to gatehouse.ini under [gatehouse]:\n  tls_cert=%1\n  tls_key=%2\n"
+              "Clients trust this self-signed certificate by adding %1 as a trusted CA file.")
+              .arg(certPath, keyPath));
+    return 0;
 }
 } // namespace gatehouse

@@ -15,5 +15,8 @@ public:
 private:
     int serve(const Config &config);
     int check(const Config &config);
+    // Self-signed TLS certificate and key for the listener (see CertificateGenerator).
+    int genCert(const Config &config, const QString &outDir, const QStringList &hosts, const QString &days,
+                bool rsa, bool force);
 };
 } // namespace gatehouse

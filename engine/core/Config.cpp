@@ -35,6 +35,9 @@ constexpr Key kKeys[] = {
     {"login_address_max_failures", "GATEHOUSE_LOGIN_ADDRESS_MAX_FAILURES"},
     {"login_lockout_seconds", "GATEHOUSE_LOGIN_LOCKOUT_SECONDS"},
     {"secret_store", "GATEHOUSE_SECRET_STORE"},
+    {"tls_cert", "GATEHOUSE_TLS_CERT"},
+    {"tls_key", "GATEHOUSE_TLS_KEY"},
+    {"allowed_hosts", "GATEHOUSE_ALLOWED_HOSTS"},
 };
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
@@ -157,6 +160,13 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
     config.adminPassword = values.value(QStringLiteral("admin_password"));
     config.masterKey = values.value(QStringLiteral("master_key"));
     config.logLevel = values.value(QStringLiteral("log_level"), config.logLevel);
+    config.tlsCert = values.value(QStringLiteral("tls_cert")).trimmed();
+    config.tlsKey = values.value(QStringLiteral("tls_key")).trimmed();
+    config.allowedHosts = values.value(QStringLiteral("allowed_hosts")).trimmed();
+    if (config.tlsCert.isEmpty() != config.tlsKey.isEmpty()) {
+        *error = QStringLiteral("tls_cert and tls_key must be set together");
+        return config;
+    }
     static const QStringList levels = {QStringLiteral("trace"), QStringLiteral("debug"),
                                        QStringLiteral("info"),  QStringLiteral("warn"),
                                        QStringLiteral("error"), QStringLiteral("off")};
@@ -208,6 +218,8 @@ Json Config::describe() const
                 {"login_lockout_seconds", loginLockoutSeconds}};
     // One line per later key keeps additions from touching each other.
     out["secret_store"] = secretStore;
+    out["tls"] = tlsEnabled() ? Json{{"cert", tlsCert}, {"key", tlsKey}} : Json("off");
+    out["allowed_hosts"] = allowedHosts.isEmpty() ? QStringLiteral("(default)") : allowedHosts;
     return out;
 }
 } // namespace gatehouse

@@ -34,6 +34,13 @@ struct Config
     int loginLockoutSeconds = 900;
     // Where secrets at rest live: auto | keychain | sealed (see SecretStore).
     QString secretStore = QStringLiteral("auto");
+    QString tlsCert;   // PEM certificate (chain); with tlsKey set, the listener speaks only TLS
+    QString tlsKey;    // PEM private key (unencrypted)
+    // Host header allow-list (comma list); empty: derived from the listen address (see
+    // TransportPolicy).
+    QString allowedHosts;
+
+    bool tlsEnabled() const { return !tlsCert.isEmpty() || !tlsKey.isEmpty(); }
 
     // Fills the fields from the ini file and the environment; `cliOverrides` holds values
     // given on the command line (same keys as the ini file), applied last.

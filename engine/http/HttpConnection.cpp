@@ -1,6 +1,7 @@
 #include "HttpConnection.h"
 
 #include <QDateTime>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QUrl>
 
@@ -66,6 +67,13 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Han
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     m_timer.start(m_limits.headerTimeoutMs);
     m_request.peer = m_socket->peerAddress();
+    const auto *tls = qobject_cast<QSslSocket *>(m_socket);
+    m_encrypted = tls && tls->isEncrypted();
+    m_request.encrypted = m_encrypted;
+    // Over TLS, the first request may have arrived with the end of the handshake, before this
+    // connection listened for readyRead.
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 HttpConnection::~HttpConnection() = default;
@@ -295,6 +303,7 @@ void HttpConnection::dispatch()
     HttpRequest request = std::move(m_request);
     m_request = HttpRequest();
     m_request.peer = m_socket->peerAddress();
+    m_request.encrypted = m_encrypted;
     m_handler(std::move(request), Responder(this, serial));
 }
 

@@ -59,6 +59,7 @@ private:
     quint64 m_serial = 0;
     bool m_currentIsHead = false;
     bool m_currentKeepAlive = true;
+    bool m_encrypted = false; // a TLS connection (set once, after its handshake)
     QTimer m_timer;
 };
 } // namespace gatehouse

@@ -21,6 +21,7 @@ struct HttpRequest
     QByteArray body;
     QHostAddress peer;
     bool keepAlive = true;
+    bool encrypted = false; // arrived over TLS
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
     bool hasQuery(const QString &key) const;

@@ -69,6 +69,8 @@ const char *reasonPhrase(int status)
         return "URI Too Long";
     case 415:
         return "Unsupported Media Type";
+    case 421:
+        return "Misdirected Request";
     case 422:
         return "Unprocessable Entity";
     case 429:

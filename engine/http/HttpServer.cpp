@@ -3,6 +3,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include "TlsListener.h"
+
 namespace gatehouse {
 
 HttpServer::HttpServer(HttpLimits limits, HttpConnection::Handler handler, QObject *parent)
@@ -15,6 +17,15 @@ HttpServer::HttpServer(HttpLimits limits, HttpConnection::Handler handler, QObje
 }
 
 HttpServer::~HttpServer() = default;
+
+void HttpServer::enableTls(const QSslConfiguration &configuration)
+{
+    delete m_server;
+    auto *listener = new TlsListener(configuration, m_limits.tlsHandshakeTimeoutMs, this);
+    connect(listener, &TlsListener::encryptedConnectionReady, this, &HttpServer::onNewConnection);
+    m_server = listener;
+    m_tls = true;
+}
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port)
 {

@@ -6,6 +6,7 @@
 #include "HttpConnection.h"
 #include "HttpLimits.h"
 
+class QSslConfiguration;
 class QTcpServer;
 
 namespace gatehouse {
@@ -18,6 +19,9 @@ public:
     HttpServer(HttpLimits limits, HttpConnection::Handler handler, QObject *parent = nullptr);
     ~HttpServer() override;
 
+    // Before listen(): every connection must then speak TLS (see TlsListener).
+    void enableTls(const QSslConfiguration &configuration);
+    bool isTls() const { return m_tls; }
     bool listen(const QHostAddress &address, quint16 port);
     quint16 port() const;
     QString errorString() const;
@@ -29,5 +33,6 @@ private:
     QTcpServer *m_server;
     HttpLimits m_limits;
     HttpConnection::Handler m_handler;
+    bool m_tls = false;
 };
 } // namespace gatehouse

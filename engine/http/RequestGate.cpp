@@ -65,6 +65,7 @@ RequestGate::RequestGate(const Config &config, ServiceManager &services, const A
     , m_config(config)
     , m_services(services)
     , m_authenticator(authenticator)
+    , m_transport(config, services.environment().store)
 {
     m_uptime.start();
 }
@@ -128,9 +129,11 @@ void RequestGate::guarded(const Reply &reply, const std::function<void()> &step)
     }
 }
 
-std::optional<HttpResponse> RequestGate::admit(const RequestContext &) const
+std::optional<HttpResponse> RequestGate::admit(const RequestContext &context) const
 {
-    return std::nullopt;
+    // Host allow-list (DNS rebinding), then CORS preflight, before routing or authentication:
+    // browsers send preflights without credentials.
+    return m_transport.admit(context.request);
 }
 
 void RequestGate::route(RequestContext &context, const QString &servicePath) const
@@ -277,6 +280,7 @@ void RequestGate::finish(const std::shared_ptr<RequestContext> &context, const R
                          HttpResponse response)
 {
     response.setHeader("X-Request-Id", context->requestId.toLatin1());
+    m_transport.finish(context->request, response);
     responder.send(std::move(response));
 }
 

@@ -9,6 +9,7 @@
 
 #include "HttpRequest.h"
 #include "Responder.h"
+#include "TransportPolicy.h"
 
 namespace gatehouse {
 
@@ -63,5 +64,6 @@ private:
     const Authenticator &m_authenticator;
     QElapsedTimer m_uptime;
     RateLimiter *m_limiter = nullptr;
+    TransportPolicy m_transport; // Host allow-list, CORS, security headers
 };
 } // namespace gatehouse

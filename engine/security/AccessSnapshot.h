@@ -15,6 +15,8 @@
 
 namespace gatehouse {
 
+class CorsPolicy;
+
 // Everything authentication needs, in memory: apps by API-key hash, roles with their rules,
 // users (admins now, every user later) by id, per-(user, app) role mappings and revoked token
 // ids. A snapshot is immutable once published: the store builds a new one on its database
@@ -33,6 +35,7 @@ struct AccessSnapshot
     QList<RateLimit> limits;                           // every rate limit, active or not
     LookupTable lookups; // custom lookups; private values stay sealed (see LookupSecrets)
     QHash<qint64, QList<FieldMaskRule>> fieldMasks;    // role id -> its field_mask rows (by id)
+    std::shared_ptr<const CorsPolicy> cors;            // /system/cors rules; null: none loaded
 
     const App *appByKeyHash(const QByteArray &keyHash) const
     {

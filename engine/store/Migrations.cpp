@@ -185,6 +185,26 @@ QList<Migration> buildMigrations()
                       QStringLiteral("CREATE INDEX field_mask_role_idx ON field_mask (role_id)"),
                       QStringLiteral("CREATE INDEX field_mask_service_idx ON field_mask (service_id)"),
                   }});
+    list.append(Migration{
+        8,
+        QStringLiteral("CORS rules"),
+        {
+            // DreamFactory's cors_config: one row per path pattern; method is a verb mask.
+            QStringLiteral(R"(CREATE TABLE cors_config (
+                id {{ID}},
+                path VARCHAR(255) NOT NULL,
+                description TEXT,
+                origin TEXT NOT NULL DEFAULT '',
+                header TEXT NOT NULL DEFAULT '',
+                exposed_header TEXT NOT NULL DEFAULT '',
+                method INTEGER NOT NULL DEFAULT 0,
+                max_age INTEGER NOT NULL DEFAULT 0,
+                supports_credentials SMALLINT NOT NULL DEFAULT 0,
+                enabled SMALLINT NOT NULL DEFAULT 1,
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+            QStringLiteral("CREATE UNIQUE INDEX cors_config_path_key ON cors_config (path)"),
+        }});
     return list;
 }
 

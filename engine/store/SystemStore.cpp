@@ -13,6 +13,7 @@
 #include "DbExecutor.h"
 #include "Migrations.h"
 #include "core/ApiError.h"
+#include "http/CorsPolicy.h"
 #include "security/ApiKeys.h"
 #include "security/LoginThrottle.h"
 #include "security/PasswordHasher.h"
@@ -438,6 +439,7 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
         }
         snapshot->limits = RateLimit::loadAll(db);
         snapshot->lookups = LookupTable::load(db);
+        snapshot->cors = CorsPolicy::load(db);
         refresh.snapshot = std::move(snapshot);
     }
 

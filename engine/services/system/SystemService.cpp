@@ -6,6 +6,7 @@
 #include "LimitResource.h"
 #include "LookupResource.h"
 #include "FieldMaskResource.h"
+#include "CorsResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "SessionResource.h"
@@ -45,6 +46,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_limitCache(std::make_shared<LimitCacheResource>(store, limiter))
     , m_lookups(std::make_shared<LookupResource>(store))
     , m_fieldMasks(std::make_shared<FieldMaskResource>(store))
+    , m_cors(std::make_shared<CorsResource>(store))
 {
 }
 
@@ -115,6 +117,8 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_serviceResource->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("lookup"))
             m_lookups->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("cors"))
+            m_cors->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("service_type"))
             done(serviceTypes(*context, path));
         else if (resource == QLatin1String("user"))

@@ -13,6 +13,7 @@ class LimitResource;
 class RateLimiter;
 class LookupResource;
 class FieldMaskResource;
+class CorsResource;
 class RoleResource;
 class ServiceManager;
 class ServiceResource;
@@ -57,5 +58,6 @@ private:
     std::shared_ptr<LimitCacheResource> m_limitCache;
     std::shared_ptr<LookupResource> m_lookups;
     std::shared_ptr<FieldMaskResource> m_fieldMasks;
+    std::shared_ptr<CorsResource> m_cors;
 };
 } // namespace gatehouse
