@@ -2,12 +2,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QSqlQuery>
 
 #include "core/DataPaths.h"
 #include "http/HttpServer.h"
+#include "http/RequestAudit.h"
 #include "http/RequestGate.h"
 #include "security/Authenticator.h"
 #include "security/SecretBox.h"
@@ -15,6 +17,7 @@
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
+#include "store/AuditLog.h"
 #include "store/DbExecutor.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
@@ -45,6 +48,8 @@ bool Engine::start(QString *error)
     if (!m_store->initialize(error))
         return false;
 
+    m_audit = std::make_unique<AuditLog>(*m_store, m_config);
+
     m_services = std::make_unique<ServiceManager>(
         ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets()});
     SqlService::registerTypes(*m_services);
@@ -60,9 +65,17 @@ bool Engine::start(QString *error)
     m_gate = std::make_unique<RequestGate>(m_config, *m_services, *m_authenticator);
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
+    m_gate->setAuditLog(m_audit.get());
     RequestGate *gate = m_gate.get();
     m_http = std::make_unique<HttpServer>(limits, [gate](HttpRequest &&request, const Responder &responder) {
         gate->handle(std::move(request), responder);
+    });
+    AuditLog *audit = m_audit.get();
+    m_http->setRejectionHook([audit](const HttpRequest &request, HttpResponse &response) {
+        const QString requestId = RequestAudit::newRequestId();
+        response.setHeader("X-Request-Id", requestId.toLatin1());
+        audit->record(
+            RequestAudit::fromRejected(request, response, requestId, QDateTime::currentMSecsSinceEpoch()));
     });
     if (!m_http->listen(m_config.listenAddress, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1: %2").arg(m_config.listenText(), m_http->errorString());
@@ -82,6 +95,11 @@ void Engine::stop()
     m_gate.reset();
     m_authenticator.reset();
     m_services.reset();
+    // The audit trail's last batch is queued on the store's executor, which runs it before the
+    // store closes.
+    if (m_audit)
+        m_audit->shutdown();
+    m_audit.reset();
     m_store.reset();
 }
 

@@ -8,6 +8,7 @@
 
 namespace gatehouse {
 
+class AuditLog;
 class Authenticator;
 class HttpServer;
 class RequestGate;
@@ -36,6 +37,7 @@ public:
 
     ServiceManager &services() { return *m_services; }
     SystemStore &store() { return *m_store; }
+    AuditLog *auditLog() { return m_audit.get(); }
 
 private:
     bool installDemo(QString *error);
@@ -46,5 +48,6 @@ private:
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<RequestGate> m_gate;
     std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<AuditLog> m_audit;
 };
 } // namespace gatehouse

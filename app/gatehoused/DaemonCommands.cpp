@@ -19,6 +19,7 @@
 #include "core/DataPaths.h"
 #include "core/Logging.h"
 #include "core/Version.h"
+#include "store/AuditLog.h"
 #include "store/ConnectionSpec.h"
 #include "store/DbExecutor.h"
 
@@ -65,7 +66,9 @@ int DaemonCommands::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
-                       "  check   print the configuration, data folder, database and listener status"));
+                       "  check   print the configuration, data folder, database and listener status\n"
+                       "  prune-audit-logs [--older-than-days N]   delete audit records older than N days "
+                       "(default: audit_retention_days)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(
@@ -83,8 +86,14 @@ int DaemonCommands::run(const QStringList &arguments)
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       QStringLiteral("trace, debug, info, warn, error or off."),
                                       QStringLiteral("level"));
-    parser.addOptions({dataDir, configFile, listen, noDemo, logLevel});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or check"),
+    const QCommandLineOption olderThanDays(
+        QStringLiteral("older-than-days"),
+        QStringLiteral(
+            "prune-audit-logs: delete records older than this many days (default: audit_retention_days)."),
+        QStringLiteral("days"));
+    parser.addOptions({dataDir, configFile, listen, noDemo, logLevel, olderThanDays});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("serve (default), check or prune-audit-logs"),
                                  QStringLiteral("[command]"));
     parser.process(arguments);
 
@@ -114,6 +123,22 @@ int DaemonCommands::run(const QStringList &arguments)
         return serve(config);
     if (command == QLatin1String("check"))
         return check(config);
+    if (command == QLatin1String("prune-audit-logs")) {
+        int days = config.auditRetentionDays;
+        if (parser.isSet(olderThanDays)) {
+            bool ok = false;
+            days = parser.value(olderThanDays).toInt(&ok);
+            if (!ok || days < 0) {
+                std::fprintf(stderr, "gatehoused: --older-than-days must be a number of days (0 or more)\n");
+                return 2;
+            }
+        } else if (days <= 0) {
+            std::fprintf(stderr,
+                         "gatehoused: audit_retention_days is 0 (keep forever); pass --older-than-days\n");
+            return 2;
+        }
+        return pruneAuditLogs(config, days);
+    }
     std::fprintf(stderr, "gatehoused: unknown command '%s' (see --help)\n", qPrintable(command));
     return 2;
 }
@@ -214,5 +239,48 @@ int DaemonCommands::check(const Config &config)
     print(QStringLiteral("listener %1: %2").arg(config.listenText(), listenStatus));
     print(problems == 0 ? QStringLiteral("check: ok") : QStringLiteral("check: %1 problem(s)").arg(problems));
     return problems == 0 ? 0 : 1;
+}
+
+int DaemonCommands::pruneAuditLogs(const Config &config, int olderThanDays)
+{
+    // Works on the configured system database directly, so it can run from cron while the
+    // gateway serves (SQLite's busy timeout and the chunked deletes keep both going).
+    ConnectionSpec spec;
+    QString problem;
+    if (config.systemDb.isEmpty()) {
+        spec.driver = QStringLiteral("QSQLITE");
+        spec.database = QDir(config.dataDir).filePath(QStringLiteral("system.db"));
+        if (!QFileInfo::exists(spec.database)) {
+            std::fprintf(stderr, "gatehoused: no system database at %s\n", qPrintable(spec.database));
+            return 1;
+        }
+    } else {
+        spec = ConnectionSpec::fromUrl(config.systemDb, &problem);
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "gatehoused: system_db: %s\n", qPrintable(problem));
+            return 2;
+        }
+    }
+    spec.statementTimeoutMs = qMax(config.dbStatementTimeoutMs, 600000);
+    const QString connectionName = QStringLiteral("prune-audit-logs");
+    qint64 deleted = -1;
+    {
+        QSqlDatabase db = DbExecutor::openConnection(spec, connectionName, &problem);
+        if (problem.isEmpty()) {
+            if (!db.tables().contains(QStringLiteral("audit_log")))
+                problem = QStringLiteral("the system database has no audit log yet (start gatehoused once to "
+                                         "upgrade it)");
+            else
+                deleted = AuditLog::prune(db, olderThanDays, &problem);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    if (deleted < 0) {
+        std::fprintf(stderr, "gatehoused: prune-audit-logs failed: %s\n", qPrintable(problem));
+        return 1;
+    }
+    print(QStringLiteral("pruned %1 audit records older than %2 days").arg(deleted).arg(olderThanDays));
+    return 0;
 }
 } // namespace gatehouse

@@ -15,5 +15,6 @@ public:
 private:
     int serve(const Config &config);
     int check(const Config &config);
+    int pruneAuditLogs(const Config &config, int olderThanDays);
 };
 } // namespace gatehouse

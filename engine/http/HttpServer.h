@@ -22,6 +22,8 @@ public:
     quint16 port() const;
     QString errorString() const;
     void close();
+    // For connections accepted from now on (see HttpConnection::RejectionHook).
+    void setRejectionHook(HttpConnection::RejectionHook hook) { m_rejectionHook = std::move(hook); }
 
 private:
     void onNewConnection();
@@ -29,5 +31,6 @@ private:
     QTcpServer *m_server;
     HttpLimits m_limits;
     HttpConnection::Handler m_handler;
+    HttpConnection::RejectionHook m_rejectionHook;
 };
 } // namespace gatehouse

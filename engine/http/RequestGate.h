@@ -14,6 +14,7 @@ namespace gatehouse {
 
 struct Config;
 struct RequestContext;
+class AuditLog;
 class Authenticator;
 class Service;
 class ServiceManager;
@@ -29,6 +30,8 @@ public:
                 QObject *parent = nullptr);
 
     void handle(HttpRequest &&request, const Responder &responder);
+    // Where `finish` records every request; none: not audited (unit tests of the gate alone).
+    void setAuditLog(AuditLog *audit) { m_audit = audit; }
 
 private:
     using Reply = std::function<void(HttpResponse)>;
@@ -59,5 +62,6 @@ private:
     ServiceManager &m_services;
     const Authenticator &m_authenticator;
     QElapsedTimer m_uptime;
+    AuditLog *m_audit = nullptr;
 };
 } // namespace gatehouse

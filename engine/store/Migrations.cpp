@@ -104,6 +104,39 @@ QList<Migration> buildMigrations()
                 VALUES ('system', 'System Management', 'Service for managing system resources.', 1,
                 'system', '{}', {{NOW}}, {{NOW}}))"),
         }});
+    // No foreign keys: the trail must outlive the users, apps and roles it names.
+    list.append(
+        Migration{6,
+                  QStringLiteral("audit log"),
+                  {
+                      QStringLiteral(R"(CREATE TABLE audit_log (
+                id {{ID}},
+                created_date VARCHAR(32) NOT NULL,
+                event VARCHAR(32) NOT NULL DEFAULT 'request',
+                request_id VARCHAR(64) NOT NULL DEFAULT '',
+                client_ip VARCHAR(64) NOT NULL DEFAULT '',
+                user_id {{BIGINT}},
+                user_email VARCHAR(255),
+                app_id {{BIGINT}},
+                app_name VARCHAR(255),
+                role_id {{BIGINT}},
+                role_name VARCHAR(255),
+                service VARCHAR(255) NOT NULL DEFAULT '',
+                component VARCHAR(255) NOT NULL DEFAULT '',
+                verb VARCHAR(16) NOT NULL DEFAULT '',
+                path VARCHAR(2048) NOT NULL DEFAULT '',
+                status INTEGER NOT NULL DEFAULT 0,
+                duration_ms {{BIGINT}} NOT NULL DEFAULT 0,
+                bytes_in {{BIGINT}} NOT NULL DEFAULT 0,
+                bytes_out {{BIGINT}} NOT NULL DEFAULT 0,
+                params TEXT NOT NULL DEFAULT '{}',
+                user_agent VARCHAR(512) NOT NULL DEFAULT '',
+                error_message TEXT))"),
+                      QStringLiteral("CREATE INDEX audit_log_created_idx ON audit_log (created_date)"),
+                      QStringLiteral("CREATE INDEX audit_log_request_idx ON audit_log (request_id)"),
+                      QStringLiteral("CREATE INDEX audit_log_user_idx ON audit_log (user_id)"),
+                      QStringLiteral("CREATE INDEX audit_log_service_idx ON audit_log (service)"),
+                  }});
     return list;
 }
 

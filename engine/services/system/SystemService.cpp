@@ -2,6 +2,7 @@
 
 #include "AdminResource.h"
 #include "AppResource.h"
+#include "AuditResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "SessionResource.h"
@@ -13,8 +14,9 @@ namespace gatehouse {
 namespace {
 const QStringList &resourceNames()
 {
-    static const QStringList names{QStringLiteral("admin"), QStringLiteral("app"), QStringLiteral("role"),
-                                   QStringLiteral("service"), QStringLiteral("service_type")};
+    static const QStringList names{QStringLiteral("admin"),        QStringLiteral("app"),
+                                   QStringLiteral("role"),         QStringLiteral("service"),
+                                   QStringLiteral("service_type"), QStringLiteral("audit")};
     return names;
 }
 } // namespace
@@ -28,6 +30,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_roles(std::make_shared<RoleResource>(store))
     , m_apps(std::make_shared<AppResource>(store))
     , m_admins(std::make_shared<AdminResource>(store))
+    , m_audit(std::make_shared<AuditResource>(store))
 {
 }
 
@@ -96,6 +99,8 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_roles->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("service"))
             m_serviceResource->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("audit"))
+            m_audit->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("service_type"))
             done(serviceTypes(*context, path));
         else

@@ -8,6 +8,7 @@ namespace gatehouse {
 
 class AdminResource;
 class AppResource;
+class AuditResource;
 class RoleResource;
 class ServiceManager;
 class ServiceResource;
@@ -44,5 +45,6 @@ private:
     std::shared_ptr<RoleResource> m_roles;
     std::shared_ptr<AppResource> m_apps;
     std::shared_ptr<AdminResource> m_admins;
+    std::shared_ptr<AuditResource> m_audit;
 };
 } // namespace gatehouse
