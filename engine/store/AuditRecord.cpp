@@ -19,8 +19,11 @@ QVariant optionalText(const QString &text)
 }
 
 // Column limits of migration 6; PostgreSQL refuses longer values, so a record never carries one.
+// Never a null QString either: Qt binds that as NULL, which the NOT NULL columns refuse.
 QString clip(const QString &text, int max)
 {
+    if (text.isEmpty())
+        return QStringLiteral("");
     return text.size() <= max ? text : text.left(max);
 }
 } // namespace
