@@ -198,6 +198,12 @@ private:
         options.systemDb = m_systemDb;
         options.settings = settings;
         options.dataDir = dataDir;
+        if (isPg()) {
+            // Nodes sharing one system database share its master key.
+            QFile key(QDir(m_server->dataDir()).filePath(QStringLiteral("master.key")));
+            if (key.open(QIODevice::ReadOnly))
+                options.settings.insert(QStringLiteral("master_key"), QString::fromLatin1(key.readAll().trimmed()));
+        }
         server = std::make_unique<TestServer>(options);
         if (!server->start())
             return server->errorString();
