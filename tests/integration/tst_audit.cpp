@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -202,7 +204,8 @@ private:
             // Nodes sharing one system database share its master key.
             QFile key(QDir(m_server->dataDir()).filePath(QStringLiteral("master.key")));
             if (key.open(QIODevice::ReadOnly))
-                options.settings.insert(QStringLiteral("master_key"), QString::fromLatin1(key.readAll().trimmed()));
+                options.settings.insert(QStringLiteral("master_key"),
+                                        QString::fromLatin1(key.readAll().trimmed()));
         }
         server = std::make_unique<TestServer>(options);
         if (!server->start())
@@ -739,6 +742,66 @@ private slots:
                          QStringLiteral("--older-than-days"), QStringLiteral("soon")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 2);
+    }
+
+    void daemonFlushesOnSigterm()
+    {
+        // The daemon with a batch window longer than the test: SIGTERM must write the records.
+        const QString binary = qEnvironmentVariable("GATEHOUSED");
+        QVERIFY(!binary.isEmpty());
+        QTemporaryDir dir;
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &key : env.keys())
+            if (key.startsWith(QLatin1String("GATEHOUSE_")))
+                env.remove(key);
+        env.insert(QStringLiteral("GATEHOUSE_AUDIT_FLUSH_MS"), QStringLiteral("60000"));
+        env.insert(QStringLiteral("GATEHOUSE_AUDIT_BATCH_SIZE"), QStringLiteral("100000"));
+        env.insert(QStringLiteral("GATEHOUSE_ADMIN_PASSWORD"), QStringLiteral("Daemon-Admin-Passw0rd"));
+        QProcess daemon;
+        daemon.setProcessEnvironment(env);
+        daemon.start(binary, {QStringLiteral("serve"), QStringLiteral("--data-dir"), dir.path(),
+                              QStringLiteral("--no-demo"), QStringLiteral("--listen"),
+                              QStringLiteral("127.0.0.1:%1").arg(port)});
+        QString out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(daemon.readAllStandardOutput()))
+                                     .contains(QLatin1String("listening on")),
+                                 20000);
+        QStringList ids;
+        QNetworkAccessManager network;
+        for (int i = 0; i < 4; ++i) {
+            QNetworkReply *reply = network.get(
+                QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/status?i=%2").arg(port).arg(i))));
+            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+            ids << QString::fromLatin1(reply->rawHeader("X-Request-Id"));
+            delete reply;
+        }
+        daemon.terminate(); // SIGTERM
+        QVERIFY(daemon.waitForFinished(20000));
+        QCOMPARE(daemon.exitCode(), 0);
+        const QByteArray daemonLog = daemon.readAllStandardError();
+
+        ConnectionSpec spec;
+        spec.driver = QStringLiteral("QSQLITE");
+        spec.database = QDir(dir.path()).filePath(QStringLiteral("system.db"));
+        QString problem;
+        int found = 0;
+        {
+            QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("tst-audit-daemon"), &problem);
+            QVERIFY2(db.isOpen(), qPrintable(problem));
+            QSqlQuery q(db);
+            for (const QString &id : ids) {
+                q.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE request_id = ?"));
+                q.addBindValue(id);
+                QVERIFY(q.exec() && q.next());
+                found += q.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tst-audit-daemon"));
+        QVERIFY2(found == 4, daemonLog.constData());
     }
 
     void requestIdFollowsDatabaseJobs()
