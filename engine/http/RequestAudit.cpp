@@ -73,6 +73,22 @@ void headerSecrets(const HttpRequest &request, QStringList *secrets)
     }
 }
 
+// The values redact() would replace, without copying the document.
+void collectSecrets(const Json &value, QStringList *secrets)
+{
+    if (value.is_object()) {
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            if (!RequestAudit::isSecretKey(QString::fromStdString(it.key())))
+                collectSecrets(*it, secrets);
+            else if (it->is_string() && !it->get<std::string>().empty())
+                secrets->append(QString::fromStdString(it->get<std::string>()));
+        }
+    } else if (value.is_array()) {
+        for (const Json &item : value)
+            collectSecrets(item, secrets);
+    }
+}
+
 QString scrub(QString text, const QStringList &secrets)
 {
     for (const QString &secret : secrets)
@@ -209,12 +225,12 @@ AuditRecord RequestAudit::fromRequest(const RequestContext &context, const HttpR
             }
         }
     }
-    if (context.body.is_object() || context.body.is_array()) {
-        // Not recorded, but a credential in the body must not surface through an error message.
-        Json copy = context.body;
-        redact(copy, &secrets);
-    }
-    record.errorMessage = scrub(errorMessage(response), secrets);
+    record.errorMessage = errorMessage(response);
+    if (!record.errorMessage.isEmpty())
+        // The body is not recorded, but a credential in it must not surface through an error
+        // message that quotes it. Only looked at on errors: bodies can be large.
+        collectSecrets(context.body, &secrets);
+    record.errorMessage = scrub(record.errorMessage, secrets);
     record.path = scrub(record.path, secrets);
     return record;
 }
