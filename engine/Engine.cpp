@@ -91,6 +91,10 @@ void Engine::stop()
     // (their executors finish queued jobs) before the store they may write to.
     if (m_http)
         m_http->close();
+    // While everything is still up: the SIEM webhook's last records (bounded wait, only when
+    // a webhook is configured and has records waiting).
+    if (m_audit)
+        m_audit->drainSinks();
     m_http.reset();
     m_gate.reset();
     m_authenticator.reset();

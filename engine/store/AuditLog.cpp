@@ -117,11 +117,21 @@ void AuditLog::shutdown()
     feedSinks();
     if (m_file)
         m_file->waitForWritten();
-    if (m_webhook)
-        m_webhook->drain(kWebhookDrainMs);
+    if (m_webhook && m_webhook->queued() > 0)
+        // No event loop may run here (the engine is half torn down): drainSinks() had its chance.
+        spdlog::error("audit webhook: {} records not delivered at shutdown (the database copy is kept)",
+                      m_webhook->queued());
     m_writer->shutdown();
     spdlog::info("audit: shutting down; {} records written, {} in the last batch", m_writer->written(),
                  m_writer->queued());
+}
+
+void AuditLog::drainSinks()
+{
+    if (m_stopped || !m_webhook)
+        return;
+    feedSinks();
+    m_webhook->drain(kWebhookDrainMs);
 }
 
 void AuditLog::pruneInBackground()

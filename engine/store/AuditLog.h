@@ -33,9 +33,13 @@ public:
     void record(AuditRecord record);
     // `done(ok)` once every record so far is in the database (and handed to the sinks).
     void flush(std::function<void(bool ok)> done);
+    // Engine shutdown, first step, while the engine is still whole: gives the webhook up to 3 s
+    // for what is queued. It spins a local event loop, so it must run before anything is torn
+    // down (and only when a webhook is configured and has records waiting).
+    void drainSinks();
     // Engine shutdown, before the system store closes: hands everything to the sinks, waits for
-    // the file, gives the webhook a moment, and queues the last database write (which the
-    // store's executor runs before it stops).
+    // the file and queues the last database write (which the store's executor runs before it
+    // stops). Runs no event loop.
     void shutdown();
 
     BatchedLogWriter &writer() { return *m_writer; }

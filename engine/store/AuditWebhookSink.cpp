@@ -111,8 +111,5 @@ void AuditWebhookSink::drain(int timeoutMs)
     // Failed attempts keep being retried until the deadline.
     while (!m_queue.empty() && deadline.isActive())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
-    if (!m_queue.empty())
-        spdlog::error("audit webhook {}: {} records not delivered at shutdown (the database copy is kept)",
-                      target().toStdString(), m_queue.size());
 }
 } // namespace gatehouse

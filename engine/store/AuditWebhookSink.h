@@ -29,7 +29,7 @@ public:
 
     void send(std::deque<Json> documents);
     // Gives queued records up to `timeoutMs` to be delivered (shutdown), spinning a local event
-    // loop; logs how many were left undelivered.
+    // loop; failed attempts are retried until then.
     void drain(int timeoutMs);
 
     qint64 delivered() const { return m_delivered; }
