@@ -60,12 +60,17 @@ void Logging::setup(const QString &level)
     if (!installed) {
         auto logger = spdlog::stderr_color_mt("gatehouse");
         spdlog::set_default_logger(logger);
-        auto formatter = std::make_unique<spdlog::pattern_formatter>();
-        formatter->add_flag<RequestIdFlag>('*').set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %*%v");
-        spdlog::set_formatter(std::move(formatter));
+        spdlog::set_formatter(formatter());
         qInstallMessageHandler(qtToSpdlog);
         installed = true;
     }
     spdlog::set_level(spdlog::level::from_str(level.toStdString()));
+}
+
+std::unique_ptr<spdlog::formatter> Logging::formatter()
+{
+    auto formatter = std::make_unique<spdlog::pattern_formatter>();
+    formatter->add_flag<RequestIdFlag>('*').set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %*%v");
+    return formatter;
 }
 } // namespace gatehouse

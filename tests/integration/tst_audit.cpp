@@ -2,6 +2,10 @@
 // the HTTP layer), fields, redaction of credentials, the NDJSON file with rotation, the SIEM
 // webhook with retries, system/audit, flushing at shutdown and the prune command. Runs on an
 // SQLite system database and, when GATEHOUSE_TEST_PGSQL_SYSTEM is set, on PostgreSQL.
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+#include <sstream>
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -19,6 +23,7 @@
 #include "TestDatabases.h"
 #include "TestServer.h"
 #include "core/LogContext.h"
+#include "core/Logging.h"
 #include "http/RequestAudit.h"
 #include "store/AuditLog.h"
 #include "store/BatchedLogWriter.h"
@@ -828,6 +833,52 @@ private slots:
         QCOMPARE(QString::fromStdString(onWorker), QStringLiteral("feedc0de12345678"));
         QCOMPARE(QString::fromStdString(inCompletion), QStringLiteral("feedc0de12345678"));
         QVERIFY(LogContext::requestId().empty());
+    }
+
+    void requestIdInLogLines()
+    {
+        // Lines written while a request is handled, on the event loop or in its database job,
+        // carry its id: here a failing request's line from a worker of the system store.
+        std::ostringstream out;
+        auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out);
+        sink->set_formatter(Logging::formatter());
+        auto logger = std::make_shared<spdlog::logger>("tst-audit", sink);
+        const auto previous = spdlog::default_logger();
+        spdlog::set_default_logger(logger);
+        logger->set_level(spdlog::level::debug);
+        // A write the database refuses (duplicate key): the worker running the request's job logs it
+        // (at debug level).
+        const TestResponse r = m_server->admin("POST", QStringLiteral("/api/v2/demo/_table/products"),
+                                               Json{{"resource",
+                                                     {{{"id", 1},
+                                                       {"sku", "DUP-1"},
+                                                       {"name", "duplicate"},
+                                                       {"category", "Hardware"},
+                                                       {"unit_price", 1}}}}});
+        QVERIFY2(r.status >= 400, r.describe().constData());
+        spdlog::info("outside any request");
+        spdlog::set_default_logger(previous);
+        const QString id = QString::fromLatin1(r.header("x-request-id"));
+        const QString text = QString::fromStdString(out.str());
+        QVERIFY(!id.isEmpty());
+        QVERIFY2(text.contains(QStringLiteral("[req %1]").arg(id)),
+                 qPrintable(text + QString::fromLatin1(r.describe())));
+        QVERIFY2(text.contains(QStringLiteral("info outside any request")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("] outside any request")));
+
+        // Directly: a line written in a request's scope.
+        std::ostringstream direct;
+        auto directSink = std::make_shared<spdlog::sinks::ostream_sink_mt>(direct);
+        directSink->set_formatter(Logging::formatter());
+        spdlog::logger directLogger("tst-audit-direct", directSink);
+        {
+            LogContext::Scope scope(QStringLiteral("0123456789abcdef"));
+            directLogger.warn("inside");
+        }
+        directLogger.warn("after");
+        const QString lines = QString::fromStdString(direct.str());
+        QVERIFY2(lines.contains(QStringLiteral("warning [req 0123456789abcdef] inside")), qPrintable(lines));
+        QVERIFY2(lines.contains(QStringLiteral("warning after")), qPrintable(lines));
     }
 
     void writerKeepsRowsWhileDatabaseIsDown()
