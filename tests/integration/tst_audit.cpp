@@ -22,6 +22,7 @@
 
 #include "TestDatabases.h"
 #include "TestServer.h"
+#include "core/Config.h"
 #include "core/LogContext.h"
 #include "core/Logging.h"
 #include "http/RequestAudit.h"
@@ -879,6 +880,42 @@ private slots:
         const QString lines = QString::fromStdString(direct.str());
         QVERIFY2(lines.contains(QStringLiteral("warning [req 0123456789abcdef] inside")), qPrintable(lines));
         QVERIFY2(lines.contains(QStringLiteral("warning after")), qPrintable(lines));
+    }
+
+    void configKeys()
+    {
+        QTemporaryDir dir;
+        QString error;
+        Config config = Config::load(dir.path(), dir.path() + QStringLiteral("/none.ini"), {}, &error);
+        QVERIFY(!error.isEmpty()); // the named config file does not exist
+        error.clear();
+        const QHash<QString, QString> good{
+            {QStringLiteral("audit_file"), QStringLiteral("a/audit.log")},
+            {QStringLiteral("audit_file_max_bytes"), QStringLiteral("1048576")},
+            {QStringLiteral("audit_file_keep"), QStringLiteral("3")},
+            {QStringLiteral("audit_webhook_url"),
+             QStringLiteral("https://user:pw@siem.example/in?token=t0k3n")},
+            {QStringLiteral("audit_retention_days"), QStringLiteral("7")}};
+        config = Config::load(dir.path(), QString(), good, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(config.auditFile, QStringLiteral("a/audit.log"));
+        QCOMPARE(config.auditFileMaxBytes, qint64(1048576));
+        QCOMPARE(config.auditFileKeep, 3);
+        QCOMPARE(config.auditRetentionDays, 7);
+        const QByteArray described = dumpJson(config.describe());
+        QVERIFY(described.contains("siem.example"));
+        QVERIFY(!described.contains("t0k3n"));
+        QVERIFY(!described.contains("pw@"));
+        for (const auto &[key, value] : QList<QPair<QString, QString>>{
+                 {QStringLiteral("audit_webhook_url"), QStringLiteral("ftp://siem.example/")},
+                 {QStringLiteral("audit_webhook_url"), QStringLiteral("not a url")},
+                 {QStringLiteral("audit_file_keep"), QStringLiteral("-1")},
+                 {QStringLiteral("audit_retention_days"), QStringLiteral("soon")},
+                 {QStringLiteral("audit_queue_max"), QStringLiteral("0")}}) {
+            error.clear();
+            Config::load(dir.path(), QString(), {{key, value}}, &error);
+            QVERIFY2(error.contains(key), qPrintable(key + QLatin1Char('=') + value));
+        }
     }
 
     void writerKeepsRowsWhileDatabaseIsDown()
