@@ -2,23 +2,26 @@
 
 #include <spdlog/spdlog.h>
 
+#include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QSqlQuery>
 
 #include "core/DataPaths.h"
 #include "http/HttpServer.h"
+#include "http/RequestAudit.h"
 #include "http/RequestGate.h"
 #include "http/TlsListener.h"
 #include "security/Authenticator.h"
-#include "security/RateLimiter.h"
 #include "security/FieldMasker.h"
+#include "security/RateLimiter.h"
 #include "security/SecretBox.h"
 #include "services/ServiceManager.h"
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
 #include "services/user/UserService.h"
+#include "store/AuditLog.h"
 #include "store/DbExecutor.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
@@ -51,6 +54,8 @@ bool Engine::start(QString *error)
     FieldMasker::setHashKey(m_store->secrets().deriveKey(1, "fldmask_"));
 
     m_limiter = std::make_unique<RateLimiter>(m_store.get());
+    m_audit = std::make_unique<AuditLog>(*m_store, m_config);
+
     m_services = std::make_unique<ServiceManager>(
         ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets(), &m_store->secretStore()});
     SqlService::registerTypes(*m_services);
@@ -68,6 +73,7 @@ bool Engine::start(QString *error)
     m_gate->setRateLimiter(m_limiter.get());
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
+    m_gate->setAuditLog(m_audit.get());
     RequestGate *gate = m_gate.get();
     m_http = std::make_unique<HttpServer>(limits, [gate](HttpRequest &&request, const Responder &responder) {
         gate->handle(std::move(request), responder);
@@ -78,6 +84,13 @@ bool Engine::start(QString *error)
             return false;
         m_http->enableTls(tls);
     }
+    AuditLog *audit = m_audit.get();
+    m_http->setRejectionHook([audit](const HttpRequest &request, HttpResponse &response) {
+        const QString requestId = RequestAudit::newRequestId();
+        response.setHeader("X-Request-Id", requestId.toLatin1());
+        audit->record(
+            RequestAudit::fromRejected(request, response, requestId, QDateTime::currentMSecsSinceEpoch()));
+    });
     if (!m_http->listen(m_config.listenAddress, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1: %2").arg(m_config.listenText(), m_http->errorString());
         return false;
@@ -93,11 +106,20 @@ void Engine::stop()
     // (their executors finish queued jobs) before the store they may write to.
     if (m_http)
         m_http->close();
+    // While everything is still up: the SIEM webhook's last records (bounded wait, only when
+    // a webhook is configured and has records waiting).
+    if (m_audit)
+        m_audit->drainSinks();
     m_http.reset();
     m_gate.reset();
     m_authenticator.reset();
     m_services.reset();
     m_limiter.reset();
+    // The audit trail's last batch is queued on the store's executor, which runs it before the
+    // store closes.
+    if (m_audit)
+        m_audit->shutdown();
+    m_audit.reset();
     m_store.reset();
 }
 

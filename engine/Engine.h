@@ -8,6 +8,7 @@
 
 namespace gatehouse {
 
+class AuditLog;
 class Authenticator;
 class HttpServer;
 class RateLimiter;
@@ -38,6 +39,7 @@ public:
     ServiceManager &services() { return *m_services; }
     SystemStore &store() { return *m_store; }
     RateLimiter &limiter() { return *m_limiter; }
+    AuditLog *auditLog() { return m_audit.get(); }
 
 private:
     bool installDemo(QString *error);
@@ -49,5 +51,6 @@ private:
     std::unique_ptr<RequestGate> m_gate;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<AuditLog> m_audit;
 };
 } // namespace gatehouse

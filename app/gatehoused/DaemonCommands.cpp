@@ -20,8 +20,9 @@
 #include "core/DataPaths.h"
 #include "core/Logging.h"
 #include "core/Version.h"
-#include "security/SecretStore.h"
 #include "security/CertificateGenerator.h"
+#include "security/SecretStore.h"
+#include "store/AuditLog.h"
 #include "store/ConnectionSpec.h"
 #include "store/DbExecutor.h"
 
@@ -66,10 +67,12 @@ void print(const QString &text)
 int DaemonCommands::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
-        "  check   print the configuration, data folder, database and listener status\n"
-        "  gen-cert  write a self-signed TLS certificate and key (tls-cert.pem, tls-key.pem)"));
+    parser.setApplicationDescription(
+        QStringLiteral("Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
+                       "  check   print the configuration, data folder, database and listener status\n"
+                       "  gen-cert  write a self-signed TLS certificate and key (tls-cert.pem, tls-key.pem)\n"
+                       "  prune-audit-logs [--older-than-days N]   delete audit records older than N days "
+                       "(default: audit_retention_days)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(
@@ -112,7 +115,14 @@ int DaemonCommands::run(const QStringList &arguments)
     const QCommandLineOption certForce(QStringLiteral("force"),
                                        QStringLiteral("gen-cert: replace existing files."));
     parser.addOptions({certOutDir, certHost, certDays, certRsa, certForce});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or check"),
+    const QCommandLineOption olderThanDays(
+        QStringLiteral("older-than-days"),
+        QStringLiteral(
+            "prune-audit-logs: delete records older than this many days (default: audit_retention_days)."),
+        QStringLiteral("days"));
+    parser.addOption(olderThanDays);
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("serve (default), check, gen-cert or prune-audit-logs"),
                                  QStringLiteral("[command]"));
     parser.process(arguments);
 
@@ -149,6 +159,22 @@ int DaemonCommands::run(const QStringList &arguments)
     if (command == QLatin1String("gen-cert"))
         return genCert(config, parser.value(certOutDir), parser.values(certHost), parser.value(certDays),
                        parser.isSet(certRsa), parser.isSet(certForce));
+    if (command == QLatin1String("prune-audit-logs")) {
+        int days = config.auditRetentionDays;
+        if (parser.isSet(olderThanDays)) {
+            bool ok = false;
+            days = parser.value(olderThanDays).toInt(&ok);
+            if (!ok || days < 0) {
+                std::fprintf(stderr, "gatehoused: --older-than-days must be a number of days (0 or more)\n");
+                return 2;
+            }
+        } else if (days <= 0) {
+            std::fprintf(stderr,
+                         "gatehoused: audit_retention_days is 0 (keep forever); pass --older-than-days\n");
+            return 2;
+        }
+        return pruneAuditLogs(config, days);
+    }
     std::fprintf(stderr, "gatehoused: unknown command '%s' (see --help)\n", qPrintable(command));
     return 2;
 }
@@ -271,8 +297,9 @@ int DaemonCommands::check(const Config &config)
         if (answer.contains("\"status\":\"ok\"")) {
             listenStatus = QStringLiteral("a Gatehouse is answering there");
         } else if (answer.contains("accepts HTTPS only")) {
-            listenStatus = QStringLiteral("a Gatehouse is answering there over HTTPS (tls_cert/tls_key are not "
-                                          "set in this configuration)");
+            listenStatus =
+                QStringLiteral("a Gatehouse is answering there over HTTPS (tls_cert/tls_key are not "
+                               "set in this configuration)");
         } else {
             listenStatus = QStringLiteral("IN USE by another program (%1)").arg(probe.errorString());
             ++problems;
@@ -329,6 +356,49 @@ int DaemonCommands::genCert(const Config &config, const QString &outDir, const Q
               "To serve HTTPS, add to gatehouse.ini under [gatehouse]:\n  tls_cert=%1\n  tls_key=%2\n"
               "Clients trust this self-signed certificate by adding %1 as a trusted CA file.")
               .arg(certPath, keyPath));
+    return 0;
+}
+
+int DaemonCommands::pruneAuditLogs(const Config &config, int olderThanDays)
+{
+    // Works on the configured system database directly, so it can run from cron while the
+    // gateway serves (SQLite's busy timeout and the chunked deletes keep both going).
+    ConnectionSpec spec;
+    QString problem;
+    if (config.systemDb.isEmpty()) {
+        spec.driver = QStringLiteral("QSQLITE");
+        spec.database = QDir(config.dataDir).filePath(QStringLiteral("system.db"));
+        if (!QFileInfo::exists(spec.database)) {
+            std::fprintf(stderr, "gatehoused: no system database at %s\n", qPrintable(spec.database));
+            return 1;
+        }
+    } else {
+        spec = ConnectionSpec::fromUrl(config.systemDb, &problem);
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "gatehoused: system_db: %s\n", qPrintable(problem));
+            return 2;
+        }
+    }
+    spec.statementTimeoutMs = qMax(config.dbStatementTimeoutMs, 600000);
+    const QString connectionName = QStringLiteral("prune-audit-logs");
+    qint64 deleted = -1;
+    {
+        QSqlDatabase db = DbExecutor::openConnection(spec, connectionName, &problem);
+        if (problem.isEmpty()) {
+            if (!db.tables().contains(QStringLiteral("audit_log")))
+                problem = QStringLiteral("the system database has no audit log yet (start gatehoused once to "
+                                         "upgrade it)");
+            else
+                deleted = AuditLog::prune(db, olderThanDays, &problem);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    if (deleted < 0) {
+        std::fprintf(stderr, "gatehoused: prune-audit-logs failed: %s\n", qPrintable(problem));
+        return 1;
+    }
+    print(QStringLiteral("pruned %1 audit records older than %2 days").arg(deleted).arg(olderThanDays));
     return 0;
 }
 } // namespace gatehouse

@@ -15,6 +15,7 @@ public:
 private:
     int serve(const Config &config);
     int check(const Config &config);
+    int pruneAuditLogs(const Config &config, int olderThanDays);
     // Self-signed TLS certificate and key for the listener (see CertificateGenerator).
     int genCert(const Config &config, const QString &outDir, const QStringList &hosts, const QString &days,
                 bool rsa, bool force);

@@ -38,6 +38,14 @@ constexpr Key kKeys[] = {
     {"tls_cert", "GATEHOUSE_TLS_CERT"},
     {"tls_key", "GATEHOUSE_TLS_KEY"},
     {"allowed_hosts", "GATEHOUSE_ALLOWED_HOSTS"},
+    {"audit_file", "GATEHOUSE_AUDIT_FILE"},
+    {"audit_file_max_bytes", "GATEHOUSE_AUDIT_FILE_MAX_BYTES"},
+    {"audit_file_keep", "GATEHOUSE_AUDIT_FILE_KEEP"},
+    {"audit_webhook_url", "GATEHOUSE_AUDIT_WEBHOOK_URL"},
+    {"audit_retention_days", "GATEHOUSE_AUDIT_RETENTION_DAYS"},
+    {"audit_flush_ms", "GATEHOUSE_AUDIT_FLUSH_MS"},
+    {"audit_batch_size", "GATEHOUSE_AUDIT_BATCH_SIZE"},
+    {"audit_queue_max", "GATEHOUSE_AUDIT_QUEUE_MAX"},
 };
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
@@ -154,6 +162,24 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
             return config;
         }
     }
+    if (!intValue("audit_file_max_bytes", config.auditFileMaxBytes, 4096, qint64(1) << 40) ||
+        !intValue("audit_file_keep", config.auditFileKeep, 0, 1000) ||
+        !intValue("audit_retention_days", config.auditRetentionDays, 0, 36500) ||
+        !intValue("audit_flush_ms", config.auditFlushMs, 10, 60000) ||
+        !intValue("audit_batch_size", config.auditBatchSize, 1, 100000) ||
+        !intValue("audit_queue_max", config.auditQueueMax, 1, 100000000))
+        return config;
+    config.auditFile = values.value(QStringLiteral("audit_file"));
+    config.auditWebhookUrl = values.value(QStringLiteral("audit_webhook_url")).trimmed();
+    if (!config.auditWebhookUrl.isEmpty()) {
+        const QUrl url(config.auditWebhookUrl, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+            url.host().isEmpty()) {
+            *error = QStringLiteral("audit_webhook_url must be an http:// or https:// URL");
+            return config;
+        }
+    }
     config.defaultMaxRecords = qMin(config.defaultMaxRecords, config.maxRecordsCap);
     config.systemDb = values.value(QStringLiteral("system_db"));
     config.adminEmail = values.value(QStringLiteral("admin_email"));
@@ -202,24 +228,31 @@ Json Config::describe() const
         systemDbText = url.toString(QUrl::RemovePassword);
     }
     Json out{{"data_dir", dataDir},
-                {"config_file", configFile},
-                {"listen", listenText()},
-                {"system_db", systemDbText},
-                {"jwt_ttl_minutes", jwtTtlMinutes},
-                {"jwt_refresh_ttl_minutes", jwtRefreshTtlMinutes},
-                {"max_body_bytes", maxBodyBytes},
-                {"max_records", defaultMaxRecords},
-                {"max_records_cap", maxRecordsCap},
-                {"db_statement_timeout_ms", dbStatementTimeoutMs},
-                {"demo", demo},
-                {"log_level", logLevel},
-                {"login_max_failures", loginMaxFailures},
-                {"login_address_max_failures", loginAddressMaxFailures},
-                {"login_lockout_seconds", loginLockoutSeconds}};
+             {"config_file", configFile},
+             {"listen", listenText()},
+             {"system_db", systemDbText},
+             {"jwt_ttl_minutes", jwtTtlMinutes},
+             {"jwt_refresh_ttl_minutes", jwtRefreshTtlMinutes},
+             {"max_body_bytes", maxBodyBytes},
+             {"max_records", defaultMaxRecords},
+             {"max_records_cap", maxRecordsCap},
+             {"db_statement_timeout_ms", dbStatementTimeoutMs},
+             {"demo", demo},
+             {"log_level", logLevel},
+             {"login_max_failures", loginMaxFailures},
+             {"login_address_max_failures", loginAddressMaxFailures},
+             {"login_lockout_seconds", loginLockoutSeconds}};
     // One line per later key keeps additions from touching each other.
     out["secret_store"] = secretStore;
     out["tls"] = tlsEnabled() ? Json{{"cert", tlsCert}, {"key", tlsKey}} : Json("off");
     out["allowed_hosts"] = allowedHosts.isEmpty() ? QStringLiteral("(default)") : allowedHosts;
+    out["audit_file"] = auditFile;
+    out["audit_file_max_bytes"] = auditFileMaxBytes;
+    out["audit_file_keep"] = auditFileKeep;
+    // The collector URL may carry a token: show only where it goes.
+    out["audit_webhook_url"] =
+        QUrl(auditWebhookUrl).toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    out["audit_retention_days"] = auditRetentionDays;
     return out;
 }
 } // namespace gatehouse

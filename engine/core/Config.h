@@ -41,6 +41,15 @@ struct Config
     QString allowedHosts;
 
     bool tlsEnabled() const { return !tlsCert.isEmpty() || !tlsKey.isEmpty(); }
+    // Audit trail (AuditLog).
+    QString auditFile;                              // NDJSON copy; relative to dataDir; empty: none
+    qint64 auditFileMaxBytes = 100LL * 1024 * 1024; // rotate past this size
+    int auditFileKeep = 5;                          // rotated files kept
+    QString auditWebhookUrl;                        // SIEM collector; empty: none
+    int auditRetentionDays = 90;                    // 0: keep forever
+    int auditFlushMs = 300;                         // batch window
+    int auditBatchSize = 500;                       // rows per transaction
+    int auditQueueMax = 100000;                     // rows waiting before new ones are refused
 
     // Fills the fields from the ini file and the environment; `cliOverrides` holds values
     // given on the command line (same keys as the ini file), applied last.

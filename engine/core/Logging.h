@@ -1,6 +1,12 @@
 #pragma once
 
+#include <memory>
+
 #include <QString>
+
+namespace spdlog {
+class formatter;
+}
 
 namespace gatehouse {
 
@@ -9,5 +15,7 @@ class Logging
 {
 public:
     static void setup(const QString &level);
+    // The line format: time, level, "[req <id>] " while a request is handled (LogContext), text.
+    static std::unique_ptr<spdlog::formatter> formatter();
 };
 } // namespace gatehouse

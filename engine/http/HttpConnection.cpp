@@ -334,7 +334,10 @@ void HttpConnection::resetForNext()
 void HttpConnection::fail(int status, const QString &message)
 {
     // Framing errors leave the stream in an unknown state, so the connection always closes.
-    writeRaw(HttpResponse::fromError(ApiError(status, message)), false, false);
+    HttpResponse response = HttpResponse::fromError(ApiError(status, message));
+    if (m_rejectionHook)
+        m_rejectionHook(m_request, response);
+    writeRaw(response, false, false);
     m_state = State::Closing;
     m_buffer.clear();
     m_timer.stop();

@@ -23,11 +23,15 @@ class HttpConnection : public QObject
     Q_OBJECT
 public:
     using Handler = std::function<void(HttpRequest &&, const Responder &)>;
+    // Sees each request the connection refuses itself (framing, limits, timeouts: it never
+    // reaches the handler) and may add headers to the refusal; the request may be partial.
+    using RejectionHook = std::function<void(const HttpRequest &, HttpResponse &)>;
 
     HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Handler handler, QObject *parent = nullptr);
     ~HttpConnection() override;
 
     void sendResponse(quint64 serial, HttpResponse response);
+    void setRejectionHook(RejectionHook hook) { m_rejectionHook = std::move(hook); }
 
 private:
     enum class State
@@ -61,5 +65,6 @@ private:
     bool m_currentKeepAlive = true;
     bool m_encrypted = false; // a TLS connection (set once, after its handshake)
     QTimer m_timer;
+    RejectionHook m_rejectionHook;
 };
 } // namespace gatehouse

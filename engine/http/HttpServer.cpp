@@ -50,7 +50,10 @@ void HttpServer::close()
 
 void HttpServer::onNewConnection()
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection())
-        new HttpConnection(socket, m_limits, m_handler, this);
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        auto *connection = new HttpConnection(socket, m_limits, m_handler, this);
+        if (m_rejectionHook)
+            connection->setRejectionHook(m_rejectionHook);
+    }
 }
 } // namespace gatehouse

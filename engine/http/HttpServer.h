@@ -26,6 +26,8 @@ public:
     quint16 port() const;
     QString errorString() const;
     void close();
+    // For connections accepted from now on (see HttpConnection::RejectionHook).
+    void setRejectionHook(HttpConnection::RejectionHook hook) { m_rejectionHook = std::move(hook); }
 
 private:
     void onNewConnection();
@@ -34,5 +36,6 @@ private:
     HttpLimits m_limits;
     HttpConnection::Handler m_handler;
     bool m_tls = false;
+    HttpConnection::RejectionHook m_rejectionHook;
 };
 } // namespace gatehouse

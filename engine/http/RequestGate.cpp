@@ -6,14 +6,17 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include "RequestAudit.h"
 #include "core/ApiError.h"
 #include "core/Config.h"
+#include "core/LogContext.h"
 #include "core/Version.h"
 #include "security/Authenticator.h"
 #include "security/RateLimiter.h"
 #include "security/Rbac.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
+#include "store/AuditLog.h"
 
 namespace gatehouse {
 namespace {
@@ -77,6 +80,8 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
     context->receivedAtMs = QDateTime::currentMSecsSinceEpoch();
     context->requestId = newRequestId();
     context->request = std::move(request);
+    // Log lines written while this request is handled carry its id (see LogContext).
+    LogContext::Scope logScope(context->requestId);
     const Reply reply = [this, context, responder](HttpResponse response) {
         finish(context, responder, std::move(response));
     };
@@ -279,8 +284,17 @@ void RequestGate::authorize(const RequestContext &context, const Service &servic
 void RequestGate::finish(const std::shared_ptr<RequestContext> &context, const Responder &responder,
                          HttpResponse response)
 {
+    LogContext::Scope logScope(context->requestId);
     response.setHeader("X-Request-Id", context->requestId.toLatin1());
     m_transport.finish(context->request, response);
+    if (response.status >= 500)
+        spdlog::warn("{} {} answered {} after {} ms",
+                     context->method.isEmpty() ? context->request.method.constData()
+                                               : context->method.constData(),
+                     context->request.path.toStdString(), response.status, context->received.elapsed());
+    // Exactly one record per request, refusals included: every response leaves through here.
+    if (m_audit)
+        m_audit->record(RequestAudit::fromRequest(*context, response));
     responder.send(std::move(response));
 }
 

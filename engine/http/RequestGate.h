@@ -15,6 +15,7 @@ namespace gatehouse {
 
 struct Config;
 struct RequestContext;
+class AuditLog;
 class Authenticator;
 class RateLimiter;
 class Service;
@@ -33,6 +34,8 @@ public:
     void handle(HttpRequest &&request, const Responder &responder);
     // Counts requests against the rate limits in enforceLimits; none set: no limits.
     void setRateLimiter(RateLimiter *limiter) { m_limiter = limiter; }
+    // Where `finish` records every request; none: not audited (unit tests of the gate alone).
+    void setAuditLog(AuditLog *audit) { m_audit = audit; }
 
 private:
     using Reply = std::function<void(HttpResponse)>;
@@ -65,5 +68,6 @@ private:
     QElapsedTimer m_uptime;
     RateLimiter *m_limiter = nullptr;
     TransportPolicy m_transport; // Host allow-list, CORS, security headers
+    AuditLog *m_audit = nullptr;
 };
 } // namespace gatehouse

@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 
 #include "ConnectionSpec.h"
+#include "core/LogContext.h"
 #include "http/HttpResponse.h"
 
 class QThread;
@@ -38,13 +39,19 @@ public:
     {
         using Result = std::invoke_result_t<Work &, QSqlDatabase &>;
         QPointer<DbExecutor> self(this);
-        enqueue([self, work = std::move(work), done = std::move(done)](QSqlDatabase &db) mutable {
+        // The request the job is for follows it to the worker and back, for log lines.
+        std::string requestId = LogContext::requestId();
+        enqueue([self, requestId, work = std::move(work), done = std::move(done)](QSqlDatabase &db) mutable {
+            LogContext::Scope scope(requestId);
             Result result = work(db);
             if (!self)
                 return;
             QMetaObject::invokeMethod(
                 self.data(),
-                [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+                [requestId, done = std::move(done), result = std::move(result)]() mutable {
+                    LogContext::Scope scope(requestId);
+                    done(std::move(result));
+                },
                 Qt::QueuedConnection);
         });
     }

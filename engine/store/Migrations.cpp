@@ -110,36 +110,6 @@ QList<Migration> buildMigrations()
         {
             QStringLiteral(R"(ALTER TABLE "user" ADD COLUMN token_epoch {{BIGINT}} NOT NULL DEFAULT 0)"),
         }});
-    // Rate limits (df-limits' model) and, for PostgreSQL system databases shared by several
-    // nodes, their counters (an SQLite node keeps counters in memory; the table stays empty).
-    list.append(Migration{5,
-                          QStringLiteral("rate limits"),
-                          {
-                              QStringLiteral(R"(CREATE TABLE limits (
-                id {{ID}},
-                type VARCHAR(64) NOT NULL,
-                key_text VARCHAR(1024) NOT NULL,
-                rate {{BIGINT}} NOT NULL,
-                period INTEGER NOT NULL,
-                user_id {{BIGINT}} REFERENCES "user" (id) ON DELETE CASCADE,
-                role_id {{BIGINT}} REFERENCES role (id) ON DELETE CASCADE,
-                service_id {{BIGINT}} REFERENCES service (id) ON DELETE CASCADE,
-                endpoint VARCHAR(255),
-                verb VARCHAR(16),
-                name VARCHAR(64) NOT NULL,
-                description TEXT,
-                is_active SMALLINT NOT NULL DEFAULT 1,
-                created_date VARCHAR(32) NOT NULL,
-                last_modified_date VARCHAR(32) NOT NULL))"),
-                              QStringLiteral("CREATE UNIQUE INDEX limits_key_text_key ON limits (key_text)"),
-                              QStringLiteral(R"(CREATE TABLE limit_counter (
-                limit_id {{BIGINT}} NOT NULL REFERENCES limits (id) ON DELETE CASCADE,
-                subject VARCHAR(64) NOT NULL,
-                window_start {{BIGINT}} NOT NULL,
-                window_end {{BIGINT}} NOT NULL,
-                hits {{BIGINT}} NOT NULL,
-                PRIMARY KEY (limit_id, subject)))"),
-                          }});
     // Custom lookups (reference §5): one table for every scope. At most one of app_id, role_id
     // and user_id is set (none: a system lookup); the expression index makes a name unique
     // within its scope, which a plain index could not do because NULLs never compare equal.
@@ -185,12 +155,75 @@ QList<Migration> buildMigrations()
                       QStringLiteral("CREATE INDEX field_mask_role_idx ON field_mask (role_id)"),
                       QStringLiteral("CREATE INDEX field_mask_service_idx ON field_mask (service_id)"),
                   }});
-    list.append(Migration{
-        8,
-        QStringLiteral("CORS rules"),
-        {
-            // DreamFactory's cors_config: one row per path pattern; method is a verb mask.
-            QStringLiteral(R"(CREATE TABLE cors_config (
+    // Rate limits (df-limits' model) and, for PostgreSQL system databases shared by several
+    // nodes, their counters (an SQLite node keeps counters in memory; the table stays empty).
+    list.append(Migration{5,
+                          QStringLiteral("rate limits"),
+                          {
+                              QStringLiteral(R"(CREATE TABLE limits (
+                id {{ID}},
+                type VARCHAR(64) NOT NULL,
+                key_text VARCHAR(1024) NOT NULL,
+                rate {{BIGINT}} NOT NULL,
+                period INTEGER NOT NULL,
+                user_id {{BIGINT}} REFERENCES "user" (id) ON DELETE CASCADE,
+                role_id {{BIGINT}} REFERENCES role (id) ON DELETE CASCADE,
+                service_id {{BIGINT}} REFERENCES service (id) ON DELETE CASCADE,
+                endpoint VARCHAR(255),
+                verb VARCHAR(16),
+                name VARCHAR(64) NOT NULL,
+                description TEXT,
+                is_active SMALLINT NOT NULL DEFAULT 1,
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+                              QStringLiteral("CREATE UNIQUE INDEX limits_key_text_key ON limits (key_text)"),
+                              QStringLiteral(R"(CREATE TABLE limit_counter (
+                limit_id {{BIGINT}} NOT NULL REFERENCES limits (id) ON DELETE CASCADE,
+                subject VARCHAR(64) NOT NULL,
+                window_start {{BIGINT}} NOT NULL,
+                window_end {{BIGINT}} NOT NULL,
+                hits {{BIGINT}} NOT NULL,
+                PRIMARY KEY (limit_id, subject)))"),
+                          }});
+    // No foreign keys: the trail must outlive the users, apps and roles it names.
+    list.append(
+        Migration{6,
+                  QStringLiteral("audit log"),
+                  {
+                      QStringLiteral(R"(CREATE TABLE audit_log (
+                id {{ID}},
+                created_date VARCHAR(32) NOT NULL,
+                event VARCHAR(32) NOT NULL DEFAULT 'request',
+                request_id VARCHAR(64) NOT NULL DEFAULT '',
+                client_ip VARCHAR(64) NOT NULL DEFAULT '',
+                user_id {{BIGINT}},
+                user_email VARCHAR(255),
+                app_id {{BIGINT}},
+                app_name VARCHAR(255),
+                role_id {{BIGINT}},
+                role_name VARCHAR(255),
+                service VARCHAR(255) NOT NULL DEFAULT '',
+                component VARCHAR(255) NOT NULL DEFAULT '',
+                verb VARCHAR(16) NOT NULL DEFAULT '',
+                path VARCHAR(2048) NOT NULL DEFAULT '',
+                status INTEGER NOT NULL DEFAULT 0,
+                duration_ms {{BIGINT}} NOT NULL DEFAULT 0,
+                bytes_in {{BIGINT}} NOT NULL DEFAULT 0,
+                bytes_out {{BIGINT}} NOT NULL DEFAULT 0,
+                params TEXT NOT NULL DEFAULT '{}',
+                user_agent VARCHAR(512) NOT NULL DEFAULT '',
+                error_message TEXT))"),
+                      QStringLiteral("CREATE INDEX audit_log_created_idx ON audit_log (created_date)"),
+                      QStringLiteral("CREATE INDEX audit_log_request_idx ON audit_log (request_id)"),
+                      QStringLiteral("CREATE INDEX audit_log_user_idx ON audit_log (user_id)"),
+                      QStringLiteral("CREATE INDEX audit_log_service_idx ON audit_log (service)"),
+                  }});
+    list.append(
+        Migration{8,
+                  QStringLiteral("CORS rules"),
+                  {
+                      // DreamFactory's cors_config: one row per path pattern; method is a verb mask.
+                      QStringLiteral(R"(CREATE TABLE cors_config (
                 id {{ID}},
                 path VARCHAR(255) NOT NULL,
                 description TEXT,
@@ -203,8 +236,8 @@ QList<Migration> buildMigrations()
                 enabled SMALLINT NOT NULL DEFAULT 1,
                 created_date VARCHAR(32) NOT NULL,
                 last_modified_date VARCHAR(32) NOT NULL))"),
-            QStringLiteral("CREATE UNIQUE INDEX cors_config_path_key ON cors_config (path)"),
-        }});
+                      QStringLiteral("CREATE UNIQUE INDEX cors_config_path_key ON cors_config (path)"),
+                  }});
     return list;
 }
 

@@ -2,11 +2,12 @@
 
 #include "AdminResource.h"
 #include "AppResource.h"
+#include "AuditResource.h"
+#include "CorsResource.h"
+#include "FieldMaskResource.h"
 #include "LimitCacheResource.h"
 #include "LimitResource.h"
 #include "LookupResource.h"
-#include "FieldMaskResource.h"
-#include "CorsResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "SessionResource.h"
@@ -22,8 +23,8 @@ const QStringList &resourceNames()
     // Sorted; the order of the service root's listing.
     static const QStringList names = [] {
         QStringList list;
-        for (const char *name : {"admin", "app", "audit", "cors", "field_mask", "limit", "limit_cache", "lookup",
-                                 "role", "service", "service_type", "user"})
+        for (const char *name : {"admin", "app", "audit", "cors", "field_mask", "limit", "limit_cache",
+                                 "lookup", "role", "service", "service_type", "user"})
             list << QLatin1String(name);
         return list;
     }();
@@ -47,6 +48,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_lookups(std::make_shared<LookupResource>(store))
     , m_fieldMasks(std::make_shared<FieldMaskResource>(store))
     , m_cors(std::make_shared<CorsResource>(store))
+    , m_audit(std::make_shared<AuditResource>(store))
 {
 }
 
@@ -119,6 +121,8 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_lookups->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("cors"))
             m_cors->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("audit"))
+            m_audit->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("service_type"))
             done(serviceTypes(*context, path));
         else if (resource == QLatin1String("user"))

@@ -14,6 +14,7 @@ class RateLimiter;
 class LookupResource;
 class FieldMaskResource;
 class CorsResource;
+class AuditResource;
 class RoleResource;
 class ServiceManager;
 class ServiceResource;
@@ -59,5 +60,6 @@ private:
     std::shared_ptr<LookupResource> m_lookups;
     std::shared_ptr<FieldMaskResource> m_fieldMasks;
     std::shared_ptr<CorsResource> m_cors;
+    std::shared_ptr<AuditResource> m_audit;
 };
 } // namespace gatehouse
