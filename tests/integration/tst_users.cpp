@@ -1,13 +1,19 @@
 // Non-admin users end to end: system/user with per-app roles, sign-in through an app (the role
 // it gives, RBAC on it), the user service (session, profile, password), the sign-in throttle
 // by account and by address, Basic auth, and revocation on logout, refresh, password change and
-// deactivation of a user, role or app. Uses the SQLite system database; the `system` service
-// itself is the resource the roles grant, so no other database is needed.
+// deactivation of a user, role or app. The `system` service itself is the resource the roles
+// grant, so no other database is needed. Runs on the SQLite system database, then again on
+// PostgreSQL (GATEHOUSE_TEST_PGSQL_SYSTEM) when configured.
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlQuery>
 #include <QTest>
 
+#include "TestDatabases.h"
 #include "TestServer.h"
 #include "security/Jwt.h"
+#include "store/ConnectionSpec.h"
+#include "store/DbExecutor.h"
 #include "store/SystemStore.h"
 
 using namespace gatehouse;
@@ -50,8 +56,14 @@ Json systemGet(const char *component)
 class TestUsers : public QObject
 {
     Q_OBJECT
+public:
+    explicit TestUsers(QString systemDb)
+        : m_systemDb(std::move(systemDb))
+    {
+    }
 
 private:
+    QString m_systemDb; // empty: SQLite (the lockout tests always use SQLite servers of their own)
     std::unique_ptr<TestServer> m_server;
     qint64 m_roleReader = 0; // may GET system/role
     qint64 m_appReader = 0;  // may GET system/app
@@ -86,8 +98,23 @@ private:
 private slots:
     void initTestCase()
     {
-        m_server = startServer();
-        QVERIFY(m_server);
+        if (!m_systemDb.isEmpty()) {
+            QString error;
+            const ConnectionSpec spec = ConnectionSpec::fromUrl(m_systemDb, &error);
+            {
+                QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("tst-users-reset"), &error);
+                QVERIFY2(db.isOpen(), qPrintable(error));
+                QSqlQuery query(db);
+                query.exec(QStringLiteral("SET client_min_messages = warning"));
+                QVERIFY(query.exec(QStringLiteral("DROP SCHEMA public CASCADE")));
+                QVERIFY(query.exec(QStringLiteral("CREATE SCHEMA public")));
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("tst-users-reset"));
+        }
+        TestServer::Options options;
+        options.systemDb = m_systemDb;
+        m_server = std::make_unique<TestServer>(options);
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
         m_roleReader = m_server->createRole(QStringLiteral("role_reader"), systemGet("role"));
         m_appReader = m_server->createRole(QStringLiteral("app_reader"), systemGet("app"));
         QVERIFY(m_roleReader > 0 && m_appReader > 0);
@@ -652,5 +679,26 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestUsers)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    {
+        TestUsers sqlite{QString()};
+        failures += QTest::qExec(&sqlite, argc, argv);
+    }
+    const QString pg = TestDatabases::pgsqlSystemUrl();
+    if (pg.isEmpty()) {
+        if (TestDatabases::required()) {
+            qCritical("GATEHOUSE_TEST_PGSQL_SYSTEM is required but not set");
+            ++failures;
+        } else {
+            qInfo("PostgreSQL system database not configured (GATEHOUSE_TEST_PGSQL_SYSTEM): skipped");
+        }
+    } else {
+        TestUsers postgres{pg};
+        failures += QTest::qExec(&postgres, argc, argv);
+    }
+    return failures;
+}
 #include "tst_users.moc"
