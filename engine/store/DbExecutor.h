@@ -50,7 +50,12 @@ public:
                 self.data(),
                 [requestId, done = std::move(done), result = std::move(result)]() mutable {
                     LogContext::Scope scope(requestId);
-                    done(std::move(result));
+                    // Qt may free this functor on the worker (invokeMethod drops its own
+                    // reference after posting); `done` can hold the last reference to a service,
+                    // whose executor must not be destroyed on its own worker. Moving it into a
+                    // local destroys it here, on the executor's thread.
+                    auto call = std::move(done);
+                    call(std::move(result));
                 },
                 Qt::QueuedConnection);
         });
