@@ -145,16 +145,7 @@ private:
     void resetPostgres()
     {
         QString error;
-        const ConnectionSpec spec = ConnectionSpec::fromUrl(m_systemDb, &error);
-        {
-            QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("tst-audit-reset"), &error);
-            QVERIFY2(db.isOpen(), qPrintable(error));
-            QSqlQuery query(db);
-            query.exec(QStringLiteral("SET client_min_messages = warning"));
-            QVERIFY(query.exec(QStringLiteral("DROP SCHEMA public CASCADE")));
-            QVERIFY(query.exec(QStringLiteral("CREATE SCHEMA public")));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tst-audit-reset"));
+        QVERIFY2(TestDatabases::resetSystemSchema(m_systemDb, &error), qPrintable(error));
     }
 
     static bool flush(TestServer &server)
@@ -963,27 +954,7 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    int failures = 0;
-    {
-        TestAudit sqlite{QString()};
-        failures += QTest::qExec(&sqlite, argc, argv);
-    }
-    {
-        const QString pg = TestDatabases::pgsqlSystemUrl();
-        if (pg.isEmpty()) {
-            if (TestDatabases::required()) {
-                qCritical("GATEHOUSE_TEST_PGSQL_SYSTEM is required but not set");
-                ++failures;
-            } else {
-                qInfo("PostgreSQL system database not configured (GATEHOUSE_TEST_PGSQL_SYSTEM): skipped");
-            }
-        } else {
-            TestAudit postgres{pg};
-            failures += QTest::qExec(&postgres, argc, argv);
-        }
-    }
-    return failures;
+    return TestDatabases::runOnSystemDatabases<TestAudit>(argc, argv);
 }
 
 #include "tst_audit.moc"

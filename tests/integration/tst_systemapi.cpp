@@ -171,16 +171,7 @@ private:
     void resetPostgres()
     {
         QString error;
-        const ConnectionSpec spec = ConnectionSpec::fromUrl(m_systemDb, &error);
-        {
-            QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("tst-reset"), &error);
-            QVERIFY2(db.isOpen(), qPrintable(error));
-            QSqlQuery query(db);
-            query.exec(QStringLiteral("SET client_min_messages = warning"));
-            QVERIFY(query.exec(QStringLiteral("DROP SCHEMA public CASCADE")));
-            QVERIFY(query.exec(QStringLiteral("CREATE SCHEMA public")));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tst-reset"));
+        QVERIFY2(TestDatabases::resetSystemSchema(m_systemDb, &error), qPrintable(error));
     }
 
 private slots:
@@ -1083,27 +1074,7 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    int failures = 0;
-    {
-        TestSystemApi sqlite{QString()};
-        failures += QTest::qExec(&sqlite, argc, argv);
-    }
-    {
-        const QString pg = TestDatabases::pgsqlSystemUrl();
-        if (pg.isEmpty()) {
-            if (TestDatabases::required()) {
-                qCritical("GATEHOUSE_TEST_PGSQL_SYSTEM is required but not set");
-                ++failures;
-            } else {
-                qInfo("PostgreSQL system database not configured (GATEHOUSE_TEST_PGSQL_SYSTEM): skipped");
-            }
-        } else {
-            TestSystemApi postgres{pg};
-            failures += QTest::qExec(&postgres, argc, argv);
-        }
-    }
-    return failures;
+    return TestDatabases::runOnSystemDatabases<TestSystemApi>(argc, argv);
 }
 
 #include "tst_systemapi.moc"

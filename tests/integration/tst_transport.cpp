@@ -650,18 +650,8 @@ private Q_SLOTS:
     {
         const QString url = TestDatabases::pgsqlSystemUrl();
         GATEHOUSE_REQUIRE_URL(url, "GATEHOUSE_TEST_PGSQL_SYSTEM");
-        // A fresh schema, as tst_systemapi does: the database remembers the master key it met first.
         QString error;
-        const ConnectionSpec spec = ConnectionSpec::fromUrl(url, &error);
-        {
-            QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("tst-transport-reset"), &error);
-            QVERIFY2(db.isOpen(), qPrintable(error));
-            QSqlQuery query(db);
-            query.exec(QStringLiteral("SET client_min_messages = warning"));
-            QVERIFY(query.exec(QStringLiteral("DROP SCHEMA public CASCADE")));
-            QVERIFY(query.exec(QStringLiteral("CREATE SCHEMA public")));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tst-transport-reset"));
+        QVERIFY2(TestDatabases::resetSystemSchema(url, &error), qPrintable(error));
 
         TestServer::Options options;
         options.systemDb = url;

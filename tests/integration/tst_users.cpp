@@ -100,16 +100,7 @@ private slots:
     {
         if (!m_systemDb.isEmpty()) {
             QString error;
-            const ConnectionSpec spec = ConnectionSpec::fromUrl(m_systemDb, &error);
-            {
-                QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("tst-users-reset"), &error);
-                QVERIFY2(db.isOpen(), qPrintable(error));
-                QSqlQuery query(db);
-                query.exec(QStringLiteral("SET client_min_messages = warning"));
-                QVERIFY(query.exec(QStringLiteral("DROP SCHEMA public CASCADE")));
-                QVERIFY(query.exec(QStringLiteral("CREATE SCHEMA public")));
-            }
-            QSqlDatabase::removeDatabase(QStringLiteral("tst-users-reset"));
+            QVERIFY2(TestDatabases::resetSystemSchema(m_systemDb, &error), qPrintable(error));
         }
         TestServer::Options options;
         options.systemDb = m_systemDb;
@@ -681,24 +672,6 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    int failures = 0;
-    {
-        TestUsers sqlite{QString()};
-        failures += QTest::qExec(&sqlite, argc, argv);
-    }
-    const QString pg = TestDatabases::pgsqlSystemUrl();
-    if (pg.isEmpty()) {
-        if (TestDatabases::required()) {
-            qCritical("GATEHOUSE_TEST_PGSQL_SYSTEM is required but not set");
-            ++failures;
-        } else {
-            qInfo("PostgreSQL system database not configured (GATEHOUSE_TEST_PGSQL_SYSTEM): skipped");
-        }
-    } else {
-        TestUsers postgres{pg};
-        failures += QTest::qExec(&postgres, argc, argv);
-    }
-    return failures;
+    return TestDatabases::runOnSystemDatabases<TestUsers>(argc, argv);
 }
 #include "tst_users.moc"

@@ -1,6 +1,8 @@
 #include "TestDatabases.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include "store/ConnectionSpec.h"
@@ -51,5 +53,24 @@ void TestDatabases::closeConnections(const QHash<QString, QString> &connections)
         QSqlDatabase::database(name, false).close();
         QSqlDatabase::removeDatabase(name);
     }
+}
+bool TestDatabases::resetSystemSchema(const QString &url, QString *error)
+{
+    const QString name = QStringLiteral("tst-reset-system-schema");
+    const ConnectionSpec spec = ConnectionSpec::fromUrl(url, error);
+    bool ok = false;
+    {
+        QSqlDatabase db = DbExecutor::openConnection(spec, name, error);
+        if (db.isOpen()) {
+            QSqlQuery query(db);
+            query.exec(QStringLiteral("SET client_min_messages = warning"));
+            ok = query.exec(QStringLiteral("DROP SCHEMA public CASCADE")) &&
+                 query.exec(QStringLiteral("CREATE SCHEMA public"));
+            if (!ok)
+                *error = query.lastError().text();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
 }
 } // namespace gatehouse::test

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
+#include <QTest>
 
 namespace gatehouse::test {
 
@@ -24,6 +26,34 @@ public:
     static QHash<QString, QString> openConnections(const QString &prefix, const QString &sqliteFile,
                                                    QString *error);
     static void closeConnections(const QHash<QString, QString> &connections);
+    // Empties the PostgreSQL system database at `url` (a fresh public schema), so an engine
+    // starts on it as on a new install: the database remembers the master key it met first.
+    static bool resetSystemSchema(const QString &url, QString *error);
+
+    // main() for a test class constructed from a system database URL (empty: SQLite): runs it
+    // on SQLite, then on the PostgreSQL system database when one is configured, and fails
+    // instead of skipping that run when servers are required.
+    template <typename TestClass>
+    static int runOnSystemDatabases(int argc, char **argv)
+    {
+        QCoreApplication app(argc, argv);
+        int failures = 0;
+        {
+            TestClass sqlite{QString()};
+            failures += QTest::qExec(&sqlite, argc, argv);
+        }
+        const QString pg = pgsqlSystemUrl();
+        if (!pg.isEmpty()) {
+            TestClass postgres{pg};
+            failures += QTest::qExec(&postgres, argc, argv);
+        } else if (required()) {
+            qCritical("GATEHOUSE_TEST_PGSQL_SYSTEM is required but not set");
+            ++failures;
+        } else {
+            qInfo("PostgreSQL system database not configured (GATEHOUSE_TEST_PGSQL_SYSTEM): skipped");
+        }
+        return failures;
+    }
 };
 
 // Skips (or, when servers are required, fails) a test whose database server is not configured.

@@ -9,6 +9,7 @@
 
 #include "AccountResource.h"
 #include "core/ApiError.h"
+#include "core/LogContext.h"
 #include "security/AccessSnapshot.h"
 #include "security/ApiKeys.h"
 #include "security/Authenticator.h"
@@ -218,6 +219,7 @@ void SessionResource::login(std::shared_ptr<const RequestContext> context, Servi
             // which addresses exist.
             PasswordHasher::verifyAsync(row.found ? row.passwordHash : QString(), password)
                 .then(&self->m_store, [self, context, email, peer, row, done](bool verified) {
+                    LogContext::Scope logScope(context->requestId);
                     LoginThrottle &throttle = self->m_store.loginThrottle();
                     if (!verified || !row.found) {
                         throttle.recordFailure(email, peer);

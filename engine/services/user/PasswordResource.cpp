@@ -7,6 +7,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "core/ApiError.h"
+#include "core/LogContext.h"
 #include "security/AccessSnapshot.h"
 #include "security/Authenticator.h"
 #include "security/Jwt.h"
@@ -113,6 +114,7 @@ void PasswordResource::change(std::shared_ptr<const RequestContext> context, Ser
                     out.newHash = PasswordHasher::hash(newPassword);
                 return out;
             }).then(&self->m_store, [self, context, user, login, peer, done](Rehash result) {
+                LogContext::Scope logScope(context->requestId);
                 LoginThrottle &throttle = self->m_store.loginThrottle();
                 if (!result.verified) {
                     throttle.recordFailure(user.email, peer);
