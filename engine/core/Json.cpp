@@ -65,8 +65,35 @@ QVariant jsonToVariant(const Json &value)
     }
 }
 
+bool jsonDepthWithin(const QByteArray &text, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth)
+                return false;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return true;
+}
+
 Json parseJsonOrDiscarded(const QByteArray &text)
 {
+    if (!jsonDepthWithin(text))
+        return Json(Json::value_t::discarded);
     return Json::parse(text.constBegin(), text.constEnd(), nullptr, false);
 }
 

@@ -12,7 +12,17 @@ using Json = nlohmann::json;
 Json variantToJson(const QVariant &value);
 QVariant jsonToVariant(const Json &value);
 
-// Parses text as JSON; returns a discarded value instead of throwing.
+// Deepest nesting of arrays and objects accepted from outside. Parsing is iterative, but
+// copying and walking a document recurse once per level, so a body nested a million levels
+// deep would exhaust a thread's stack; no real request comes near this.
+inline constexpr int kMaxJsonDepth = 128;
+
+// Whether `text` nests arrays/objects at most `maxDepth` levels (a cheap scan that skips
+// strings; it does not validate the JSON).
+bool jsonDepthWithin(const QByteArray &text, int maxDepth = kMaxJsonDepth);
+
+// Parses text as JSON; returns a discarded value instead of throwing, also when it nests deeper
+// than kMaxJsonDepth.
 Json parseJsonOrDiscarded(const QByteArray &text);
 QByteArray dumpJson(const Json &value);
 } // namespace gatehouse

@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <QDateTime>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include "RequestAudit.h"
@@ -20,13 +19,6 @@
 
 namespace gatehouse {
 namespace {
-
-QString newRequestId()
-{
-    // Unique, not secret: it correlates a response with logs and audit records.
-    const quint64 a = QRandomGenerator::global()->generate64();
-    return QString::number(a, 16).rightJustified(16, QLatin1Char('0'));
-}
 
 bool isValidServiceName(const QString &name)
 {
@@ -78,7 +70,7 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
     auto context = std::make_shared<RequestContext>();
     context->received.start();
     context->receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-    context->requestId = newRequestId();
+    context->requestId = RequestAudit::newRequestId();
     context->request = std::move(request);
     // Log lines written while this request is handled carry its id (see LogContext).
     LogContext::Scope logScope(context->requestId);
@@ -170,6 +162,10 @@ void RequestGate::route(RequestContext &context, const QString &servicePath) con
     if (!request.body.isEmpty()) {
         if (!isJsonContentType(request.header("content-type")))
             throw ApiError(415, QStringLiteral("Only JSON request bodies are supported."));
+        if (!jsonDepthWithin(request.body))
+            throw ApiError::badRequest(
+                QStringLiteral("The JSON request body is nested more than %1 levels deep.")
+                    .arg(kMaxJsonDepth));
         context.body = parseJsonOrDiscarded(request.body);
         if (context.body.is_discarded())
             throw ApiError::badRequest(QStringLiteral("Malformed JSON in request body."));

@@ -7,7 +7,6 @@
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
-#include <QSqlQuery>
 
 #include "AccessSnapshot.h"
 #include "ApiKeys.h"
@@ -16,8 +15,8 @@
 #include "PasswordHasher.h"
 #include "SecretBox.h"
 #include "core/ApiError.h"
-#include "store/DbExecutor.h"
 #include "store/SystemStore.h"
+#include "store/UserRowReader.h"
 
 namespace gatehouse {
 namespace {
@@ -59,7 +58,6 @@ HttpResponse basicRefusal(const QString &message)
 
 struct BasicRow
 {
-    bool failed = false;
     bool found = false;
     qint64 id = 0;
     qint64 epoch = 0;
@@ -272,39 +270,22 @@ void Authenticator::authenticateBasic(const HttpRequest &request, std::function<
     }
 
     const QPointer<QObject> guard(m_guard.get());
-    const ConnectionSpec spec = m_store.connectionSpec();
-    m_store.executor().submit(
-        [email, spec](QSqlDatabase &db) {
-            BasicRow row;
-            try {
-                DbExecutor::ensureOpen(db, spec);
-                QSqlQuery query(db);
-                query.prepare(
-                    QStringLiteral(R"(SELECT id, password_hash, token_epoch FROM "user" WHERE email = ?)"));
-                query.addBindValue(email);
-                if (!query.exec()) {
-                    row.failed = true;
-                    return row;
-                }
-                if (query.next()) {
-                    row.found = true;
-                    row.id = query.value(0).toLongLong();
-                    row.passwordHash = query.value(1).toString();
-                    row.epoch = query.value(2).toLongLong();
-                }
-            } catch (const std::exception &) {
-                row.failed = true;
-            }
-            return row;
-        },
+    auto refuse = [guard, onError](HttpResponse response) {
+        if (guard)
+            onError(std::move(response));
+    };
+    UserRowReader::byEmail(
+        m_store, QStringLiteral("id, password_hash, token_epoch"), email,
         [this, guard, request, email, password, peer, cacheKey, onSession = std::move(onSession),
-         onError = std::move(onError)](BasicRow row) mutable {
+         onError = std::move(onError)](std::optional<QSqlRecord> record) mutable {
             if (!guard)
                 return;
-            if (row.failed) {
-                onError(HttpResponse::fromError(
-                    ApiError(503, QStringLiteral("The system database is not available."))));
-                return;
+            BasicRow row;
+            if (record) {
+                row.found = true;
+                row.id = record->value(QStringLiteral("id")).toLongLong();
+                row.passwordHash = record->value(QStringLiteral("password_hash")).toString();
+                row.epoch = record->value(QStringLiteral("token_epoch")).toLongLong();
             }
             // Unknown accounts still cost one verification, so timing tells nothing.
             PasswordHasher::verifyAsync(row.found ? row.passwordHash : QString(), password)
@@ -340,6 +321,7 @@ void Authenticator::authenticateBasic(const HttpRequest &request, std::function<
                     }
                     finishBasic(request, *user, std::move(onSession), std::move(onError));
                 });
-        });
+        },
+        std::move(refuse));
 }
 } // namespace gatehouse

@@ -143,7 +143,10 @@ void DbExecutor::ensureOpen(QSqlDatabase &db, const ConnectionSpec &spec)
         statements
             << QStringLiteral("SET SESSION max_statement_time = %1").arg(spec.statementTimeoutMs / 1000.0);
     else if (spec.driver == QLatin1String("QSQLITE"))
-        statements << QStringLiteral("PRAGMA foreign_keys = ON");
+        // A 16 MB page cache (SQLite's default is 2 MB): the system database's log tables
+        // outgrow the default quickly, and each miss is a pread on the batch writer's path.
+        statements << QStringLiteral("PRAGMA foreign_keys = ON")
+                   << QStringLiteral("PRAGMA cache_size = -16384");
     statements += spec.initStatements;
     for (const QString &statement : std::as_const(statements)) {
         if (!q.exec(statement)) {

@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -120,6 +121,31 @@ QByteArray readAllFiles(const QStringList &paths)
             all += file.readAll();
     }
     return all;
+}
+
+// How many audit_log rows carry one of `ids`, read straight from the system database at
+// `spec`; -1, with `problem` set, when it cannot be read.
+int auditRowsFor(const ConnectionSpec &spec, const QString &connectionName, const QStringList &ids,
+                 QString *problem)
+{
+    int found = 0;
+    {
+        QSqlDatabase db = DbExecutor::openConnection(spec, connectionName, problem);
+        QSqlQuery q(db);
+        for (const QString &id : ids) {
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE request_id = ?"));
+            q.addBindValue(id);
+            if (!db.isOpen() || !q.exec() || !q.next()) {
+                if (problem->isEmpty())
+                    *problem = q.lastError().text();
+                found = -1;
+                break;
+            }
+            found += q.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return found;
 }
 } // namespace
 
@@ -610,19 +636,8 @@ private slots:
             spec.driver = QStringLiteral("QSQLITE");
             spec.database = QDir(dir.path()).filePath(QStringLiteral("system.db"));
         }
-        int found = 0;
-        {
-            QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("tst-audit-stop"), &problem);
-            QVERIFY2(db.isOpen(), qPrintable(problem));
-            QSqlQuery q(db);
-            for (const QString &id : ids) {
-                q.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE request_id = ?"));
-                q.addBindValue(id);
-                QVERIFY(q.exec() && q.next());
-                found += q.value(0).toInt();
-            }
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tst-audit-stop"));
+        const int found = auditRowsFor(spec, QStringLiteral("tst-audit-stop"), ids, &problem);
+        QVERIFY2(found >= 0, qPrintable(problem));
         QCOMPARE(found, ids.size());
     }
 
@@ -785,19 +800,8 @@ private slots:
         spec.driver = QStringLiteral("QSQLITE");
         spec.database = QDir(dir.path()).filePath(QStringLiteral("system.db"));
         QString problem;
-        int found = 0;
-        {
-            QSqlDatabase db = DbExecutor::openConnection(spec, QStringLiteral("tst-audit-daemon"), &problem);
-            QVERIFY2(db.isOpen(), qPrintable(problem));
-            QSqlQuery q(db);
-            for (const QString &id : ids) {
-                q.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE request_id = ?"));
-                q.addBindValue(id);
-                QVERIFY(q.exec() && q.next());
-                found += q.value(0).toInt();
-            }
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tst-audit-daemon"));
+        const int found = auditRowsFor(spec, QStringLiteral("tst-audit-daemon"), ids, &problem);
+        QVERIFY2(found >= 0, qPrintable(problem));
         QVERIFY2(found == 4, daemonLog.constData());
     }
 

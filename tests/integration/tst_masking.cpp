@@ -4,38 +4,19 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
+#include "SqlTestFixture.h"
 #include "TestDatabases.h"
 #include "TestServer.h"
 #include "store/ConnectionSpec.h"
-#include "store/DbExecutor.h"
 
 using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-std::string str(const QString &value)
-{
-    return value.toStdString();
-}
-
-QString enc(const QString &value)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(value));
-}
-
-QString message(const TestResponse &r)
-{
-    if (r.json.is_object() && r.json.contains("error") && r.json["error"].contains("message"))
-        return QString::fromStdString(r.json["error"]["message"].get<std::string>());
-    return {};
-}
-
 QString text(const Json &value)
 {
     return value.is_string() ? QString::fromStdString(value.get<std::string>())
@@ -86,32 +67,11 @@ private:
 
     QSqlDatabase directDb()
     {
-        const QString name = QStringLiteral("mask-direct-") + m_engine;
-        if (QSqlDatabase::contains(name)) {
-            QSqlDatabase db = QSqlDatabase::database(name);
-            if (db.isOpen())
-                return db;
-        }
-        QString error;
-        return DbExecutor::openConnection(current().spec, name, &error);
+        return SqlTestFixture::directDb(current().spec, QStringLiteral("mask-direct-") + m_engine);
     }
-    bool sql(const QString &statement)
-    {
-        QSqlDatabase db = directDb();
-        QSqlQuery q(db);
-        if (!q.exec(statement)) {
-            qWarning("fixture SQL failed: %s\n%s", qPrintable(q.lastError().text()), qPrintable(statement));
-            return false;
-        }
-        return true;
-    }
-    void dropTables()
-    {
-        const bool pg = current().kind == QLatin1String("pgsql");
-        for (const char *name : {"cards", "people"})
-            sql(QStringLiteral("DROP TABLE IF EXISTS %1%2")
-                    .arg(t(name), pg ? QStringLiteral(" CASCADE") : QString()));
-    }
+    bool sql(const QString &statement) { return SqlTestFixture::exec(directDb(), statement); }
+
+    void dropTables() { SqlTestFixture::dropTables(directDb(), current().kind, {t("cards"), t("people")}); }
     bool createTables()
     {
         const QString engine =
@@ -157,20 +117,8 @@ private:
         Engine e;
         e.kind = kind;
         e.service = QStringLiteral("mask_") + kind;
-        Json config;
-        if (kind == QLatin1String("sqlite")) {
-            e.spec.driver = QStringLiteral("QSQLITE");
-            e.spec.database = m_dir.filePath(QStringLiteral("masking.sqlite"));
-            config = {{"database", str(e.spec.database)}};
-        } else {
-            QString error;
-            e.spec = ConnectionSpec::fromUrl(url, &error);
-            config = {{"host", str(e.spec.host)},
-                      {"port", e.spec.port},
-                      {"database", str(e.spec.database)},
-                      {"username", str(e.spec.username)},
-                      {"password", str(e.spec.password)}};
-        }
+        Json config = SqlTestFixture::serviceConfig(kind, url,
+                                                    m_dir.filePath(QStringLiteral("masking.sqlite")), e.spec);
         config["named_queries"] = Json::array(
             {{{"name", "People"},
               {"sql",
@@ -206,17 +154,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_prefix = QStringLiteral("mk%1_").arg(QCoreApplication::applicationPid() % 100000);
-        m_server = std::make_unique<TestServer>(TestServer::Options());
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        QVERIFY(!m_server->adminToken().isEmpty());
-        m_engines.insert(QStringLiteral("sqlite"), makeEngine(QStringLiteral("sqlite"), {}));
-        if (!TestDatabases::pgsqlUrl().isEmpty())
-            m_engines.insert(QStringLiteral("pgsql"),
-                             makeEngine(QStringLiteral("pgsql"), TestDatabases::pgsqlUrl()));
-        if (!TestDatabases::mysqlUrl().isEmpty())
-            m_engines.insert(QStringLiteral("mysql"),
-                             makeEngine(QStringLiteral("mysql"), TestDatabases::mysqlUrl()));
+        m_prefix = SqlTestFixture::tablePrefix("mk");
+        QString error;
+        m_server = SqlTestFixture::startServer(&error);
+        QVERIFY2(m_server, qPrintable(error));
+        for (const auto &[kind, url] : SqlTestFixture::engines())
+            m_engines.insert(kind, makeEngine(kind, url));
         for (const Engine &e : std::as_const(m_engines))
             QVERIFY2(e.serviceId > 0, qPrintable(e.kind));
     }

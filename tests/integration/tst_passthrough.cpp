@@ -49,6 +49,19 @@ QList<qint64> ids(const TestResponse &r)
         out << row["id"].get<qint64>();
     return out;
 }
+
+// A direct connection to the PostgreSQL test database at `url`, opened (check isOpen()).
+QSqlDatabase openPostgres(const QUrl &url, const QString &connectionName)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setDatabaseName(url.path().mid(1));
+    db.setUserName(url.userName());
+    db.setPassword(url.password());
+    db.open();
+    return db;
+}
 } // namespace
 
 class TestPassthrough : public QObject
@@ -405,13 +418,8 @@ private slots:
         const QUrl parsed(url);
         const QString table = u"gh_rls_doc_%1"_s.arg(QCoreApplication::applicationPid());
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"tst-passthrough-pg"_s);
-            db.setHostName(parsed.host());
-            db.setPort(parsed.port(5432));
-            db.setDatabaseName(parsed.path().mid(1));
-            db.setUserName(parsed.userName());
-            db.setPassword(parsed.password());
-            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlDatabase db = openPostgres(parsed, u"tst-passthrough-pg"_s);
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
             // Gatehouse connects as a plain role (no superuser, no BYPASSRLS) that owns the
             // table; FORCE makes the policy apply to the owner too.
@@ -515,13 +523,8 @@ private slots:
         QVERIFY(!r.body.contains("p3pp3r"));
 
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"tst-passthrough-pg2"_s);
-            db.setHostName(parsed.host());
-            db.setPort(parsed.port(5432));
-            db.setDatabaseName(parsed.path().mid(1));
-            db.setUserName(parsed.userName());
-            db.setPassword(parsed.password());
-            if (db.open())
+            QSqlDatabase db = openPostgres(parsed, u"tst-passthrough-pg2"_s);
+            if (db.isOpen())
                 QSqlQuery(db).exec(u"DROP TABLE IF EXISTS %1"_s.arg(table));
             db.close();
         }
@@ -580,13 +583,8 @@ private slots:
         const QUrl parsed(url);
         const QString schema = u"gh_lookups_%1"_s.arg(QCoreApplication::applicationPid());
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"tst-passthrough-pgsys"_s);
-            db.setHostName(parsed.host());
-            db.setPort(parsed.port(5432));
-            db.setDatabaseName(parsed.path().mid(1));
-            db.setUserName(parsed.userName());
-            db.setPassword(parsed.password());
-            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlDatabase db = openPostgres(parsed, u"tst-passthrough-pgsys"_s);
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
             q.exec(u"SET client_min_messages = warning"_s);
             QVERIFY(q.exec(u"DROP SCHEMA IF EXISTS %1 CASCADE"_s.arg(schema)));

@@ -4,41 +4,22 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
+#include "SqlTestFixture.h"
 #include "TestDatabases.h"
 #include "TestServer.h"
 #include "core/ApiError.h"
 #include "services/sql/QueryBuilder.h"
 #include "services/sql/SqlDialect.h"
 #include "store/ConnectionSpec.h"
-#include "store/DbExecutor.h"
 
 using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-
-QString enc(const QString &value)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(value));
-}
-
-std::string str(const QString &value)
-{
-    return value.toStdString();
-}
-
-QString message(const TestResponse &r)
-{
-    if (r.json.is_object() && r.json.contains("error") && r.json["error"].contains("message"))
-        return QString::fromStdString(r.json["error"]["message"].get<std::string>());
-    return {};
-}
 
 QList<qint64> ids(const Json &records, const char *key = "id")
 {
@@ -95,43 +76,16 @@ private:
 
     QSqlDatabase directDb()
     {
-        const QString name = QStringLiteral("direct-") + m_engine;
-        if (QSqlDatabase::contains(name)) {
-            QSqlDatabase db = QSqlDatabase::database(name);
-            if (db.isOpen())
-                return db;
-        }
-        QString error;
-        QSqlDatabase db = DbExecutor::openConnection(current().spec, name, &error);
-        if (!error.isEmpty())
-            qWarning("direct connection failed: %s", qPrintable(error));
-        return db;
+        return SqlTestFixture::directDb(current().spec, QStringLiteral("direct-") + m_engine);
     }
-    bool sql(const QString &statement)
-    {
-        QSqlDatabase db = directDb();
-        QSqlQuery q(db);
-        if (!q.exec(statement)) {
-            qWarning("fixture SQL failed: %s\n%s", qPrintable(q.lastError().text()), qPrintable(statement));
-            return false;
-        }
-        return true;
-    }
-    qint64 scalar(const QString &statement)
-    {
-        QSqlDatabase db = directDb();
-        QSqlQuery q(db);
-        if (!q.exec(statement) || !q.next())
-            return -1;
-        return q.value(0).toLongLong();
-    }
+    bool sql(const QString &statement) { return SqlTestFixture::exec(directDb(), statement); }
+    qint64 scalar(const QString &statement) { return SqlTestFixture::scalar(directDb(), statement); }
 
     void dropTables()
     {
-        const bool pg = current().kind == QLatin1String("pgsql");
-        for (const char *name : {"post_tags", "posts", "tags", "orders", "customers", "notes"})
-            sql(QStringLiteral("DROP TABLE IF EXISTS %1%2")
-                    .arg(t(name), pg ? QStringLiteral(" CASCADE") : QString()));
+        SqlTestFixture::dropTables(
+            directDb(), current().kind,
+            {t("post_tags"), t("posts"), t("tags"), t("orders"), t("customers"), t("notes")});
     }
 
     bool createTables()
@@ -203,20 +157,8 @@ private:
         e.kind = kind;
         e.service = QStringLiteral("rec_") + kind;
         e.small = QStringLiteral("rec_small_") + kind;
-        Json config;
-        if (kind == QLatin1String("sqlite")) {
-            e.spec.driver = QStringLiteral("QSQLITE");
-            e.spec.database = m_dir.filePath(QStringLiteral("records.sqlite"));
-            config = {{"database", str(e.spec.database)}};
-        } else {
-            QString error;
-            e.spec = ConnectionSpec::fromUrl(url, &error);
-            config = {{"host", str(e.spec.host)},
-                      {"port", e.spec.port},
-                      {"database", str(e.spec.database)},
-                      {"username", str(e.spec.username)},
-                      {"password", str(e.spec.password)}};
-        }
+        Json config = SqlTestFixture::serviceConfig(kind, url,
+                                                    m_dir.filePath(QStringLiteral("records.sqlite")), e.spec);
         Json small = config;
         small["max_records"] = 10;
         e.serviceId =
@@ -240,18 +182,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        // Unique per run: the PostgreSQL and MariaDB test databases are shared.
-        m_prefix = QStringLiteral("gr%1_").arg(QCoreApplication::applicationPid() % 100000);
-        m_server = std::make_unique<TestServer>(TestServer::Options());
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        QVERIFY(!m_server->adminToken().isEmpty());
-        m_engines.insert(QStringLiteral("sqlite"), makeEngine(QStringLiteral("sqlite"), {}));
-        if (!TestDatabases::pgsqlUrl().isEmpty())
-            m_engines.insert(QStringLiteral("pgsql"),
-                             makeEngine(QStringLiteral("pgsql"), TestDatabases::pgsqlUrl()));
-        if (!TestDatabases::mysqlUrl().isEmpty())
-            m_engines.insert(QStringLiteral("mysql"),
-                             makeEngine(QStringLiteral("mysql"), TestDatabases::mysqlUrl()));
+        m_prefix = SqlTestFixture::tablePrefix("gr");
+        QString error;
+        m_server = SqlTestFixture::startServer(&error);
+        QVERIFY2(m_server, qPrintable(error));
+        for (const auto &[kind, url] : SqlTestFixture::engines())
+            m_engines.insert(kind, makeEngine(kind, url));
     }
 
     void init()

@@ -17,9 +17,9 @@
 #include "security/LoginThrottle.h"
 #include "security/PasswordHasher.h"
 #include "services/RequestContext.h"
-#include "store/DbExecutor.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
+#include "store/UserRowReader.h"
 
 namespace gatehouse {
 namespace {
@@ -36,7 +36,6 @@ ApiError invalidCredentials()
 struct LoginRow
 {
     bool found = false;
-    bool failed = false;
     User user;
     QString passwordHash;
 };
@@ -178,42 +177,24 @@ void SessionResource::login(std::shared_ptr<const RequestContext> context, Servi
     }
 
     auto self = shared_from_this();
-    const ConnectionSpec spec = m_store.connectionSpec();
-    m_store.executor().submit(
-        [email, spec](QSqlDatabase &db) {
+    UserRowReader::byEmail(
+        m_store,
+        QStringLiteral("id, email, name, first_name, last_name, is_active, is_sys_admin, password_hash, "
+                       "token_epoch"),
+        email,
+        [self, context, email, password, peer, done](std::optional<QSqlRecord> record) {
             LoginRow row;
-            try {
-                DbExecutor::ensureOpen(db, spec);
-                QSqlQuery query(db);
-                query.prepare(QStringLiteral(R"(SELECT id, email, name, first_name, last_name, is_active,
-                    is_sys_admin, password_hash, token_epoch FROM "user" WHERE email = ?)"));
-                query.addBindValue(email);
-                if (!query.exec()) {
-                    row.failed = true;
-                    return row;
-                }
-                if (query.next()) {
-                    row.found = true;
-                    row.user.id = query.value(0).toLongLong();
-                    row.user.email = query.value(1).toString();
-                    row.user.name = query.value(2).toString();
-                    row.user.firstName = query.value(3).toString();
-                    row.user.lastName = query.value(4).toString();
-                    row.user.isActive = query.value(5).toInt() != 0;
-                    row.user.isSysAdmin = query.value(6).toInt() != 0;
-                    row.passwordHash = query.value(7).toString();
-                    row.user.tokenEpoch = query.value(8).toLongLong();
-                }
-            } catch (const std::exception &) {
-                row.failed = true;
-            }
-            return row;
-        },
-        [self, context, email, password, peer, done](LoginRow row) {
-            if (row.failed) {
-                done(HttpResponse::fromError(
-                    ApiError(503, QStringLiteral("The system database is not available."))));
-                return;
+            if (record) {
+                row.found = true;
+                row.user.id = record->value(QStringLiteral("id")).toLongLong();
+                row.user.email = record->value(QStringLiteral("email")).toString();
+                row.user.name = record->value(QStringLiteral("name")).toString();
+                row.user.firstName = record->value(QStringLiteral("first_name")).toString();
+                row.user.lastName = record->value(QStringLiteral("last_name")).toString();
+                row.user.isActive = record->value(QStringLiteral("is_active")).toInt() != 0;
+                row.user.isSysAdmin = record->value(QStringLiteral("is_sys_admin")).toInt() != 0;
+                row.passwordHash = record->value(QStringLiteral("password_hash")).toString();
+                row.user.tokenEpoch = record->value(QStringLiteral("token_epoch")).toLongLong();
             }
             // Unknown accounts still cost one Argon2 verification, so timing does not tell
             // which addresses exist.
@@ -254,7 +235,8 @@ void SessionResource::login(std::shared_ptr<const RequestContext> context, Servi
                     }
                     self->issue(context, row.user, done);
                 });
-        });
+        },
+        done);
 }
 
 void SessionResource::issue(std::shared_ptr<const RequestContext> context, const User &user,

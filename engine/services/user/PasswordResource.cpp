@@ -16,18 +16,12 @@
 #include "services/RequestContext.h"
 #include "services/system/AccountResource.h"
 #include "services/system/SessionResource.h"
-#include "store/DbExecutor.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
+#include "store/UserRowReader.h"
 
 namespace gatehouse {
 namespace {
-struct HashRow
-{
-    bool failed = false;
-    QString passwordHash;
-};
-
 // The outcome of the pool job: whether the old password matched, and the new hash.
 struct Rehash
 {
@@ -82,32 +76,13 @@ void PasswordResource::change(std::shared_ptr<const RequestContext> context, Ser
     }
 
     auto self = shared_from_this();
-    const ConnectionSpec spec = m_store.connectionSpec();
-    const qint64 userId = user.id;
-    m_store.executor().submit(
-        [userId, spec](QSqlDatabase &db) {
-            HashRow row;
-            try {
-                DbExecutor::ensureOpen(db, spec);
-                QSqlQuery query(db);
-                query.prepare(QStringLiteral(R"(SELECT password_hash FROM "user" WHERE id = ?)"));
-                query.addBindValue(QVariant::fromValue<qlonglong>(userId));
-                row.failed = !query.exec();
-                if (!row.failed && query.next())
-                    row.passwordHash = query.value(0).toString();
-            } catch (const std::exception &) {
-                row.failed = true;
-            }
-            return row;
-        },
-        [self, context, user, oldPassword, newPassword, login, peer, done](HashRow row) {
-            if (row.failed) {
-                done(HttpResponse::fromError(
-                    ApiError(503, QStringLiteral("The system database is not available."))));
-                return;
-            }
+    UserRowReader::byId(
+        m_store, QStringLiteral("password_hash"), user.id,
+        [self, context, user, oldPassword, newPassword, login, peer, done](std::optional<QSqlRecord> record) {
+            const QString passwordHash =
+                record ? record->value(QStringLiteral("password_hash")).toString() : QString();
             // Both Argon2 steps in one job on the hashing pool, never on the event loop.
-            QtConcurrent::run(PasswordHasher::pool(), [hash = row.passwordHash, oldPassword, newPassword] {
+            QtConcurrent::run(PasswordHasher::pool(), [hash = passwordHash, oldPassword, newPassword] {
                 Rehash out;
                 out.verified = !hash.isEmpty() && PasswordHasher::verify(hash, oldPassword);
                 if (out.verified)
@@ -160,6 +135,7 @@ void PasswordResource::change(std::shared_ptr<const RequestContext> context, Ser
                         self->m_sessions->issue(context, *current, done);
                     });
             });
-        });
+        },
+        done);
 }
 } // namespace gatehouse
