@@ -34,8 +34,8 @@ struct Config
     int loginLockoutSeconds = 900;
     // Where secrets at rest live: auto | keychain | sealed (see SecretStore).
     QString secretStore = QStringLiteral("auto");
-    QString tlsCert;   // PEM certificate (chain); with tlsKey set, the listener speaks only TLS
-    QString tlsKey;    // PEM private key (unencrypted)
+    QString tlsCert; // PEM certificate (chain); with tlsKey set, the listener speaks only TLS
+    QString tlsKey;  // PEM private key (unencrypted)
     // Host header allow-list (comma list); empty: derived from the listen address (see
     // TransportPolicy).
     QString allowedHosts;

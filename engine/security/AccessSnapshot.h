@@ -9,9 +9,9 @@
 #include <QString>
 
 #include "AccessTypes.h"
-#include "RateLimit.h"
-#include "LookupTable.h"
 #include "FieldMaskRule.h"
+#include "LookupTable.h"
+#include "RateLimit.h"
 
 namespace gatehouse {
 
@@ -34,8 +34,8 @@ struct AccessSnapshot
     QHash<qint64, QString> lastLoginDates;             // user id -> "yyyy-MM-dd HH:mm:ss" (UTC)
     QList<RateLimit> limits;                           // every rate limit, active or not
     LookupTable lookups; // custom lookups; private values stay sealed (see LookupSecrets)
-    QHash<qint64, QList<FieldMaskRule>> fieldMasks;    // role id -> its field_mask rows (by id)
-    std::shared_ptr<const CorsPolicy> cors;            // /system/cors rules; null: none loaded
+    QHash<qint64, QList<FieldMaskRule>> fieldMasks; // role id -> its field_mask rows (by id)
+    std::shared_ptr<const CorsPolicy> cors;         // /system/cors rules; null: none loaded
 
     const App *appByKeyHash(const QByteArray &keyHash) const
     {

@@ -174,27 +174,10 @@ private:
         QVERIFY2(TestDatabases::resetSystemSchema(m_systemDb, &error), qPrintable(error));
     }
 
-    static bool flush(TestServer &server)
-    {
-        bool result = false;
-        bool finished = false;
-        QEventLoop loop;
-        server.engine().auditLog()->flush([&](bool ok) {
-            result = ok;
-            finished = true;
-            loop.quit();
-        });
-        if (!finished) {
-            QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-            loop.exec();
-        }
-        return result;
-    }
-
     // The audit rows of one request, read through system/audit.
     Json recordsOf(const QString &requestId)
     {
-        if (!flush(*m_server))
+        if (!m_server->flushAudit())
             return Json::array();
         const TestResponse r =
             m_server->admin("GET", kAudit + QStringLiteral("?fields=*&filter=") +
@@ -492,7 +475,7 @@ private slots:
         QCOMPARE(str(keyedRecord["params"]["session_token"]), QLatin1String(RequestAudit::redactedText));
 
         // Nowhere in the table, nor in the file.
-        QVERIFY(flush(*m_server));
+        QVERIFY(m_server->flushAudit());
         const TestResponse all = m_server->admin("GET", kAudit + QStringLiteral("?fields=*&limit=100000"));
         QCOMPARE(all.status, 200);
         QVERIFY(all.json["resource"].size() > 5);
@@ -510,7 +493,7 @@ private slots:
 
     void fileIsNdjson()
     {
-        QVERIFY(flush(*m_server));
+        QVERIFY(m_server->flushAudit());
         QFile file(m_auditFile);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.permissions() & QFileDevice::ReadOwner);
@@ -570,7 +553,7 @@ private slots:
                                    nullptr, apiKey(m_readerKey))
                          .status,
                      404);
-        QVERIFY(flush(*m_server));
+        QVERIFY(m_server->flushAudit());
         const QString filter = QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral(
             "(status = 404) and (app_name = 'reader-app') and (component like '_table/products%')")));
         const TestResponse counted = m_server->admin(
@@ -658,7 +641,7 @@ private slots:
             ids << QString::fromLatin1(
                 server->request("GET", QStringLiteral("/status?n=%1").arg(i)).header("x-request-id"));
             if (i % 5 == 4)
-                QVERIFY(flush(*server)); // several writes, so that rotation happens between them
+                QVERIFY(server->flushAudit()); // several writes, so that rotation happens between them
         }
         server->stop();
         const QString base = QDir(dir.path()).filePath(QStringLiteral("audit.ndjson"));
@@ -693,7 +676,7 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const QString fresh =
             QString::fromLatin1(server->request("GET", QStringLiteral("/status")).header("x-request-id"));
-        QVERIFY(flush(*server));
+        QVERIFY(server->flushAudit());
         server->stop();
 
         ConnectionSpec spec;

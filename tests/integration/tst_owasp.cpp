@@ -191,28 +191,11 @@ private:
         return q.value(0).toString();
     }
 
-    static bool flushAudit(TestServer &server)
-    {
-        bool result = false;
-        bool finished = false;
-        QEventLoop loop;
-        server.engine().auditLog()->flush([&](bool ok) {
-            result = ok;
-            finished = true;
-            loop.quit();
-        });
-        if (!finished) {
-            QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-            loop.exec();
-        }
-        return result;
-    }
-
     // Every audit row of `server`, as one JSON text (paged, so no row cap hides any).
     static QByteArray allAudit(TestServer &server, int *rows)
     {
         *rows = 0;
-        if (!flushAudit(server))
+        if (!server.flushAudit())
             return {};
         QByteArray all;
         for (int offset = 0;; offset += 500) {

@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "store/AuditLog.h"
+
 namespace gatehouse::test {
 
 QByteArray TestResponse::describe() const
@@ -192,5 +194,21 @@ TestResponse TestServer::userLogin(const QString &email, const QString &password
     return request("POST", QStringLiteral("/api/v2/user/session"),
                    Json{{"email", email}, {"password", password}},
                    {{"X-DreamFactory-API-Key", apiKey.toLatin1()}});
+}
+bool TestServer::flushAudit()
+{
+    bool result = false;
+    bool finished = false;
+    QEventLoop loop;
+    m_engine->auditLog()->flush([&](bool ok) {
+        result = ok;
+        finished = true;
+        loop.quit();
+    });
+    if (!finished) {
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result;
 }
 } // namespace gatehouse::test

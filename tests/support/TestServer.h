@@ -54,6 +54,8 @@ public:
     QString errorString() const { return m_error; }
 
     Engine &engine() { return *m_engine; }
+    // Writes every queued audit record now (waits up to 30 s); false when the write failed.
+    bool flushAudit();
     quint16 port() const;
     QString dataDir() const { return m_dataDir; }
     QString baseUrl() const;
