@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -9,6 +11,7 @@
 namespace gatehouse {
 
 class ApiError;
+class ResponseStream;
 
 struct HttpResponse
 {
@@ -16,6 +19,8 @@ struct HttpResponse
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // Set for a streamed body (chunked transfer encoding); `body` is then unused.
+    std::shared_ptr<ResponseStream> stream;
 
     static HttpResponse json(const Json &value, int status = 200);
     static HttpResponse fromError(const ApiError &error);

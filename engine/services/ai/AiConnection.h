@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include "core/Json.h"
+
+namespace gatehouse {
+
+// Prices in the configured currency per 1,000 tokens.
+struct AiPrice
+{
+    double inputPer1k = 0;
+    double outputPer1k = 0;
+    double cachedInputPer1k = -1; // < 0: same as input
+};
+
+// The configuration of one `ai` service (DreamFactory's AI Connection fields and Gatehouse's
+// additions), parsed and validated from the service's config object. Secrets arrive revealed.
+struct AiConnection
+{
+    QString provider; // openai | anthropic | xai | ollama | openai_compatible
+    QString apiKey;
+    QUrl baseUrl; // defaulted per provider, e.g. https://api.openai.com/v1
+    QString defaultModel;
+    int maxTokens = 1024;
+    double temperature = 0.7;
+    int timeoutSeconds = 30;
+    QString organization;
+    QString systemPrompt;      // always first; callers cannot remove or replace it
+    int rpmPerUser = 0;        // 0 = no limit
+    QStringList allowedModels; // empty = any
+    QStringList allowedRoles;  // role names; empty = any role with access to the service
+    QString dataAccessApiKey;  // used by data-chat (issue 5)
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    Json extraBody = Json::object();   // merged into every upstream request body
+    QHash<QString, AiPrice> rateSheet; // by model name
+    AiPrice defaultPrice;
+    double monthlyBudget = 0; // 0 = none; a hard stop for the service, per calendar month (UTC)
+    QList<qint64> fallbackServiceIds;
+    bool promptLog = false;      // store prompts and answers (PII-redacted) in the prompt log
+    bool redactUpstream = false; // redact PII in what is sent to the provider
+    QStringList redactPatterns;  // extra regular expressions to redact (prompt log and upstream)
+
+    // Throws ApiError (400) naming the offending field.
+    static AiConnection fromConfig(const Json &config);
+    // Default base URL for a provider ("" for openai_compatible, which needs one).
+    static QString defaultBaseUrl(const QString &provider);
+    static QStringList providers();
+
+    AiPrice priceFor(const QString &model) const;
+    bool allowsModel(const QString &model) const;
+};
+} // namespace gatehouse
