@@ -247,7 +247,7 @@ void RequestGate::dispatch(std::shared_ptr<RequestContext> context, Reply reply)
         throw ApiError::notFound(QStringLiteral("Could not find a service for %1").arg(context->serviceName));
     if (!service->info().isActive)
         throw ApiError::forbidden(QStringLiteral("Service %1 is deactivated.").arg(service->info().name));
-    if (!context->isPublicRoute && !context->session.isSysAdmin())
+    if (!context->isPublicRoute && !context->session.isSysAdmin() && !service->authorizesItself())
         authorize(*context, *service);
     // The handler keeps the service alive until it answers, even if a reload unmounts it.
     service->handle(context, [reply, service](HttpResponse response) { reply(std::move(response)); });

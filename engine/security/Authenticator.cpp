@@ -95,19 +95,36 @@ QString Authenticator::revokedMessage()
     return QStringLiteral("Token has been revoked (logged out). Please log in again.");
 }
 
+namespace {
+// "Authorization: Bearer <credential>": a session token (a JWT: three dot-separated parts) or,
+// for OpenAI-style clients that only know bearer keys, a Gatehouse API key (hex, no dots).
+QByteArray bearerCredential(const HttpRequest &request)
+{
+    const QByteArray authorization = request.header("authorization").trimmed();
+    if (authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+        return authorization.mid(7).trimmed();
+    return {};
+}
+} // namespace
+
 QString Authenticator::apiKey(const HttpRequest &request)
 {
     QString key = request.queryValue(QStringLiteral("api_key"));
     if (key.isEmpty())
         key = QString::fromLatin1(request.header("x-dreamfactory-api-key"));
+    if (key.isEmpty()) {
+        const QByteArray bearer = bearerCredential(request);
+        if (!bearer.isEmpty() && !bearer.contains('.'))
+            key = QString::fromLatin1(bearer);
+    }
     return key.trimmed();
 }
 
 QString Authenticator::sessionToken(const HttpRequest &request)
 {
-    const QByteArray authorization = request.header("authorization").trimmed();
-    if (authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
-        return QString::fromLatin1(authorization.mid(7).trimmed());
+    const QByteArray bearer = bearerCredential(request);
+    if (!bearer.isEmpty() && bearer.contains('.'))
+        return QString::fromLatin1(bearer);
     QString token = QString::fromLatin1(request.header("x-dreamfactory-session-token"));
     if (token.isEmpty())
         token = request.queryValue(QStringLiteral("session_token"));

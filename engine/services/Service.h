@@ -50,6 +50,9 @@ public:
         Q_UNUSED(verb);
         return false;
     }
+    // Services that route to other services (the OpenAI drop-in routes by model alias) check
+    // RBAC against the target themselves: the gate still authenticates, then skips its check.
+    virtual bool authorizesItself() const { return false; }
     virtual void handle(std::shared_ptr<const RequestContext> context, Completion done) = 0;
 
 private:

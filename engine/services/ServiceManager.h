@@ -15,6 +15,11 @@ class SecretBox;
 class SecretStore;
 class SystemStore;
 class ServiceManager;
+class HttpClient;
+class AiUsageLog;
+class AiPromptLog;
+class AiBudgetLedger;
+class AiAliasTable;
 
 // What a service type's factory may use to build a service.
 struct ServiceEnvironment
@@ -25,6 +30,12 @@ struct ServiceEnvironment
     const SecretBox *secrets = nullptr;
     // Reveals at-rest secrets a service keeps itself (configs arrive revealed already).
     const SecretStore *secretStore = nullptr;
+    // The LLM gateway's shared parts (issue 4); null where an engine runs without them.
+    HttpClient *httpClient = nullptr;
+    AiUsageLog *aiUsage = nullptr;
+    AiPromptLog *aiPrompts = nullptr;
+    AiBudgetLedger *aiBudgets = nullptr;
+    const AiAliasTable *aiAliases = nullptr;
 };
 
 struct ServiceType
