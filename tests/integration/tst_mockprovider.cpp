@@ -417,8 +417,8 @@ private slots:
             if (e.event == "content_block_start") {
                 QCOMPARE(QString::fromStdString(j["content_block"]["type"].get<std::string>()),
                          QStringLiteral("tool_use"));
-                QVERIFY(
-                    QString::fromStdString(j["content_block"]["id"].get<std::string>()).startsWith(QLatin1String("toolu_")));
+                QVERIFY(QString::fromStdString(j["content_block"]["id"].get<std::string>())
+                            .startsWith(QLatin1String("toolu_")));
                 name = QString::fromStdString(j["content_block"]["name"].get<std::string>());
             } else if (e.event == "content_block_delta") {
                 QCOMPARE(QString::fromStdString(j["delta"]["type"].get<std::string>()),
@@ -648,6 +648,22 @@ private slots:
             rawRequest(m_mock.port(), "POST", "/v1/embeddings", R"({"model":"m","input":"a"})", kOpenAiAuth)
                 .status,
             500);
+    }
+
+    void officialOpenAiClientAgainstMock()
+    {
+        // The interop script, pointed at the mock itself: the official SDK accepts every shape the
+        // mock produces, and the script's checks hold for a faithful OpenAI server.
+        QVERIFY(m_mock.configure({{"strictModels", true}}));
+        QByteArray output;
+        const int rc = m_mock.runOpenAiInterop(
+            m_mock.baseUrl() + QStringLiteral("/v1"), QString::fromLatin1(MockProvider::kApiKey),
+            QStringLiteral("gpt-4o-mini"), QStringLiteral("text-embedding-3-small"), &output);
+        if (rc == MockProvider::kNotInstalled)
+            QSKIP("the openai npm package is not installed: run `npm ci` in tests/interop (setup.sh test "
+                  "does)");
+        QVERIFY2(rc == 0, output.constData());
+        QVERIFY(output.contains("all 7 interop checks passed"));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -12,9 +13,7 @@
 
 namespace gatehouse::test {
 
-namespace {
-
-QString nodeProgram()
+QString MockProvider::nodeProgram()
 {
     const QString fromEnv = qEnvironmentVariable("GATEHOUSE_NODE");
     if (!fromEnv.isEmpty())
@@ -24,8 +23,6 @@ QString nodeProgram()
         return fromBuild;
     return QStandardPaths::findExecutable(QStringLiteral("node"));
 }
-
-} // namespace
 
 MockProvider::~MockProvider()
 {
@@ -137,6 +134,44 @@ Json MockProvider::control(const QByteArray &method, const QString &path, const 
         reply->abort();
     reply->deleteLater();
     return result.is_discarded() ? Json(nullptr) : result;
+}
+
+int MockProvider::runOpenAiInterop(const QString &openAiBaseUrl, const QString &apiKey,
+                                   const QString &chatModel, const QString &embeddingModel,
+                                   QByteArray *output, int timeoutMs)
+{
+    const QString dir = QStringLiteral(GATEHOUSE_INTEROP_DIR);
+    if (!QFileInfo::exists(dir + QStringLiteral("/node_modules/openai/package.json")))
+        return kNotInstalled;
+    const QString node = nodeProgram();
+    if (node.isEmpty() || m_port == 0)
+        return -1;
+    QProcess process;
+    process.setWorkingDirectory(dir);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("INTEROP_BASE_URL"), openAiBaseUrl);
+    env.insert(QStringLiteral("GATEHOUSE_URL"), openAiBaseUrl);
+    env.insert(QStringLiteral("GATEHOUSE_API_KEY"), apiKey);
+    env.insert(QStringLiteral("MOCK_LLM_URL"), baseUrl());
+    process.setProcessEnvironment(env);
+    // An event loop, not waitForFinished: the gateway under test may live on this thread.
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    process.start(node, {dir + QStringLiteral("/openai-dropin.mjs"), chatModel, embeddingModel});
+    loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(5000);
+        if (output)
+            *output = process.readAll() + "\n(interop script timed out)";
+        return -1;
+    }
+    if (output)
+        *output = process.readAll();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
 } // namespace gatehouse::test

@@ -48,6 +48,19 @@ public:
     // One blocking call to the control API; returns the parsed JSON (null on failure).
     Json control(const QByteArray &method, const QString &path, const Json &body = nullptr);
 
+    // Runs tests/interop/openai-dropin.mjs (the official `openai` npm client) against
+    // `openAiBaseUrl` (e.g. TestServer::baseUrl() + "/api/v2/_ai/v1") with this mock behind it.
+    // Spins the caller's event loop while it waits, so an in-process gateway keeps serving.
+    // Returns the script's exit code (0: every check passed), kNotInstalled when the package is
+    // missing (run `npm ci` in tests/interop), or -1 when node could not run; `output` gets
+    // stdout and stderr.
+    static constexpr int kNotInstalled = -2;
+    int runOpenAiInterop(const QString &openAiBaseUrl, const QString &apiKey, const QString &chatModel,
+                         const QString &embeddingModel, QByteArray *output, int timeoutMs = 180000);
+
+    // The Node.js program the mock and the interop scripts run on (empty when not found).
+    static QString nodeProgram();
+
 private:
     QProcess m_process;
     quint16 m_port = 0;

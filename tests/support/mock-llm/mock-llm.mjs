@@ -5,6 +5,7 @@
 // Prints "MOCK_LLM_PORT=<port>" on stdout once listening. See README.md for the control API.
 
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const args = process.argv.slice(2);
@@ -35,6 +36,9 @@ let requests = [];
 let counter = 0;
 const hanging = new Set();
 const stats = { requests: 0, active: 0, maxActive: 0 };
+// Event-loop delay, so a benchmark can tell when the mock itself is the bottleneck.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 
 // ---------------------------------------------------------------- helpers
 
@@ -792,7 +796,8 @@ function handleControl(ctx) {
     if (method === 'POST' && path === '/__mock/reset') {
         steps = [];
         requests = [];
-        config = DEFAULT_CONFIG();
+        // Configuration survives unless asked: a harness may reset between checks of one setup.
+        if (ctx.body && ctx.body.config) config = DEFAULT_CONFIG();
         for (const r of hanging) r.socket && r.socket.destroy();
         hanging.clear();
         return controlJson(res, 200, { ok: true });
@@ -803,7 +808,16 @@ function handleControl(ctx) {
         return controlJson(res, 200, config);
     }
     if (method === 'GET' && path === '/__mock/config') return controlJson(res, 200, config);
-    if (method === 'GET' && path === '/__mock/stats') return controlJson(res, 200, { ...stats, pendingSteps: steps.length, hanging: hanging.size });
+    if (method === 'GET' && path === '/__mock/stats') {
+        const ms = (ns) => Math.round(ns / 1e4) / 100;
+        const out = {
+            ...stats, pendingSteps: steps.length, hanging: hanging.size, recorded: requests.length,
+            loopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
+            rssMb: Math.round(process.memoryUsage().rss / 1048576),
+        };
+        if (url.searchParams.get('clear')) loopDelay.reset();
+        return controlJson(res, 200, out);
+    }
     if (method === 'GET' && path === '/__mock/health') return controlJson(res, 200, { ok: true, port: server.address().port });
     return controlJson(res, 404, { error: 'unknown control endpoint' });
 }
