@@ -650,6 +650,48 @@ private slots:
             500);
     }
 
+    void midStreamErrorsAndChunkKnobs()
+    {
+        QVERIFY(m_mock.script({{{"streamError", {{"afterEvents", 2}}}}}));
+        const QList<SseEvent> openai = parseSse(
+            rawRequest(m_mock.port(), "POST", "/v1/chat/completions", chatBody(true), kOpenAiAuth).body);
+        QCOMPARE(openai.size(), 3);
+        QVERIFY(
+            openai.last().json()["error"].is_object()); // a data line with a top-level error, then the end
+
+        QVERIFY(m_mock.script({{{"streamError", {{"afterEvents", 1}}}}}));
+        const QList<Json> ollama =
+            parseNdjson(rawRequest(m_mock.port(), "POST", "/api/chat",
+                                   R"({"model":"m","messages":[{"role":"user","content":"a b"}]})")
+                            .body);
+        QCOMPARE(ollama.size(), 2);
+        QVERIFY(ollama.last()["error"].is_string());
+
+        // Chunk count per request header, and as a default for every request (benchmarks).
+        auto contentChunks = [](const RawResponse &r) {
+            int n = 0;
+            for (const SseEvent &e : parseSse(r.body)) {
+                if (e.data != "[DONE]" && e.json()["choices"][0]["delta"].contains("content") &&
+                    !e.json()["choices"][0]["delta"].contains("role"))
+                    ++n;
+            }
+            return n;
+        };
+        auto headers = kOpenAiAuth;
+        headers.append(qMakePair(QByteArray("x-mock-chunks"), QByteArray("5")));
+        QCOMPARE(
+            contentChunks(rawRequest(m_mock.port(), "POST", "/v1/chat/completions", chatBody(true), headers)),
+            5);
+        QVERIFY(m_mock.configure({{"defaults", {{"chunks", 4}}}}));
+        const RawResponse four =
+            rawRequest(m_mock.port(), "POST", "/v1/chat/completions", chatBody(true), kOpenAiAuth);
+        QCOMPARE(contentChunks(four), 4);
+        QVERIFY(m_mock.reset());
+        QCOMPARE(contentChunks(
+                     rawRequest(m_mock.port(), "POST", "/v1/chat/completions", chatBody(true), kOpenAiAuth)),
+                 3);
+    }
+
     void officialOpenAiClientAgainstMock()
     {
         // The interop script, pointed at the mock itself: the official SDK accepts every shape the

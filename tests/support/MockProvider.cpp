@@ -110,7 +110,7 @@ Json MockProvider::requests(const QString &path)
 
 bool MockProvider::reset()
 {
-    return control("POST", QStringLiteral("/__mock/reset"), Json::object()).is_object();
+    return control("POST", QStringLiteral("/__mock/reset"), Json{{"config", true}}).is_object();
 }
 
 Json MockProvider::control(const QByteArray &method, const QString &path, const Json &body)

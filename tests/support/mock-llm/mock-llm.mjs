@@ -27,7 +27,7 @@ const DEFAULT_CONFIG = () => ({
         ollama: ['llama3.2:latest', 'nomic-embed-text:latest'],
     },
     // Knobs applied to every generated response unless a step or header says otherwise.
-    defaults: { latencyMs: 0, streamMs: 0, chunks: 0, delayMs: 0 },
+    defaults: { latencyMs: 0, ttftMs: 0, streamMs: 0, chunks: 0, delayMs: 0 },
 });
 
 let config = DEFAULT_CONFIG();
@@ -294,6 +294,11 @@ async function sendStream(ctx, events, step = {}) {
         ...lowerHeaders(step.headers),
     });
     res.flushHeaders();
+    // Time to first token: the head is out, the first event waits.
+    if (Number(step.ttftMs) > 0) {
+        await sleep(Number(step.ttftMs));
+        if (ctx.closed) return;
+    }
 
     const buffers = events.map((e) => Buffer.from(serializeEvent(ctx, e), 'utf8'));
     let cutAt = Infinity;
@@ -720,6 +725,7 @@ function headerKnobs(ctx) {
     if (h['x-mock-chunks']) out.chunks = Number(h['x-mock-chunks']);
     if (h['x-mock-latency-ms']) out.latencyMs = Number(h['x-mock-latency-ms']);
     if (h['x-mock-delay-ms']) out.delayMs = Number(h['x-mock-delay-ms']);
+    if (h['x-mock-ttft-ms']) out.ttftMs = Number(h['x-mock-ttft-ms']);
     return out;
 }
 
