@@ -755,7 +755,7 @@ async function handleProvider(ctx) {
 
     if (!handler) {
         if (ctx.provider === 'ollama') return sendJson(ctx, 404, { error: '404 page not found' });
-        return sendJson(ctx, 404, errorBody(ctx, 404, {}, `Unknown request URL: ${ctx.method} ${ctx.fullPath}.`));
+        return sendJson(ctx, 404, errorBody(ctx, 404, ctx.format === 'sse' && ctx.provider !== 'xai' ? { error: { code: null } } : {}, `Invalid URL (${ctx.method} ${ctx.fullPath})`));
     }
     const authStatus = checkAuth(ctx);
     if (authStatus) {
