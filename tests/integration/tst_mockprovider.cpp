@@ -1,6 +1,8 @@
 // The mock LLM provider must be faithful to the real wire formats, or every gateway test built
 // on it proves nothing. These tests read it with a raw HTTP/1.1 client so that the exact bytes,
 // the chunked-transfer pieces and abrupt closes are visible.
+#include <sys/resource.h>
+
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QtTest>
@@ -690,6 +692,65 @@ private slots:
         QCOMPARE(contentChunks(
                      rawRequest(m_mock.port(), "POST", "/v1/chat/completions", chatBody(true), kOpenAiAuth)),
                  3);
+    }
+
+    void manyConcurrentStreams()
+    {
+        // 1,000 paced streams open at once, each must arrive whole (the benchmark's shape).
+        int wanted = 1000;
+        rlimit limit{};
+        getrlimit(RLIMIT_NOFILE, &limit);
+        if (limit.rlim_cur < rlim_t(wanted + 200)) {
+            limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, wanted + 200);
+            setrlimit(RLIMIT_NOFILE, &limit);
+        }
+        wanted = int(std::min<rlim_t>(wanted, limit.rlim_cur - 200));
+        QVERIFY(m_mock.configure({{"defaults", {{"chunks", 10}, {"streamMs", 1000}}}, {"record", false}}));
+        const QByteArray body = chatBody(true, true);
+        const QByteArray request =
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            "Authorization: Bearer mock-key\r\nContent-Type: application/json\r\n"
+            "Content-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        QList<QTcpSocket *> sockets;
+        QList<QByteArray> received(wanted);
+        int finished = 0;
+        QEventLoop loop;
+        for (int i = 0; i < wanted; ++i) {
+            auto *socket = new QTcpSocket(this);
+            sockets.append(socket);
+            connect(socket, &QTcpSocket::connected, socket, [socket, &request] { socket->write(request); });
+            connect(socket, &QTcpSocket::readyRead, socket,
+                    [socket, &received, i] { received[i] += socket->readAll(); });
+            auto done = [&finished, &loop, wanted] {
+                if (++finished == wanted)
+                    loop.quit();
+            };
+            connect(socket, &QTcpSocket::disconnected, socket, done);
+            connect(socket, &QTcpSocket::errorOccurred, socket,
+                    [socket, done](QAbstractSocket::SocketError e) {
+                        if (e != QAbstractSocket::RemoteHostClosedError ||
+                            socket->state() == QAbstractSocket::UnconnectedState)
+                            done();
+                    });
+            socket->connectToHost(QStringLiteral("127.0.0.1"), m_mock.port());
+        }
+        QTimer::singleShot(90000, &loop, &QEventLoop::quit);
+        loop.exec();
+        int complete = 0;
+        for (int i = 0; i < wanted; ++i) {
+            RawResponse r;
+            r.raw = received[i];
+            parseRaw(r);
+            const QList<SseEvent> events = parseSse(r.body);
+            // role + 10 content + finish + usage + [DONE]
+            if (r.status == 200 && r.complete && events.size() == 14 && events.last().data == "[DONE]")
+                ++complete;
+        }
+        qDeleteAll(sockets);
+        QCOMPARE(complete, wanted);
+        const Json stats = m_mock.control("GET", QStringLiteral("/__mock/stats"));
+        QVERIFY(stats["maxActive"].get<int>() > 1); // they really overlapped
     }
 
     void officialOpenAiClientAgainstMock()
