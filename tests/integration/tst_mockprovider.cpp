@@ -446,6 +446,15 @@ private slots:
                  QStringLiteral("echo: hi there"));
         QCOMPARE(QString::fromStdString(j["stop_reason"].get<std::string>()), QStringLiteral("end_turn"));
 
+        // Extended thinking: content[0] is a thinking block, the text follows.
+        QVERIFY(m_mock.script({{{"thinking", "let me think"}}}));
+        const Json thought =
+            rawRequest(m_mock.port(), "POST", "/v1/messages", anthropicBody(false), kAnthropicAuth).json();
+        QCOMPARE(QString::fromStdString(thought["content"][0]["type"].get<std::string>()),
+                 QStringLiteral("thinking"));
+        QCOMPARE(QString::fromStdString(thought["content"][1]["text"].get<std::string>()),
+                 QStringLiteral("echo: hi there"));
+
         const RawResponse noKey = rawRequest(m_mock.port(), "POST", "/v1/messages", anthropicBody(false),
                                              {{"anthropic-version", "2023-06-01"}});
         QCOMPARE(noKey.status, 401);

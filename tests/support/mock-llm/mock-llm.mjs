@@ -358,11 +358,12 @@ function openaiChat(ctx, step) {
     const content = step.content !== undefined ? step.content : tools.length ? null : defaultAnswer(body.messages);
     const finish = step.finishReason || (tools.length ? 'tool_calls' : 'stop');
     const prompt = promptTokens(body.messages);
-    const completion = estimateTokens(content || '') + tools.reduce((n, t) => n + estimateTokens(t.argsString), 0);
+    const reasoning = estimateTokens(step.thinking || '');
+    const completion = estimateTokens(content || '') + reasoning + tools.reduce((n, t) => n + estimateTokens(t.argsString), 0);
     const usage = {
         prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion,
         prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+        completion_tokens_details: { reasoning_tokens: reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
         ...(step.usage || {}),
     };
     const id = 'chatcmpl-mock' + nextId();
@@ -371,6 +372,7 @@ function openaiChat(ctx, step) {
 
     if (!body.stream) {
         const message = { role: 'assistant', content, refusal: null, annotations: [] };
+        if (step.thinking) message.reasoning_content = String(step.thinking);
         if (tools.length) {
             message.tool_calls = tools.map((t) => ({
                 id: t.id || `call_mock${t.index}_${id.slice(-6)}`, type: 'function', function: { name: t.name, arguments: t.argsString },
@@ -394,6 +396,9 @@ function openaiChat(ctx, step) {
         return c;
     };
     const events = [chunk({ role: 'assistant', content: tools.length && !content ? null : '', refusal: null })];
+    if (step.thinking) {
+        for (const piece of splitContent(String(step.thinking), {})) events.push(chunk({ reasoning_content: piece }));
+    }
     if (content) for (const piece of splitContent(content, step)) events.push(chunk({ content: piece }));
     const fragmentSize = Number(step.argsChunkSize || 7);
     for (const t of tools) {
@@ -478,7 +483,7 @@ function anthropicMessages(ctx, step) {
     const stop = step.stopReason || ({ stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use' }[step.finishReason])
         || (tools.length ? 'tool_use' : 'end_turn');
     const input = promptTokens(body.messages, body.system);
-    const output = estimateTokens(text || '') + tools.reduce((n, t) => n + estimateTokens(t.argsString), 0);
+    const output = estimateTokens(text || '') + estimateTokens(step.thinking || '') + tools.reduce((n, t) => n + estimateTokens(t.argsString), 0);
     const usage = {
         input_tokens: input, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: output,
         service_tier: 'standard', ...(step.usage || {}),
@@ -488,6 +493,7 @@ function anthropicMessages(ctx, step) {
 
     if (!body.stream) {
         const content = [];
+        if (step.thinking) content.push({ type: 'thinking', thinking: String(step.thinking), signature: 'sig_mock' });
         if (text) content.push({ type: 'text', text });
         for (const t of tools) content.push({ type: 'tool_use', id: toolId(t), name: t.name, input: t.argsObject });
         const out = { id, type: 'message', role: 'assistant', model: body.model, content, stop_reason: stop, stop_sequence: null };
@@ -503,9 +509,20 @@ function anthropicMessages(ctx, step) {
         },
     }];
     let index = 0;
+    if (step.thinking) {
+        // Extended thinking comes first: content[0] is not always text.
+        events.push({ type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '' } });
+        events.push({ type: 'ping' });
+        for (const piece of splitContent(String(step.thinking), {})) {
+            events.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } });
+        }
+        events.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: 'sig_mock' } });
+        events.push({ type: 'content_block_stop', index });
+        ++index;
+    }
     if (text || !tools.length) {
         events.push({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
-        events.push({ type: 'ping' });
+        if (index === 0) events.push({ type: 'ping' });
         for (const piece of text ? splitContent(text, step) : []) {
             events.push({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } });
         }
@@ -561,7 +578,7 @@ function ollamaChat(ctx, step, generate = false) {
     const text = step.content !== undefined ? step.content : tools.length ? '' : defaultAnswer(messages);
     const doneReason = step.doneReason || (step.finishReason === 'length' ? 'length' : 'stop');
     const prompt = promptTokens(messages, body.system);
-    const evalCount = estimateTokens(text || '') + tools.reduce((n, t) => n + estimateTokens(t.argsString), 0);
+    const evalCount = estimateTokens(text || '') + estimateTokens(step.thinking || '') + tools.reduce((n, t) => n + estimateTokens(t.argsString), 0);
     const createdAt = new Date().toISOString();
     const metrics = () => {
         const m = { total_duration: 5000000, load_duration: 1000000, prompt_eval_count: prompt, prompt_eval_duration: 1000000, eval_count: evalCount, eval_duration: 3000000 };
@@ -577,11 +594,18 @@ function ollamaChat(ctx, step, generate = false) {
     if (body.stream === false) {
         const out = generate
             ? { model: body.model, created_at: createdAt, response: text, done: true, done_reason: doneReason, context: [1, 2, 3], ...metrics() }
-            : { model: body.model, created_at: createdAt, message: { role: 'assistant', content: text, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) }, done: true, done_reason: doneReason, ...metrics() };
+            : {
+                model: body.model, created_at: createdAt,
+                message: { role: 'assistant', content: text, ...(step.thinking ? { thinking: String(step.thinking) } : {}), ...(toolCalls.length ? { tool_calls: toolCalls } : {}) },
+                done: true, done_reason: doneReason, ...metrics(),
+            };
         return sendJson(ctx, step.status || 200, out, step);
     }
     ctx.format = 'ndjson';
     const events = [];
+    if (step.thinking && !generate) {
+        for (const p of splitContent(String(step.thinking), {})) events.push(piece('', { message: { thinking: p } }));
+    }
     if (text) for (const p of splitContent(text, step)) events.push(piece(p));
     if (toolCalls.length) events.push(piece('', { message: { tool_calls: toolCalls } }));
     if (step.streamError) {
