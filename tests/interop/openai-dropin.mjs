@@ -140,7 +140,8 @@ const checks = {
 
         // The upstream saw the tool definition and the tool result (whatever the provider's format).
         const seen = await mock('GET', '/__mock/requests');
-        const last = seen[seen.length - 1];
+        const last = seen.filter((r) => r.method === 'POST').pop();
+        expect(last, 'the mock saw no upstream request');
         const upstream = JSON.stringify(last.body);
         expect(upstream.includes('get_weather'), 'upstream request lost the tools', last.body);
         expect(upstream.includes('sunny, 21 C'), 'upstream request lost the tool result', last.body);

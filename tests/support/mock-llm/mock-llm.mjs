@@ -327,8 +327,13 @@ async function sendStream(ctx, events, step = {}) {
         if (written + piece.length >= cutAt) {
             piece = piece.subarray(0, cutAt - written);
             if (piece.length) res.write(piece);
-            // Let the bytes leave before the reset-free close.
-            setImmediate(() => res.socket && res.socket.destroy());
+            // Close after the written bytes have left (no terminating chunk, no [DONE]); a
+            // destroy right away could drop bytes still buffered in the socket.
+            const socket = res.socket;
+            if (socket) {
+                socket.end();
+                setTimeout(() => socket.destroy(), 200).unref();
+            }
             return;
         }
         res.write(piece);
