@@ -17,6 +17,8 @@ BUILD_PACKAGES+=(libssl-dev libssl3)
 TEST_PACKAGES=(postgresql mariadb-server sqlite3 procps)
 # A real Secret Service for the keychain tests (tests/support/with-secret-service.sh).
 TEST_PACKAGES+=(dbus dbus-bin gnome-keyring)
+# The mock LLM provider (tests/support/mock-llm) and the `openai` npm interop tests (tests/interop).
+TEST_PACKAGES+=(nodejs npm)
 
 as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
@@ -48,6 +50,8 @@ case "${1:-}" in
   test)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     build
+    # The official `openai` client for the interop tests, pinned by tests/interop/package-lock.json.
+    (cd "$ROOT/tests/interop" && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
     trap 'bash "$ROOT/tests/support/start-test-databases.sh" stop >/dev/null 2>&1 || true' EXIT
     eval "$(bash "$ROOT/tests/support/start-test-databases.sh")"
     export GATEHOUSE_TEST_REQUIRE_DATABASES=1
