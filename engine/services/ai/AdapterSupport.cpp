@@ -219,7 +219,7 @@ QString scrubSecrets(const QString &message)
 {
     // Provider keys (sk-..., sk-ant-..., xai-...) and bearer tokens: keep a short prefix.
     static const QRegularExpression key(
-        QStringLiteral("\\b((?:sk-ant-|sk-proj-|sk-|xai-)?)([A-Za-z0-9_\\-]{4})[A-Za-z0-9_\\-*]{12,}"));
+        QStringLiteral("\\b((?:sk-ant-|sk-proj-|sk-|xai-))([A-Za-z0-9_\\-]{4})[A-Za-z0-9_\\-*]{8,}"));
     static const QRegularExpression bearer(QStringLiteral("(?i)(bearer\\s+)\\S+"));
     QString out = message;
     out.replace(bearer, QStringLiteral("\\1***"));
