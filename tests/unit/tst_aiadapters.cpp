@@ -555,6 +555,17 @@ void TestAiAdapters::openAiHeadersAndExtras()
         ProviderAdapter::forProvider(QStringLiteral("openai_compatible"))
             .chatRequest(local, parse(R"({"model":"m","messages":[],"stream":true})"));
     QCOMPARE(header(sr, "accept"), QByteArray("text/event-stream"));
+    QCOMPARE(bodyOf(sr)["stream_options"].dump(), std::string(R"({"include_usage":true})"));
+    const AiConnection noOptions = connection(
+        R"({"provider":"openai_compatible","base_url":"http://127.0.0.1:1234/v1","extra_body":{"stream_options":null}})");
+    const Json optOut = bodyOf(
+        ProviderAdapter::forProvider(QStringLiteral("openai_compatible"))
+            .chatRequest(
+                noOptions,
+                parse(
+                    R"({"model":"m","messages":[],"stream":true,"stream_options":{"include_usage":true}})")));
+    QVERIFY(!optOut.contains("stream_options"));
+    QCOMPARE(optOut["stream"].get<bool>(), true);
 }
 
 void TestAiAdapters::openAiResponse()

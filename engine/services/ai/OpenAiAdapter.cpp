@@ -182,7 +182,13 @@ HttpClientRequest OpenAiAdapter::chatRequest(const AiConnection &connection, con
         body.erase("temperature");
         body.erase("top_p");
     }
-    if (stream) {
+    // extra_body {"stream_options": null} is the opt-out for a compatible server that refuses
+    // stream_options (usage is then estimated by the caller).
+    const bool usageOptOut =
+        connection.extraBody.contains("stream_options") && connection.extraBody["stream_options"].is_null();
+    if (usageOptOut) {
+        body.erase("stream_options");
+    } else if (stream) {
         Json &options = body["stream_options"];
         if (!options.is_object())
             options = Json::object();

@@ -13,7 +13,8 @@ namespace gatehouse {
 // - OpenAI reasoning models (o1, o3, o4, gpt-5 except gpt-5-chat) refuse temperature/top_p other
 //   than the default, so those are dropped for them.
 // - Streams always ask for `stream_options.include_usage` so usage can be priced; non-streaming
-//   requests lose `stream_options` (OpenAI answers 400 to it without stream).
+//   requests lose `stream_options` (OpenAI answers 400 to it without stream). A connection whose
+//   extra_body says {"stream_options": null} never sends it (servers that refuse the field).
 class OpenAiAdapter : public ProviderAdapter
 {
 public:
