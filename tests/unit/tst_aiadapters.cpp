@@ -913,6 +913,7 @@ void TestAiAdapters::anthropicResponse()
     QCOMPARE(out["model"].get<std::string>(), std::string("claude-sonnet-4-5-20250929"));
     const Json &message = out["choices"][0]["message"];
     QCOMPARE(message["content"].get<std::string>(), std::string("I'll check both."));
+    QCOMPARE(message["reasoning_content"].get<std::string>(), std::string("Let me think"));
     QCOMPARE(
         message["tool_calls"].dump(),
         std::string(
@@ -1090,10 +1091,19 @@ void TestAiAdapters::anthropicStreamErrors()
         "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_e\",\"model\":\"c\",\"content\":[],\"usage\":{"
         "\"input_tokens\":10,\"output_tokens\":1}}}\n\n"
         "event: content_block_start\ndata: "
-        "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"
+        "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"thinking\",\"thinking\":"
+        "\"\"}}\n\n"
+        "event: content_block_delta\ndata: "
+        "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":"
+        "\"Hmm.\"}}\n\n"
+        "event: content_block_delta\ndata: "
+        "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"signature_delta\",\"signature\":"
+        "\"EqQB\"}}\n\n"
+        "event: content_block_start\ndata: "
+        "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"
         "\n\n"
         "event: content_block_delta\ndata: "
-        "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}"
+        "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}"
         "\n\n"
         "event: brand_new_event\ndata: {\"type\":\"brand_new_event\",\"x\":1}\n\n"
         "event: error\ndata: "
@@ -1105,7 +1115,8 @@ void TestAiAdapters::anthropicStreamErrors()
     QCOMPARE(r.error.status, 529);
     QCOMPARE(r.error.type, QStringLiteral("overloaded_error"));
     QCOMPARE(r.error.message, QStringLiteral("Overloaded"));
-    QCOMPARE(r.chunks.size(), size_t(2));
+    QCOMPARE(r.chunks.size(), size_t(3)); // role, reasoning, text
+    QCOMPARE(r.chunks[1]["choices"][0]["delta"].dump(), std::string(R"({"reasoning_content":"Hmm."})"));
     QCOMPARE(r.text, QStringLiteral("Hi"));
 
     const StreamResult invalid =
@@ -1214,6 +1225,10 @@ void TestAiAdapters::ollamaResponse()
     const Json none = adapter.chatResponse(
         R"({"model":"m","message":{"role":"assistant","content":"Hi"},"done":true})", QStringLiteral("m"));
     QVERIFY(!none.contains("usage"));
+    const Json thinking = adapter.chatResponse(
+        R"({"model":"qwen3","message":{"role":"assistant","content":"4","thinking":"2+2"},"done":true})",
+        QStringLiteral("m"));
+    QCOMPARE(thinking["choices"][0]["message"]["reasoning_content"].get<std::string>(), std::string("2+2"));
 }
 
 void TestAiAdapters::ollamaStream()

@@ -187,6 +187,11 @@ private:
                 const QString fragment = str(delta, "partial_json");
                 if (tool != m_toolIndex.constEnd() && !fragment.isEmpty())
                     emitArguments(chunks, *tool, fragment.toUtf8());
+            } else if (deltaType == QLatin1String("thinking_delta")) {
+                // Visible reasoning goes out the way xAI and DeepSeek stream it.
+                const QString thinking = str(delta, "thinking");
+                if (!thinking.isEmpty())
+                    m_chunks.emitDelta(chunks, Json{{"reasoning_content", thinking.toStdString()}});
             }
         } else if (type == QLatin1String("message_delta")) {
             const Json &delta = json.value("delta", Json());
@@ -446,11 +451,14 @@ Json AnthropicAdapter::chatResponse(const QByteArray &body, const QString &model
     if (!json.is_object() || !json.value("content", Json()).is_array())
         throw malformed(QStringLiteral("no content in the message"));
     QString text;
+    QString reasoning;
     Json toolCalls = Json::array();
     for (const Json &block : json["content"]) {
         const QString type = str(block, "type");
         if (type == QLatin1String("text")) {
             text += str(block, "text");
+        } else if (type == QLatin1String("thinking")) {
+            reasoning += str(block, "thinking");
         } else if (type == QLatin1String("tool_use")) {
             const Json &input = block.value("input", Json::object());
             toolCalls.push_back(Json{
@@ -465,6 +473,8 @@ Json AnthropicAdapter::chatResponse(const QByteArray &body, const QString &model
                  {"content", text.isEmpty() && !toolCalls.empty() ? Json() : Json(text.toStdString())}};
     if (!toolCalls.empty())
         message["tool_calls"] = std::move(toolCalls);
+    if (!reasoning.isEmpty())
+        message["reasoning_content"] = reasoning.toStdString();
     const QString stop = str(json, "stop_reason");
     QString finish = normaliseFinishReason(stop.isEmpty() ? QStringLiteral("end_turn") : stop);
     Json out{{"id", json.value("id", Json(newCompletionId().toStdString()))},

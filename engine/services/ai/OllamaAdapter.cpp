@@ -110,6 +110,9 @@ private:
             m_chunks.start(chunks);
         }
         const Json &message = json.value("message", Json::object());
+        const QString thinking = str(message, "thinking");
+        if (!thinking.isEmpty())
+            m_chunks.emitDelta(chunks, Json{{"reasoning_content", thinking.toStdString()}});
         const QString content = str(message, "content");
         if (!content.isEmpty()) {
             m_text += content;
@@ -274,6 +277,8 @@ Json OllamaAdapter::chatResponse(const QByteArray &body, const QString &model) c
                  {"content", content.isEmpty() && !toolCalls.empty() ? Json() : Json(content.toStdString())}};
     if (!toolCalls.empty())
         message["tool_calls"] = toolCalls;
+    if (!str(in, "thinking").isEmpty())
+        message["reasoning_content"] = in["thinking"];
     Json out{{"id", newCompletionId().toStdString()},
              {"object", "chat.completion"},
              {"created", createdFrom(json)},
