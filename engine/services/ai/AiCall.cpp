@@ -342,7 +342,7 @@ void AiCall::handleFailure(const ProviderError &error, int upstreamStatus)
         release();
         return;
     }
-    const int maxRetries = m_service->maxRetries();
+    const int maxRetries = m_service->connection().maxRetries;
     if (m_retry < maxRetries && (error.retryAfterSeconds < 0 || error.retryAfterSeconds <= kMaxRetryAfterSeconds)) {
         ++m_retry;
         int delayMs = qMin(kMaxBackoffMs, kBaseBackoffMs << (m_retry - 1));

@@ -89,8 +89,6 @@ AiService::AiService(const ServiceInfo &info, const ServiceEnvironment &env)
         m_configError = e.message();
         spdlog::error("AI service '{}' is misconfigured: {}", info.name.toStdString(), e.message().toStdString());
     }
-    if (info.config.contains("max_retries") && info.config["max_retries"].is_number_integer())
-        m_maxRetries = qBound(0, info.config["max_retries"].get<int>(), 5);
 }
 
 AiService::~AiService() = default;
@@ -113,10 +111,6 @@ void AiService::registerType(ServiceManager &manager)
         } catch (const ApiError &e) {
             return e.message();
         }
-        if (info.config.contains("max_retries") &&
-            (!info.config["max_retries"].is_number_integer() || info.config["max_retries"].get<int>() < 0 ||
-             info.config["max_retries"].get<int>() > 5))
-            return QStringLiteral("max_retries must be an integer from 0 to 5.");
         return QString();
     };
     manager.registerType(std::move(type));

@@ -44,8 +44,6 @@ public:
     // (a caller's own system messages follow it), default max tokens and temperature, extra body
     // fields, and PII redaction when configured. Throws ApiError 400 for a model not allowed.
     Json prepareRequest(const Json &request, const QString &model, bool embeddings) const;
-    // Retries of a transient failure on this service before the next one in the chain.
-    int maxRetries() const { return m_maxRetries; }
 
 private:
     void chat(const std::shared_ptr<const RequestContext> &context, bool completion, Completion done);
@@ -58,6 +56,5 @@ private:
     AiConnection m_connection;
     QString m_configError;
     AiRpmCounter m_rpm;
-    int m_maxRetries = 2;
 };
 } // namespace gatehouse
