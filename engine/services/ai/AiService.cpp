@@ -251,9 +251,6 @@ Json AiService::prepareRequest(const Json &request, const QString &model, bool e
         body["max_tokens"] = m_connection.maxTokens;
     if (!body.contains("temperature"))
         body["temperature"] = m_connection.temperature;
-    for (auto it = m_connection.extraBody.begin(); it != m_connection.extraBody.end(); ++it)
-        if (!body.contains(it.key()))
-            body[it.key()] = *it;
     if (m_connection.redactUpstream) {
         const PiiRedactor redactor(m_connection.redactPatterns);
         redactor.redactMessages(body["messages"]);
