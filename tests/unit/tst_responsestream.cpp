@@ -90,6 +90,9 @@ private Q_SLOTS:
             std::make_unique<HttpServer>(limits, [this](HttpRequest &&request, const Responder &responder) {
                 if (request.path == QLatin1String("/stream")) {
                     produce(responder, 5, 60);
+                } else if (request.path == QLatin1String("/late")) {
+                    // Answers after the client has gone: the Responder is stale by then.
+                    QTimer::singleShot(150, this, [this, responder] { produce(responder, 0, 20); });
                 } else if (request.path == QLatin1String("/forever")) {
                     produce(responder, 0, 20);
                 } else {
@@ -157,6 +160,39 @@ private Q_SLOTS:
         QVERIFY(m_streams.first()->isCancelled());
         QTest::qWait(100);
         QCOMPARE(cancelled.count(), 1);
+        QCOMPARE(m_cancelled, 1);
+    }
+
+    void serverTornDownMidStreamCancels()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QTRY_VERIFY(socket.state() == QAbstractSocket::ConnectedState);
+        socket.write("GET /forever HTTP/1.1\r\nHost: x\r\n\r\n");
+        QByteArray answer;
+        QTRY_VERIFY((answer += socket.readAll()).contains("chunk-0;"));
+        const std::shared_ptr<ResponseStream> stream = m_streams.first();
+        QSignalSpy cancelled(stream.get(), &ResponseStream::cancelled);
+        m_server.reset(); // destroys the connection, which was still streaming
+        QCOMPARE(cancelled.count(), 1);
+        QTRY_VERIFY(socket.state() == QAbstractSocket::UnconnectedState);
+        QCOMPARE(cancelled.count(), 1);
+        // The connection and the cancelled producer let go of the stream: only ours is left.
+        m_streams.clear();
+        QTRY_COMPARE(stream.use_count(), 1L);
+    }
+
+    void staleResponderCancels()
+    {
+        {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+            QTRY_VERIFY(socket.state() == QAbstractSocket::ConnectedState);
+            socket.write("GET /late HTTP/1.1\r\nHost: x\r\n\r\n");
+            QTest::qWait(50);
+        }
+        QTRY_COMPARE(m_streams.size(), 1);
+        QVERIFY(m_streams.first()->isCancelled());
         QCOMPARE(m_cancelled, 1);
     }
 
