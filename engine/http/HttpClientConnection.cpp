@@ -123,6 +123,7 @@ void HttpClientConnection::start(const HttpClientRequest &request, Exchange exch
     if (m_state == State::Idle) {
         m_state = State::Head;
         m_socket->write(out);
+        m_socket->flush(); // now, not on the next turn of the event loop
         return;
     }
     m_pendingRequest = std::move(out);
@@ -170,6 +171,7 @@ void HttpClientConnection::onConnected()
     m_connectTimer.stop();
     m_state = State::Head;
     m_socket->write(std::exchange(m_pendingRequest, QByteArray()));
+    m_socket->flush();
 }
 
 void HttpClientConnection::onTimeout()
@@ -463,6 +465,9 @@ bool HttpClientConnection::parseHead(qsizetype end)
     if (m_headOnly || status == 204 || status == 304) {
         hasBody = false;
     } else if (!transferEncoding.isEmpty()) {
+        // Both framing headers: Transfer-Encoding wins, but the connection is not trusted again.
+        if (!responseHead.header("content-length").isEmpty())
+            m_keepAlive = false;
         // Chunked must be the last coding; anything else is delimited by the close (RFC 9112 6.3).
         if (transferEncoding.trimmed().endsWith("chunked")) {
             m_state = State::ChunkSize;
