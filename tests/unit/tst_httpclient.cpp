@@ -212,7 +212,8 @@ private Q_SLOTS:
         HttpClientRequest request = get(port, "/v1/chat?x=1%202");
         request.method = "POST";
         request.body = R"({"a":1})";
-        request.headers.append(qMakePair(QByteArray("Content-Length"), QByteArray("999"))); // the client's own framing wins
+        request.headers.append(
+            qMakePair(QByteArray("Content-Length"), QByteArray("999"))); // the client's own framing wins
         const auto o = run(client, request);
         QVERIFY(o->done);
         QVERIFY(!o->error);
@@ -685,7 +686,8 @@ private Q_SLOTS:
             QVERIFY2(!o->error, o->error ? qPrintable(o->error->message) : "");
             QCOMPARE(o->body, kBody);
         }
-        QVERIFY(server.requests.first().contains(QByteArray("\r\nHost: localhost:" + QByteArray::number(port) + "\r\n")));
+        QVERIFY(server.requests.first().contains(
+            QByteArray("\r\nHost: localhost:" + QByteArray::number(port) + "\r\n")));
         // Kept alive over TLS as well.
         QVERIFY(!run(client, get(port, "/", "https", "localhost"))->error);
         QCOMPARE(server.connections.size(), 2);
