@@ -62,6 +62,7 @@ public:
     int maxPerHost = 1024;
     int maxIdlePerHost = 16;
     QSslConfiguration tls;
+    bool systemCasAdded = false;
     QTimer sweep;
 
     void launch(CallId id, Call &call, bool forceFresh);
@@ -308,6 +309,12 @@ void HttpClient::setMaxIdlePerHost(int max)
 
 void HttpClient::addCaCertificates(const QByteArray &pem)
 {
+    // Qt loads the system CAs on demand only while no CA was set explicitly: adding one turns that
+    // off, so the system CAs are added explicitly first (read once, here, not per handshake).
+    if (!d->systemCasAdded) {
+        d->systemCasAdded = true;
+        d->tls.addCaCertificates(QSslConfiguration::systemCaCertificates());
+    }
     d->tls.addCaCertificates(QSslCertificate::fromData(pem, QSsl::Pem));
 }
 } // namespace gatehouse
