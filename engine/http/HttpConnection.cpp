@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include "Responder.h"
+#include "ResponseStream.h"
 #include "core/ApiError.h"
 
 namespace gatehouse {
@@ -64,7 +65,11 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Han
             fail(408, QStringLiteral("Request timed out."));
     });
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        // Tell the producer at once (not only when deleteLater runs) so it stops the upstream call.
+        cancelStream();
+        deleteLater();
+    });
     m_timer.start(m_limits.headerTimeoutMs);
     m_request.peer = m_socket->peerAddress();
     const auto *tls = qobject_cast<QSslSocket *>(m_socket);
@@ -76,7 +81,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Han
         QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    cancelStream();
+}
 
 void HttpConnection::onReadyRead()
 {
@@ -309,15 +317,95 @@ void HttpConnection::dispatch()
 
 void HttpConnection::sendResponse(quint64 serial, HttpResponse response)
 {
-    if (serial != m_serial || m_state != State::Waiting)
+    if (serial != m_serial || m_state != State::Waiting) {
+        // A stream that will never be written must still tell its producer to stop.
+        if (response.stream)
+            response.stream->cancel();
         return;
-    writeRaw(response, m_currentIsHead, m_currentKeepAlive);
+    }
+    if (response.stream) {
+        // 1xx, 204 and 304 never carry a body (RFC 9112 6.3), so they get no framing header.
+        const bool bodyless = response.status < 200 || response.status == 204 || response.status == 304;
+        writeRaw(response, true, m_currentKeepAlive, !bodyless);
+        std::shared_ptr<ResponseStream> stream = std::move(response.stream);
+        if (!bodyless && !m_currentIsHead) {
+            startStream(std::move(stream));
+            return;
+        }
+        // Nobody will read the body (HEAD): let the producer stop and abort its upstream call.
+        stream->cancel();
+    } else {
+        writeRaw(response, m_currentIsHead, m_currentKeepAlive, false);
+    }
+    completeResponse();
+}
+
+void HttpConnection::completeResponse()
+{
     if (!m_currentKeepAlive) {
         m_state = State::Closing;
         m_socket->disconnectFromHost();
         return;
     }
     resetForNext();
+}
+
+void HttpConnection::startStream(std::shared_ptr<ResponseStream> stream)
+{
+    // The state stays Waiting and the request timer stays stopped while the stream runs: a long
+    // stream that is still producing is not a stalled client. Pipelined requests that arrive
+    // meanwhile are only buffered, and parsed after the last chunk.
+    m_stream = std::move(stream);
+    m_socket->flush(); // the head goes out now, before the first chunk exists
+    connect(m_stream.get(), &ResponseStream::dataAvailable, this, &HttpConnection::drainStream);
+    // Whatever the producer wrote before the connection attached goes out first.
+    drainStream();
+}
+
+void HttpConnection::drainStream()
+{
+    if (!m_stream)
+        return;
+    if (m_stream->isCancelled()) {
+        // Cancelled by someone else: the body cannot be terminated cleanly, so the connection
+        // closes and the client sees a truncated chunked body rather than a complete one.
+        disconnect(m_stream.get(), nullptr, this, nullptr);
+        m_stream.reset();
+        m_state = State::Closing;
+        m_socket->disconnectFromHost();
+        return;
+    }
+    const QByteArray bytes = m_stream->takeBuffered();
+    QByteArray out;
+    if (!bytes.isEmpty()) {
+        out.reserve(bytes.size() + 16);
+        out += QByteArray::number(bytes.size(), 16);
+        out += "\r\n";
+        out += bytes;
+        out += "\r\n";
+    }
+    const bool ended = m_stream->isEnded();
+    if (ended)
+        out += "0\r\n\r\n";
+    if (!out.isEmpty()) {
+        m_socket->write(out);
+        // Send now rather than on the next turn of the loop: time to first token matters.
+        m_socket->flush();
+    }
+    if (!ended)
+        return;
+    disconnect(m_stream.get(), nullptr, this, nullptr);
+    m_stream.reset();
+    completeResponse();
+}
+
+void HttpConnection::cancelStream()
+{
+    if (!m_stream)
+        return;
+    std::shared_ptr<ResponseStream> stream = std::move(m_stream);
+    disconnect(stream.get(), nullptr, this, nullptr);
+    stream->cancel();
 }
 
 void HttpConnection::resetForNext()
@@ -337,14 +425,14 @@ void HttpConnection::fail(int status, const QString &message)
     HttpResponse response = HttpResponse::fromError(ApiError(status, message));
     if (m_rejectionHook)
         m_rejectionHook(m_request, response);
-    writeRaw(response, false, false);
+    writeRaw(response, false, false, false);
     m_state = State::Closing;
     m_buffer.clear();
     m_timer.stop();
     m_socket->disconnectFromHost();
 }
 
-void HttpConnection::writeRaw(const HttpResponse &response, bool headOnly, bool keepAlive)
+void HttpConnection::writeRaw(const HttpResponse &response, bool headOnly, bool keepAlive, bool chunked)
 {
     QByteArray out;
     out.reserve(192 + response.body.size());
@@ -356,8 +444,12 @@ void HttpConnection::writeRaw(const HttpResponse &response, bool headOnly, bool 
     out += httpDate();
     out += "\r\nContent-Type: ";
     out += response.contentType;
-    out += "\r\nContent-Length: ";
-    out += QByteArray::number(response.body.size());
+    if (chunked) {
+        out += "\r\nTransfer-Encoding: chunked";
+    } else if (!response.stream) {
+        out += "\r\nContent-Length: ";
+        out += QByteArray::number(response.body.size());
+    }
     out += keepAlive ? "\r\nConnection: keep-alive\r\n" : "\r\nConnection: close\r\n";
     for (const auto &header : response.headers) {
         out += header.first;
@@ -381,6 +473,8 @@ void Responder::send(HttpResponse response) const
 {
     if (m_connection)
         m_connection->sendResponse(m_serial, std::move(response));
+    else if (response.stream)
+        response.stream->cancel(); // the client left before the answer: stop the producer
 }
 
 bool Responder::isConnected() const

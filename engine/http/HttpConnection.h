@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 
 #include <QObject>
 #include <QTimer>
@@ -14,6 +15,7 @@ class QTcpSocket;
 namespace gatehouse {
 
 class Responder;
+class ResponseStream;
 
 // One client connection: an incremental HTTP/1.1 parser (Content-Length and chunked bodies,
 // keep-alive, 100-continue) and the writer for its responses. Requests on a connection are
@@ -50,8 +52,13 @@ private:
     bool parseHead(qsizetype end);
     void dispatch();
     void fail(int status, const QString &message);
-    void writeRaw(const HttpResponse &response, bool headOnly, bool keepAlive);
+    // `chunked`: the head of a streamed body (Transfer-Encoding instead of Content-Length).
+    void writeRaw(const HttpResponse &response, bool headOnly, bool keepAlive, bool chunked);
     void resetForNext();
+    void completeResponse();
+    void startStream(std::shared_ptr<ResponseStream> stream);
+    void drainStream();
+    void cancelStream();
 
     QTcpSocket *m_socket;
     HttpLimits m_limits;
@@ -66,5 +73,7 @@ private:
     bool m_encrypted = false; // a TLS connection (set once, after its handshake)
     QTimer m_timer;
     RejectionHook m_rejectionHook;
+    // The streamed body being written (held until its end, or cancelled on disconnect).
+    std::shared_ptr<ResponseStream> m_stream;
 };
 } // namespace gatehouse

@@ -8,6 +8,7 @@
 
 #include "HttpRequest.h"
 #include "HttpResponse.h"
+#include "ResponseStream.h"
 #include "security/Rbac.h"
 #include "services/RequestContext.h"
 
@@ -128,7 +129,9 @@ void fillTransport(AuditRecord &record, const HttpRequest &request, const HttpRe
     record.verb = QString::fromLatin1(request.method);
     record.status = response.status;
     record.bytesIn = request.body.size();
-    record.bytesOut = response.body.size();
+    // A streamed body is still being produced when the record is made: what was written by then
+    // (usually 0, the producer starts after the head) is recorded, not the final size.
+    record.bytesOut = response.stream ? response.stream->bytesWritten() : response.body.size();
     record.userAgent = QString::fromLatin1(request.header("user-agent"));
     headerSecrets(request, secrets);
     record.params = queryParams(request, secrets);
