@@ -69,16 +69,16 @@ void print(const QString &text)
 int DaemonCommands::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
-                       "  check   print the configuration, data folder, database and listener status\n"
-                       "  gen-cert  write a self-signed TLS certificate and key (tls-cert.pem, tls-key.pem)\n"
-                       "  prune-audit-logs [--older-than-days N]   delete audit records older than N days "
-                       "(default: audit_retention_days)\n"
-                       "  prune-usage-logs [--older-than-days N]   delete AI usage rows older than N days "
-                       "(default: ai_usage_retention_days)\n"
-                       "  prune-prompt-logs [--older-than-days N]  delete AI prompt log rows older than N days "
-                       "(default: ai_prompt_retention_days)"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
+        "  check   print the configuration, data folder, database and listener status\n"
+        "  gen-cert  write a self-signed TLS certificate and key (tls-cert.pem, tls-key.pem)\n"
+        "  prune-audit-logs [--older-than-days N]   delete audit records older than N days "
+        "(default: audit_retention_days)\n"
+        "  prune-usage-logs [--older-than-days N]   delete AI usage rows older than N days "
+        "(default: ai_usage_retention_days)\n"
+        "  prune-prompt-logs [--older-than-days N]  delete AI prompt log rows older than N days "
+        "(default: ai_prompt_retention_days)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(
@@ -128,10 +128,11 @@ int DaemonCommands::run(const QStringList &arguments)
             "days (default: audit_retention_days, ai_usage_retention_days, ai_prompt_retention_days)."),
         QStringLiteral("days"));
     parser.addOption(olderThanDays);
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("serve (default), check, gen-cert, prune-audit-logs, prune-usage-logs or "
-                                                "prune-prompt-logs"),
-                                 QStringLiteral("[command]"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("serve (default), check, gen-cert, prune-audit-logs, prune-usage-logs or "
+                       "prune-prompt-logs"),
+        QStringLiteral("[command]"));
     parser.process(arguments);
 
     QHash<QString, QString> overrides;

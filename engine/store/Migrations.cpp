@@ -290,11 +290,10 @@ QList<Migration> buildMigrations()
     // Budgets, their alerts (one row per threshold and period, so an alert fires once even across
     // restarts and nodes), the shared spend counters of PostgreSQL system databases (an SQLite
     // node keeps them in memory) and the model aliases of the OpenAI-compatible endpoint.
-    list.append(Migration{
-        10,
-        QStringLiteral("AI budgets and model aliases"),
-        {
-            QStringLiteral(R"(CREATE TABLE ai_budget (
+    list.append(Migration{10,
+                          QStringLiteral("AI budgets and model aliases"),
+                          {
+                              QStringLiteral(R"(CREATE TABLE ai_budget (
                 id {{ID}},
                 name VARCHAR(255) NOT NULL,
                 dimension VARCHAR(16) NOT NULL,
@@ -306,29 +305,29 @@ QList<Migration> buildMigrations()
                 is_active SMALLINT NOT NULL DEFAULT 1,
                 created_date VARCHAR(32) NOT NULL,
                 last_modified_date VARCHAR(32) NOT NULL))"),
-            QStringLiteral("CREATE UNIQUE INDEX ai_budget_name_key ON ai_budget (name)"),
-            QStringLiteral(R"(CREATE TABLE ai_budget_alert (
+                              QStringLiteral("CREATE UNIQUE INDEX ai_budget_name_key ON ai_budget (name)"),
+                              QStringLiteral(R"(CREATE TABLE ai_budget_alert (
                 budget_id {{BIGINT}} NOT NULL REFERENCES ai_budget (id) ON DELETE CASCADE,
                 period_start {{BIGINT}} NOT NULL,
                 threshold INTEGER NOT NULL,
                 spent DOUBLE PRECISION NOT NULL DEFAULT 0,
                 sent_date VARCHAR(32),
                 PRIMARY KEY (budget_id, period_start, threshold)))"),
-            QStringLiteral(R"(CREATE TABLE ai_budget_counter (
+                              QStringLiteral(R"(CREATE TABLE ai_budget_counter (
                 budget_key VARCHAR(64) NOT NULL,
                 period_start {{BIGINT}} NOT NULL,
                 spent DOUBLE PRECISION NOT NULL DEFAULT 0,
                 reserved DOUBLE PRECISION NOT NULL DEFAULT 0,
                 PRIMARY KEY (budget_key, period_start)))"),
-            QStringLiteral(R"(CREATE TABLE ai_alias (
+                              QStringLiteral(R"(CREATE TABLE ai_alias (
                 id {{ID}},
                 alias VARCHAR(128) NOT NULL,
                 service_id {{BIGINT}} NOT NULL REFERENCES service (id) ON DELETE CASCADE,
                 model VARCHAR(255) NOT NULL,
                 created_date VARCHAR(32) NOT NULL,
                 last_modified_date VARCHAR(32) NOT NULL))"),
-            QStringLiteral("CREATE UNIQUE INDEX ai_alias_alias_key ON ai_alias (alias)"),
-        }});
+                              QStringLiteral("CREATE UNIQUE INDEX ai_alias_alias_key ON ai_alias (alias)"),
+                          }});
     return list;
 }
 

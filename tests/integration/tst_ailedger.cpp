@@ -60,9 +60,11 @@ public:
                         const QByteArray head = buffer->left(end).toLower();
                         const qsizetype cl = head.indexOf("content-length:");
                         const qsizetype eol = head.indexOf("\r\n", cl);
-                        const qint64 length =
-                            cl < 0 ? 0
-                                   : head.mid(cl + 15, (eol < 0 ? head.size() : eol) - cl - 15).trimmed().toLongLong();
+                        const qint64 length = cl < 0
+                                                  ? 0
+                                                  : head.mid(cl + 15, (eol < 0 ? head.size() : eol) - cl - 15)
+                                                        .trimmed()
+                                                        .toLongLong();
                         if (buffer->size() < end + 4 + length)
                             return;
                         const QByteArray body = buffer->mid(end + 4, length);
@@ -264,7 +266,8 @@ private Q_SLOTS:
     void usageLogAndSummary()
     {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        auto row = [&](const char *model, qint64 user, qint64 in, qint64 out, double cost, const char *status) {
+        auto row = [&](const char *model, qint64 user, qint64 in, qint64 out, double cost,
+                       const char *status) {
             AiUsageRecord r;
             r.timeMs = now - 1000;
             r.requestId = QStringLiteral("usage-test");
@@ -337,8 +340,9 @@ private Q_SLOTS:
         QVERIFY(summary["by_model"].empty());
 
         // The stored row keeps what it was given.
-        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ai_usage_log WHERE status = 'partial' AND ttft_ms = 20 "
-                                       "AND http_status = 200 AND model = 'gpt-4o' AND user_id = 902"))
+        QCOMPARE(scalar(QStringLiteral(
+                            "SELECT COUNT(*) FROM ai_usage_log WHERE status = 'partial' AND ttft_ms = 20 "
+                            "AND http_status = 200 AND model = 'gpt-4o' AND user_id = 902"))
                      .toInt(),
                  1);
     }
@@ -348,9 +352,10 @@ private Q_SLOTS:
         const PiiRedactor redactor({QStringLiteral("EMP-\\d{6}")});
         QVERIFY(redactor.error().isEmpty());
         Json messages = Json::array();
-        messages.push_back(Json{{"role", "user"},
-                                {"content", "I am ann@example.org, SSN 123-45-6789, card 4111 1111 1111 1111, "
-                                            "phone 555-123-4567, badge EMP-123456"}});
+        messages.push_back(
+            Json{{"role", "user"},
+                 {"content", "I am ann@example.org, SSN 123-45-6789, card 4111 1111 1111 1111, "
+                             "phone 555-123-4567, badge EMP-123456"}});
         redactor.redactMessages(messages);
         AiPromptRecord record;
         record.timeMs = QDateTime::currentMSecsSinceEpoch();
@@ -370,13 +375,15 @@ private Q_SLOTS:
         });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         QVERIFY(ok);
-        const QString prompt =
-            scalar(QStringLiteral("SELECT prompt FROM ai_prompt_log WHERE request_id = ?"), {record.requestId})
-                .toString();
+        const QString prompt = scalar(QStringLiteral("SELECT prompt FROM ai_prompt_log WHERE request_id = ?"),
+                                      {record.requestId})
+                                   .toString();
         const QString response =
-            scalar(QStringLiteral("SELECT response FROM ai_prompt_log WHERE request_id = ?"), {record.requestId})
+            scalar(QStringLiteral("SELECT response FROM ai_prompt_log WHERE request_id = ?"),
+                   {record.requestId})
                 .toString();
-        for (const char *secret : {"ann@example.org", "123-45-6789", "4111 1111", "555-123-4567", "EMP-123456"}) {
+        for (const char *secret :
+             {"ann@example.org", "123-45-6789", "4111 1111", "555-123-4567", "EMP-123456"}) {
             QVERIFY2(!prompt.contains(QLatin1String(secret)), qPrintable(prompt));
             QVERIFY2(!response.contains(QLatin1String(secret)), qPrintable(response));
         }
@@ -391,7 +398,7 @@ private Q_SLOTS:
                                                  QStringLiteral("Budget-User-Passw0rd"));
         QVERIFY(user > 0);
         const Json good{{"name", "validation"}, {"dimension", "user"}, {"target_id", user},
-                        {"period", "daily"},     {"limit_amount", 5.5}, {"hard_stop", true}};
+                        {"period", "daily"},    {"limit_amount", 5.5}, {"hard_stop", true}};
         auto with = [&](const char *key, const Json &value) {
             Json body = good;
             if (value.is_discarded())
@@ -415,15 +422,18 @@ private Q_SLOTS:
         };
         for (const auto &[key, value] : bad) {
             const TestResponse r = m_server->admin("POST", kBudget, with(key, value));
-            QVERIFY2(r.status == 400, qPrintable(QStringLiteral("%1=%2: %3")
-                                                     .arg(QLatin1String(key), QString::fromStdString(value.dump()),
-                                                          QString::fromLatin1(r.describe()))));
+            QVERIFY2(r.status == 400,
+                     qPrintable(QStringLiteral("%1=%2: %3")
+                                    .arg(QLatin1String(key), QString::fromStdString(value.dump()),
+                                         QString::fromLatin1(r.describe()))));
         }
         // A global budget has no target.
-        TestResponse r = m_server->admin(
-            "POST", kBudget,
-            Json{{"resource", Json::array({Json{{"name", "g"}, {"dimension", "global"}, {"target_id", user},
-                                                {"period", "daily"}, {"limit_amount", 1}}})}});
+        TestResponse r = m_server->admin("POST", kBudget,
+                                         Json{{"resource", Json::array({Json{{"name", "g"},
+                                                                             {"dimension", "global"},
+                                                                             {"target_id", user},
+                                                                             {"period", "daily"},
+                                                                             {"limit_amount", 1}}})}});
         QCOMPARE(r.status, 400);
 
         const qint64 id = createBudget(Json{{"resource", Json::array({good})}});
@@ -438,7 +448,8 @@ private Q_SLOTS:
         r = m_server->admin("PATCH", kBudget + QStringLiteral("/%1").arg(id), Json{{"limit_amount", -1}});
         QCOMPARE(r.status, 400);
         // Switching to role keeps the user id as target: no such role.
-        r = m_server->admin("PATCH", kBudget + QStringLiteral("/%1").arg(id), Json{{"dimension", "role"}, {"target_id", 987654}});
+        r = m_server->admin("PATCH", kBudget + QStringLiteral("/%1").arg(id),
+                            Json{{"dimension", "role"}, {"target_id", 987654}});
         QCOMPARE(r.status, 400);
         r = m_server->admin("PATCH", kBudget + QStringLiteral("/%1").arg(id),
                             Json{{"limit_amount", 7}, {"alert_webhook_url", "https://hooks.example.com/b"}});
@@ -468,8 +479,11 @@ private Q_SLOTS:
         auto post = [&](const Json &record) {
             return m_server->admin("POST", kAlias, Json{{"resource", Json::array({record})}});
         };
-        QCOMPARE(post(Json{{"alias", "bad alias!"}, {"service_id", m_aiServiceId}, {"model", "gpt-4o"}}).status, 400);
-        QCOMPARE(post(Json{{"alias", std::string(129, 'a')}, {"service_id", m_aiServiceId}, {"model", "m"}}).status,
+        QCOMPARE(
+            post(Json{{"alias", "bad alias!"}, {"service_id", m_aiServiceId}, {"model", "gpt-4o"}}).status,
+            400);
+        QCOMPARE(post(Json{{"alias", std::string(129, 'a')}, {"service_id", m_aiServiceId}, {"model", "m"}})
+                     .status,
                  400);
         QCOMPARE(post(Json{{"alias", "fast"}, {"service_id", 987654}, {"model", "gpt-4o"}}).status, 400);
         // The system service (id 1) is not an AI connection.
@@ -477,10 +491,13 @@ private Q_SLOTS:
         QCOMPARE(post(Json{{"alias", "fast"}, {"service_id", m_aiServiceId}, {"model", "  "}}).status, 400);
         QCOMPARE(post(Json{{"alias", "fast"}, {"service_id", m_aiServiceId}}).status, 400);
 
-        TestResponse r = post(Json{{"alias", "team/fast:v1"}, {"service_id", m_aiServiceId}, {"model", "gpt-4o-mini"}});
+        TestResponse r =
+            post(Json{{"alias", "team/fast:v1"}, {"service_id", m_aiServiceId}, {"model", "gpt-4o-mini"}});
         QVERIFY2(r.status == 201, r.describe().constData());
         const qint64 id = r.json["resource"][0]["id"].get<qint64>();
-        QCOMPARE(post(Json{{"alias", "team/fast:v1"}, {"service_id", m_otherAiServiceId}, {"model", "x"}}).status, 400);
+        QCOMPARE(
+            post(Json{{"alias", "team/fast:v1"}, {"service_id", m_otherAiServiceId}, {"model", "x"}}).status,
+            400);
         auto target = store().snapshot()->aiAliases.resolve(QStringLiteral("team/fast:v1"));
         QVERIFY(target);
         QCOMPARE(target->serviceId, m_aiServiceId);
@@ -494,7 +511,9 @@ private Q_SLOTS:
         QVERIFY(target);
         QCOMPARE(target->serviceId, m_otherAiServiceId);
         QCOMPARE(target->model, QStringLiteral("llama3"));
-        QCOMPARE(m_server->admin("PATCH", kAlias + QStringLiteral("/%1").arg(id), Json{{"service_id", 1}}).status, 400);
+        QCOMPARE(
+            m_server->admin("PATCH", kAlias + QStringLiteral("/%1").arg(id), Json{{"service_id", 1}}).status,
+            400);
 
         r = m_server->admin("GET", kAlias);
         QVERIFY2(r.status == 200 && r.json["resource"].size() == 1, r.describe().constData());
@@ -583,7 +602,8 @@ private Q_SLOTS:
 
     void periodRollOverAndServiceBudget()
     {
-        const qint64 user = m_server->createUser(QStringLiteral("hourly@test.local"), QStringLiteral("Hourly-Passw0rd-1"));
+        const qint64 user =
+            m_server->createUser(QStringLiteral("hourly@test.local"), QStringLiteral("Hourly-Passw0rd-1"));
         QVERIFY(user > 0);
         const qint64 id = createBudget(Json{{"resource", Json::array({Json{{"name", "hourly-two"},
                                                                            {"dimension", "user"},
@@ -651,10 +671,11 @@ private Q_SLOTS:
         r.cost = 3.0;
         m_server->engine().aiUsageLog()->record(r);
         QVERIFY(flushUsage());
-        QVERIFY(exec(QStringLiteral("INSERT INTO \"user\" (id, email, name, created_date, last_modified_date) "
-                                    "VALUES (?, 'seed@test.local', 'seed', '2031-01-01 00:00:00', "
-                                    "'2031-01-01 00:00:00')"),
-                     {QVariant::fromValue<qlonglong>(user)}));
+        QVERIFY(
+            exec(QStringLiteral("INSERT INTO \"user\" (id, email, name, created_date, last_modified_date) "
+                                "VALUES (?, 'seed@test.local', 'seed', '2031-01-01 00:00:00', "
+                                "'2031-01-01 00:00:00')"),
+                 {QVariant::fromValue<qlonglong>(user)}));
         const qint64 id = createBudget(Json{{"resource", Json::array({Json{{"name", "seeded"},
                                                                            {"dimension", "user"},
                                                                            {"target_id", user},
@@ -676,15 +697,15 @@ private Q_SLOTS:
     void alertsFireOncePerThreshold()
     {
         m_receiver.failFirst = 1; // the first delivery is retried
-        const qint64 id = createBudget(
-            Json{{"resource",
-                  Json::array({Json{{"name", "alerting"},
-                                    {"dimension", "global"},
-                                    {"period", "daily"},
-                                    {"limit_amount", 10},
-                                    {"hard_stop", false},
-                                    {"alert_webhook_url",
-                                     QStringLiteral("http://127.0.0.1:%1/alerts").arg(m_receiver.port())}}})}});
+        const qint64 id = createBudget(Json{
+            {"resource",
+             Json::array({Json{{"name", "alerting"},
+                               {"dimension", "global"},
+                               {"period", "daily"},
+                               {"limit_amount", 10},
+                               {"hard_stop", false},
+                               {"alert_webhook_url",
+                                QStringLiteral("http://127.0.0.1:%1/alerts").arg(m_receiver.port())}}})}});
         QVERIFY(id > 0);
         ledger().setClock(fixedNow);
         AiBudgetSubject subject;
@@ -715,11 +736,12 @@ private Q_SLOTS:
         QCOMPARE((*last)["spent"].get<double>(), 12.0);
         QCOMPARE((*last)["limit"].get<double>(), 10.0);
         QCOMPARE((*last)["utilisation"].get<double>(), 1.2);
-        QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT COUNT(*) FROM ai_budget_alert WHERE budget_id = ? "
-                                                        "AND sent_date IS NOT NULL"),
-                                         {QVariant::fromValue<qlonglong>(id)})
-                                      .toInt(),
-                                  3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT COUNT(*) FROM ai_budget_alert WHERE budget_id = ? "
+                                  "AND sent_date IS NOT NULL"),
+                   {QVariant::fromValue<qlonglong>(id)})
+                .toInt(),
+            3, 10000);
 
         // A restarted node (a new ledger) crossing the same thresholds again sends nothing.
         {
@@ -747,9 +769,10 @@ private Q_SLOTS:
                 QVERIFY(exec(QStringLiteral("INSERT INTO %1 (created_date, request_id) VALUES (?, 'old-row')")
                                  .arg(QLatin1String(table)),
                              {QString::fromLatin1(date)}));
-            QVERIFY(exec(QStringLiteral("INSERT INTO %1 (created_date, request_id) VALUES (?, 'fresh-row')")
-                             .arg(QLatin1String(table)),
-                         {QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))}));
+            QVERIFY(
+                exec(QStringLiteral("INSERT INTO %1 (created_date, request_id) VALUES (?, 'fresh-row')")
+                         .arg(QLatin1String(table)),
+                     {QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))}));
         }
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const QString &key : env.keys())
@@ -769,9 +792,13 @@ private Q_SLOTS:
             const QString out = QString::fromUtf8(p.readAllStandardOutput());
             QVERIFY2(p.exitCode() == 0, qPrintable(out + QString::fromUtf8(p.readAllStandardError())));
             QVERIFY2(out.contains(QStringLiteral("pruned 2 ")), qPrintable(out));
-            QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE request_id = 'old-row'").arg(table)).toInt(), 0);
-            QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE request_id = 'fresh-row'").arg(table)).toInt(),
-                     1);
+            QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE request_id = 'old-row'").arg(table))
+                         .toInt(),
+                     0);
+            QCOMPARE(
+                scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE request_id = 'fresh-row'").arg(table))
+                    .toInt(),
+                1);
             p.start(binary, {QLatin1String(command), QStringLiteral("--data-dir"), m_server->dataDir(),
                              QStringLiteral("--older-than-days"), QStringLiteral("soon")});
             QVERIFY(p.waitForFinished(60000));

@@ -32,11 +32,12 @@ void AiAliasResource::prepare(Item &item, Operation, const RequestContext &) con
         static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._:/-]{1,128}$"));
         const QString alias = record["alias"].is_string() ? record["alias"].get<QString>() : QString();
         if (!pattern.match(alias).hasMatch())
-            throw ApiError::badRequest(QStringLiteral(
-                "Field 'alias' must be 1 to 128 characters of letters, digits and . _ : / -"));
+            throw ApiError::badRequest(
+                QStringLiteral("Field 'alias' must be 1 to 128 characters of letters, digits and . _ : / -"));
     }
     if (record.contains("model")) {
-        const QString model = record["model"].is_string() ? record["model"].get<QString>().trimmed() : QString();
+        const QString model =
+            record["model"].is_string() ? record["model"].get<QString>().trimmed() : QString();
         if (model.isEmpty())
             throw ApiError::badRequest(QStringLiteral("Field 'model' can not be empty."));
         record["model"] = model;
@@ -49,13 +50,14 @@ void AiAliasResource::checkService(QSqlDatabase &db, const Item &item)
     if (it == item.record.end())
         return;
     const qint64 id = toColumnValue(QStringLiteral("service_id"), FieldType::Integer, *it).toLongLong();
-    QSqlQuery query =
-        run(db, QStringLiteral("SELECT type FROM service WHERE id = ?"), {QVariant::fromValue<qlonglong>(id)});
+    QSqlQuery query = run(db, QStringLiteral("SELECT type FROM service WHERE id = ?"),
+                          {QVariant::fromValue<qlonglong>(id)});
     if (!query.next())
         throw ApiError::badRequest(QStringLiteral("Service with identifier '%1' not found.").arg(id));
     if (query.value(0).toString() != QLatin1String("ai"))
         throw ApiError::badRequest(
-            QStringLiteral("Service '%1' is not an AI connection (type 'ai'); aliases route to AI connections only.")
+            QStringLiteral(
+                "Service '%1' is not an AI connection (type 'ai'); aliases route to AI connections only.")
                 .arg(id));
 }
 

@@ -76,9 +76,11 @@ void AiBudgetResource::prepare(Item &item, Operation, const RequestContext &) co
     }
     if (record.contains("limit_amount")) {
         const double limit =
-            toColumnValue(QStringLiteral("limit_amount"), FieldType::Number, record["limit_amount"]).toDouble();
+            toColumnValue(QStringLiteral("limit_amount"), FieldType::Number, record["limit_amount"])
+                .toDouble();
         if (!(limit > 0) || limit > 1e12)
-            throw ApiError::badRequest(QStringLiteral("Field 'limit_amount' must be a number greater than 0."));
+            throw ApiError::badRequest(
+                QStringLiteral("Field 'limit_amount' must be a number greater than 0."));
         record["limit_amount"] = limit;
     }
     if (record.contains("alert_webhook_url") && !record["alert_webhook_url"].is_null()) {
@@ -110,7 +112,8 @@ void AiBudgetResource::checkTarget(QSqlDatabase &db, Item &item, const QString &
     // targetTable() returns one of four fixed names.
     if (!rowExists(db, QStringLiteral("SELECT id FROM %1 WHERE id = ?").arg(targetTable(dimension)),
                    {QVariant::fromValue<qlonglong>(id)}))
-        throw ApiError::badRequest(QStringLiteral("No %1 with identifier '%2' exists.").arg(dimension).arg(id));
+        throw ApiError::badRequest(
+            QStringLiteral("No %1 with identifier '%2' exists.").arg(dimension).arg(id));
     item.record["target_id"] = id;
 }
 

@@ -1,7 +1,6 @@
 #include "RecordResource.h"
 
 #include <cmath>
-
 #include <spdlog/spdlog.h>
 
 #include <QDateTime>
