@@ -27,6 +27,7 @@ constexpr int kSweepEveryMs = 10 * 60 * 1000;
 constexpr qint64 kHourMs = 3600 * 1000;
 constexpr qint64 kDayMs = 24 * kHourMs;
 constexpr qint64 kKeepSharedCountersMs = 40 * kDayMs;
+constexpr qint64 kStaleReservationMs = 2 * kHourMs;
 constexpr int kThresholds[] = {50, 80, 100};
 
 QVariant big(qint64 value)
@@ -230,6 +231,7 @@ void AiBudgetLedger::reserveInMemory(QList<Charge> charges, std::function<void(A
         AiBudgetVerdict verdict;
         verdict.reservation = self->m_nextReservation++;
         self->m_reservations.insert(verdict.reservation, charges);
+        self->m_reservedAt.insert(verdict.reservation, QDateTime::currentMSecsSinceEpoch());
         done(verdict);
     };
     if (missing.isEmpty()) {
@@ -416,6 +418,7 @@ void AiBudgetLedger::reserveShared(QList<Charge> charges, std::function<void(AiB
             AiBudgetVerdict verdict;
             verdict.reservation = self->m_nextReservation++;
             self->m_reservations.insert(verdict.reservation, charges);
+            self->m_reservedAt.insert(verdict.reservation, QDateTime::currentMSecsSinceEpoch());
             done(verdict);
         });
 }
@@ -427,6 +430,7 @@ void AiBudgetLedger::settle(quint64 reservation, double actualCost)
         return;
     const QList<Charge> charges = it.value();
     m_reservations.erase(it);
+    m_reservedAt.remove(reservation);
     const double actual = std::isfinite(actualCost) ? qMax(0.0, actualCost) : 0.0;
     if (!m_shared) {
         for (const Charge &charge : charges) {
@@ -580,6 +584,17 @@ void AiBudgetLedger::reload()
 
 void AiBudgetLedger::sweep()
 {
+    // A reservation nobody settled (a caller's bug) would hold its amount forever: after two
+    // hours it is settled at its worst case, the safe side.
+    const qint64 realNow = QDateTime::currentMSecsSinceEpoch();
+    QList<QPair<quint64, double>> stale;
+    for (auto it = m_reservedAt.cbegin(); it != m_reservedAt.cend(); ++it)
+        if (it.value() + kStaleReservationMs < realNow)
+            stale.append({it.key(), m_reservations.value(it.key()).value(0).amount});
+    for (const auto &[id, amount] : stale) {
+        spdlog::warn("ai budgets: reservation {} was never settled; charging its worst case", id);
+        settle(id, amount);
+    }
     const qint64 at = now();
     QSet<CounterKey> busy;
     for (const QList<Charge> &charges : std::as_const(m_reservations))

@@ -129,6 +129,7 @@ private:
     std::function<qint64()> m_clock;
     QHash<CounterKey, Counter> m_counters; // memory mode only
     QHash<quint64, QList<Charge>> m_reservations;
+    QHash<quint64, qint64> m_reservedAt; // real time, for expiring reservations never settled
     quint64 m_nextReservation = 1;
     QSet<QString> m_alerted; // "budget:period:threshold" claimed by this node
     AiBudgetAlertSender *m_sender = nullptr;
