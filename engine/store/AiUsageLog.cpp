@@ -122,6 +122,20 @@ void AiUsageLog::summary(qint64 serviceId, qint64 sinceMs, std::function<void(Js
         std::move(done));
 }
 
+qint64 AiUsageLog::periodMs(const QString &period)
+{
+    const QString p = period.trimmed().toLower();
+    if (p == QLatin1String("24h"))
+        return qint64(24) * 3600 * 1000;
+    if (p == QLatin1String("7d"))
+        return qint64(7) * 86400 * 1000;
+    if (p == QLatin1String("30d"))
+        return qint64(30) * 86400 * 1000;
+    if (p == QLatin1String("90d"))
+        return qint64(90) * 86400 * 1000;
+    return 0;
+}
+
 Json AiUsageLog::summarize(QSqlDatabase &db, qint64 serviceId, qint64 sinceMs, qint64 untilMs)
 {
     const QString since = AuditRecord::timeText(sinceMs);

@@ -38,6 +38,9 @@ public:
     // {period, totals, by_model, by_user, avg_latency_ms, errors}, or {"error": text} when the
     // database cannot be read.
     void summary(qint64 serviceId, qint64 sinceMs, std::function<void(Json)> done);
+    // The `usage?period=` values: "24h", "7d", "30d", "90d" -> their length in ms; 0 for
+    // anything else.
+    static qint64 periodMs(const QString &period);
     // Worker side of summary().
     static Json summarize(QSqlDatabase &db, qint64 serviceId, qint64 sinceMs, qint64 untilMs);
 

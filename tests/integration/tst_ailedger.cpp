@@ -339,6 +339,10 @@ private Q_SLOTS:
         QCOMPARE(summary["totals"]["cost"].get<double>(), 0.0);
         QVERIFY(summary["by_model"].empty());
 
+        QCOMPARE(AiUsageLog::periodMs(QStringLiteral("24h")), qint64(86400000));
+        QCOMPARE(AiUsageLog::periodMs(QStringLiteral("90d")), qint64(90) * 86400000);
+        QCOMPARE(AiUsageLog::periodMs(QStringLiteral("1y")), qint64(0));
+
         // The stored row keeps what it was given.
         QCOMPARE(scalar(QStringLiteral(
                             "SELECT COUNT(*) FROM ai_usage_log WHERE status = 'partial' AND ttft_ms = 20 "
@@ -752,6 +756,10 @@ private Q_SLOTS:
             QTest::qWait(300);
         }
         QCOMPARE(m_receiver.documents.size(), qsizetype(3));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM ai_budget_alert WHERE budget_id = ?"),
+                        {QVariant::fromValue<qlonglong>(id)})
+                     .toInt(),
+                 3);
 
         // The next period alerts again.
         ledger().setClock([] { return fixedNow() + 24 * 3600 * 1000; });
