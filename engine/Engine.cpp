@@ -12,6 +12,7 @@
 #include "http/RequestAudit.h"
 #include "http/RequestGate.h"
 #include "http/TlsListener.h"
+#include "security/AiBudgetLedger.h"
 #include "security/Authenticator.h"
 #include "security/FieldMasker.h"
 #include "security/RateLimiter.h"
@@ -21,6 +22,8 @@
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
 #include "services/user/UserService.h"
+#include "store/AiPromptLog.h"
+#include "store/AiUsageLog.h"
 #include "store/AuditLog.h"
 #include "store/DbExecutor.h"
 #include "store/Migrations.h"
@@ -55,6 +58,9 @@ bool Engine::start(QString *error)
 
     m_limiter = std::make_unique<RateLimiter>(m_store.get());
     m_audit = std::make_unique<AuditLog>(*m_store, m_config);
+    m_aiUsage = std::make_unique<AiUsageLog>(*m_store, m_config);
+    m_aiPrompts = std::make_unique<AiPromptLog>(*m_store, m_config);
+    m_aiBudgets = std::make_unique<AiBudgetLedger>(*m_store);
 
     m_services = std::make_unique<ServiceManager>(
         ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets(), &m_store->secretStore()});
@@ -120,6 +126,14 @@ void Engine::stop()
     if (m_audit)
         m_audit->shutdown();
     m_audit.reset();
+    // Same for the AI logs' last batches.
+    if (m_aiUsage)
+        m_aiUsage->shutdown();
+    if (m_aiPrompts)
+        m_aiPrompts->shutdown();
+    m_aiBudgets.reset();
+    m_aiPrompts.reset();
+    m_aiUsage.reset();
     m_store.reset();
 }
 

@@ -8,6 +8,9 @@
 
 namespace gatehouse {
 
+class AiBudgetLedger;
+class AiPromptLog;
+class AiUsageLog;
 class AuditLog;
 class Authenticator;
 class HttpServer;
@@ -40,6 +43,9 @@ public:
     SystemStore &store() { return *m_store; }
     RateLimiter &limiter() { return *m_limiter; }
     AuditLog *auditLog() { return m_audit.get(); }
+    AiUsageLog *aiUsageLog() { return m_aiUsage.get(); }
+    AiPromptLog *aiPromptLog() { return m_aiPrompts.get(); }
+    AiBudgetLedger *aiBudgets() { return m_aiBudgets.get(); }
 
 private:
     bool installDemo(QString *error);
@@ -52,5 +58,8 @@ private:
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AiUsageLog> m_aiUsage;
+    std::unique_ptr<AiPromptLog> m_aiPrompts;
+    std::unique_ptr<AiBudgetLedger> m_aiBudgets;
 };
 } // namespace gatehouse

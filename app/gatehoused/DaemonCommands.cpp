@@ -22,6 +22,8 @@
 #include "core/Version.h"
 #include "security/CertificateGenerator.h"
 #include "security/SecretStore.h"
+#include "store/AiPromptLog.h"
+#include "store/AiUsageLog.h"
 #include "store/AuditLog.h"
 #include "store/ConnectionSpec.h"
 #include "store/DbExecutor.h"
@@ -67,12 +69,16 @@ void print(const QString &text)
 int DaemonCommands::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
-                       "  check   print the configuration, data folder, database and listener status\n"
-                       "  gen-cert  write a self-signed TLS certificate and key (tls-cert.pem, tls-key.pem)\n"
-                       "  prune-audit-logs [--older-than-days N]   delete audit records older than N days "
-                       "(default: audit_retention_days)"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Gatehouse headless gateway.\n\nCommands:\n  serve   run the gateway (default)\n"
+        "  check   print the configuration, data folder, database and listener status\n"
+        "  gen-cert  write a self-signed TLS certificate and key (tls-cert.pem, tls-key.pem)\n"
+        "  prune-audit-logs [--older-than-days N]   delete audit records older than N days "
+        "(default: audit_retention_days)\n"
+        "  prune-usage-logs [--older-than-days N]   delete AI usage rows older than N days "
+        "(default: ai_usage_retention_days)\n"
+        "  prune-prompt-logs [--older-than-days N]  delete AI prompt log rows older than N days "
+        "(default: ai_prompt_retention_days)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(
@@ -118,12 +124,15 @@ int DaemonCommands::run(const QStringList &arguments)
     const QCommandLineOption olderThanDays(
         QStringLiteral("older-than-days"),
         QStringLiteral(
-            "prune-audit-logs: delete records older than this many days (default: audit_retention_days)."),
+            "prune-audit-logs, prune-usage-logs, prune-prompt-logs: delete records older than this many "
+            "days (default: audit_retention_days, ai_usage_retention_days, ai_prompt_retention_days)."),
         QStringLiteral("days"));
     parser.addOption(olderThanDays);
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("serve (default), check, gen-cert or prune-audit-logs"),
-                                 QStringLiteral("[command]"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("serve (default), check, gen-cert, prune-audit-logs, prune-usage-logs or "
+                       "prune-prompt-logs"),
+        QStringLiteral("[command]"));
     parser.process(arguments);
 
     QHash<QString, QString> overrides;
@@ -174,6 +183,23 @@ int DaemonCommands::run(const QStringList &arguments)
             return 2;
         }
         return pruneAuditLogs(config, days);
+    }
+    if (command == QLatin1String("prune-usage-logs") || command == QLatin1String("prune-prompt-logs")) {
+        const bool usage = command == QLatin1String("prune-usage-logs");
+        int days = usage ? config.aiUsageRetentionDays : config.aiPromptRetentionDays;
+        if (parser.isSet(olderThanDays)) {
+            bool ok = false;
+            days = parser.value(olderThanDays).toInt(&ok);
+            if (!ok || days < 0) {
+                std::fprintf(stderr, "gatehoused: --older-than-days must be a number of days (0 or more)\n");
+                return 2;
+            }
+        } else if (days <= 0) {
+            std::fprintf(stderr, "gatehoused: %s is 0 (keep forever); pass --older-than-days\n",
+                         usage ? "ai_usage_retention_days" : "ai_prompt_retention_days");
+            return 2;
+        }
+        return pruneAiLogs(config, usage, days);
     }
     std::fprintf(stderr, "gatehoused: unknown command '%s' (see --help)\n", qPrintable(command));
     return 2;
@@ -399,6 +425,56 @@ int DaemonCommands::pruneAuditLogs(const Config &config, int olderThanDays)
         return 1;
     }
     print(QStringLiteral("pruned %1 audit records older than %2 days").arg(deleted).arg(olderThanDays));
+    return 0;
+}
+
+int DaemonCommands::pruneAiLogs(const Config &config, bool usage, int olderThanDays)
+{
+    // Works on the configured system database directly, so it can run from cron while the
+    // gateway serves (SQLite's busy timeout and the chunked deletes keep both going).
+    ConnectionSpec spec;
+    QString problem;
+    if (config.systemDb.isEmpty()) {
+        spec.driver = QStringLiteral("QSQLITE");
+        spec.database = QDir(config.dataDir).filePath(QStringLiteral("system.db"));
+        if (!QFileInfo::exists(spec.database)) {
+            std::fprintf(stderr, "gatehoused: no system database at %s\n", qPrintable(spec.database));
+            return 1;
+        }
+    } else {
+        spec = ConnectionSpec::fromUrl(config.systemDb, &problem);
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "gatehoused: system_db: %s\n", qPrintable(problem));
+            return 2;
+        }
+    }
+    spec.statementTimeoutMs = qMax(config.dbStatementTimeoutMs, 600000);
+    const QString table = usage ? QStringLiteral("ai_usage_log") : QStringLiteral("ai_prompt_log");
+    const QString command = usage ? QStringLiteral("prune-usage-logs") : QStringLiteral("prune-prompt-logs");
+    const QString connectionName = command;
+    qint64 deleted = -1;
+    {
+        QSqlDatabase db = DbExecutor::openConnection(spec, connectionName, &problem);
+        if (problem.isEmpty()) {
+            if (!db.tables().contains(table))
+                problem = QStringLiteral("the system database has no %1 table yet (start gatehoused once to "
+                                         "upgrade it)")
+                              .arg(table);
+            else
+                deleted = usage ? AiUsageLog::prune(db, olderThanDays, &problem)
+                                : AiPromptLog::prune(db, olderThanDays, &problem);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    if (deleted < 0) {
+        std::fprintf(stderr, "gatehoused: %s failed: %s\n", qPrintable(command), qPrintable(problem));
+        return 1;
+    }
+    print(QStringLiteral("pruned %1 %2 rows older than %3 days")
+              .arg(deleted)
+              .arg(usage ? QStringLiteral("AI usage") : QStringLiteral("AI prompt log"))
+              .arg(olderThanDays));
     return 0;
 }
 } // namespace gatehouse

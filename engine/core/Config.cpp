@@ -46,6 +46,8 @@ constexpr Key kKeys[] = {
     {"audit_flush_ms", "GATEHOUSE_AUDIT_FLUSH_MS"},
     {"audit_batch_size", "GATEHOUSE_AUDIT_BATCH_SIZE"},
     {"audit_queue_max", "GATEHOUSE_AUDIT_QUEUE_MAX"},
+    {"ai_usage_retention_days", "GATEHOUSE_AI_USAGE_RETENTION_DAYS"},
+    {"ai_prompt_retention_days", "GATEHOUSE_AI_PROMPT_RETENTION_DAYS"},
 };
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
@@ -169,6 +171,9 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
         !intValue("audit_batch_size", config.auditBatchSize, 1, 100000) ||
         !intValue("audit_queue_max", config.auditQueueMax, 1, 100000000))
         return config;
+    if (!intValue("ai_usage_retention_days", config.aiUsageRetentionDays, 0, 36500) ||
+        !intValue("ai_prompt_retention_days", config.aiPromptRetentionDays, 0, 36500))
+        return config;
     config.auditFile = values.value(QStringLiteral("audit_file"));
     config.auditWebhookUrl = values.value(QStringLiteral("audit_webhook_url")).trimmed();
     if (!config.auditWebhookUrl.isEmpty()) {
@@ -253,6 +258,8 @@ Json Config::describe() const
     out["audit_webhook_url"] =
         QUrl(auditWebhookUrl).toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
     out["audit_retention_days"] = auditRetentionDays;
+    out["ai_usage_retention_days"] = aiUsageRetentionDays;
+    out["ai_prompt_retention_days"] = aiPromptRetentionDays;
     return out;
 }
 } // namespace gatehouse

@@ -50,6 +50,9 @@ struct Config
     int auditFlushMs = 300;                         // batch window
     int auditBatchSize = 500;                       // rows per transaction
     int auditQueueMax = 100000;                     // rows waiting before new ones are refused
+    // AI usage and prompt logs (AiUsageLog, AiPromptLog); 0: keep forever.
+    int aiUsageRetentionDays = 90;
+    int aiPromptRetentionDays = 90;
 
     // Fills the fields from the ini file and the environment; `cliOverrides` holds values
     // given on the command line (same keys as the ini file), applied last.

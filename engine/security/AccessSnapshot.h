@@ -9,6 +9,8 @@
 #include <QString>
 
 #include "AccessTypes.h"
+#include "AiAliasTable.h"
+#include "AiBudget.h"
 #include "FieldMaskRule.h"
 #include "LookupTable.h"
 #include "RateLimit.h"
@@ -36,6 +38,8 @@ struct AccessSnapshot
     LookupTable lookups; // custom lookups; private values stay sealed (see LookupSecrets)
     QHash<qint64, QList<FieldMaskRule>> fieldMasks; // role id -> its field_mask rows (by id)
     std::shared_ptr<const CorsPolicy> cors;         // /system/cors rules; null: none loaded
+    QList<AiBudget> aiBudgets;                      // active /system/ai_budget rows
+    AiAliasTable aiAliases;                         // /system/ai_alias
 
     const App *appByKeyHash(const QByteArray &keyHash) const
     {

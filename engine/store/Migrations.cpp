@@ -238,6 +238,96 @@ QList<Migration> buildMigrations()
                 last_modified_date VARCHAR(32) NOT NULL))"),
                       QStringLiteral("CREATE UNIQUE INDEX cors_config_path_key ON cors_config (path)"),
                   }});
+    // AI usage and prompt logs: no foreign keys, like the audit log (the records outlive the
+    // services and users they name). Costs are DOUBLE PRECISION (REAL affinity on SQLite).
+    list.append(Migration{
+        9,
+        QStringLiteral("AI usage and prompt logs"),
+        {
+            QStringLiteral(R"(CREATE TABLE ai_usage_log (
+                id {{ID}},
+                created_date VARCHAR(32) NOT NULL,
+                request_id VARCHAR(64) NOT NULL DEFAULT '',
+                service_id {{BIGINT}},
+                service_name VARCHAR(255) NOT NULL DEFAULT '',
+                provider VARCHAR(64) NOT NULL DEFAULT '',
+                model VARCHAR(255) NOT NULL DEFAULT '',
+                user_id {{BIGINT}},
+                role_id {{BIGINT}},
+                app_id {{BIGINT}},
+                endpoint VARCHAR(64) NOT NULL DEFAULT '',
+                stream SMALLINT NOT NULL DEFAULT 0,
+                input_tokens {{BIGINT}} NOT NULL DEFAULT 0,
+                output_tokens {{BIGINT}} NOT NULL DEFAULT 0,
+                cached_input_tokens {{BIGINT}} NOT NULL DEFAULT 0,
+                reasoning_tokens {{BIGINT}} NOT NULL DEFAULT 0,
+                cost DOUBLE PRECISION NOT NULL DEFAULT 0,
+                estimated SMALLINT NOT NULL DEFAULT 0,
+                latency_ms {{BIGINT}} NOT NULL DEFAULT 0,
+                ttft_ms {{BIGINT}},
+                status VARCHAR(16) NOT NULL DEFAULT 'success',
+                http_status INTEGER NOT NULL DEFAULT 0,
+                error_message TEXT,
+                fallback_index INTEGER NOT NULL DEFAULT 0,
+                attempt INTEGER NOT NULL DEFAULT 1))"),
+            QStringLiteral("CREATE INDEX ai_usage_log_created_idx ON ai_usage_log (created_date)"),
+            QStringLiteral(
+                "CREATE INDEX ai_usage_log_service_idx ON ai_usage_log (service_id, created_date)"),
+            QStringLiteral("CREATE INDEX ai_usage_log_user_idx ON ai_usage_log (user_id, created_date)"),
+            QStringLiteral("CREATE INDEX ai_usage_log_request_idx ON ai_usage_log (request_id)"),
+            QStringLiteral(R"(CREATE TABLE ai_prompt_log (
+                id {{ID}},
+                created_date VARCHAR(32) NOT NULL,
+                request_id VARCHAR(64) NOT NULL DEFAULT '',
+                service_id {{BIGINT}},
+                user_id {{BIGINT}},
+                model VARCHAR(255) NOT NULL DEFAULT '',
+                prompt TEXT NOT NULL DEFAULT '',
+                response TEXT NOT NULL DEFAULT ''))"),
+            QStringLiteral("CREATE INDEX ai_prompt_log_created_idx ON ai_prompt_log (created_date)"),
+            QStringLiteral("CREATE INDEX ai_prompt_log_request_idx ON ai_prompt_log (request_id)"),
+        }});
+    // Budgets, their alerts (one row per threshold and period, so an alert fires once even across
+    // restarts and nodes), the shared spend counters of PostgreSQL system databases (an SQLite
+    // node keeps them in memory) and the model aliases of the OpenAI-compatible endpoint.
+    list.append(Migration{10,
+                          QStringLiteral("AI budgets and model aliases"),
+                          {
+                              QStringLiteral(R"(CREATE TABLE ai_budget (
+                id {{ID}},
+                name VARCHAR(255) NOT NULL,
+                dimension VARCHAR(16) NOT NULL,
+                target_id {{BIGINT}},
+                period VARCHAR(16) NOT NULL,
+                limit_amount DOUBLE PRECISION NOT NULL,
+                hard_stop SMALLINT NOT NULL DEFAULT 1,
+                alert_webhook_url VARCHAR(2048),
+                is_active SMALLINT NOT NULL DEFAULT 1,
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+                              QStringLiteral("CREATE UNIQUE INDEX ai_budget_name_key ON ai_budget (name)"),
+                              QStringLiteral(R"(CREATE TABLE ai_budget_alert (
+                budget_id {{BIGINT}} NOT NULL REFERENCES ai_budget (id) ON DELETE CASCADE,
+                period_start {{BIGINT}} NOT NULL,
+                threshold INTEGER NOT NULL,
+                spent DOUBLE PRECISION NOT NULL DEFAULT 0,
+                sent_date VARCHAR(32),
+                PRIMARY KEY (budget_id, period_start, threshold)))"),
+                              QStringLiteral(R"(CREATE TABLE ai_budget_counter (
+                budget_key VARCHAR(64) NOT NULL,
+                period_start {{BIGINT}} NOT NULL,
+                spent DOUBLE PRECISION NOT NULL DEFAULT 0,
+                reserved DOUBLE PRECISION NOT NULL DEFAULT 0,
+                PRIMARY KEY (budget_key, period_start)))"),
+                              QStringLiteral(R"(CREATE TABLE ai_alias (
+                id {{ID}},
+                alias VARCHAR(128) NOT NULL,
+                service_id {{BIGINT}} NOT NULL REFERENCES service (id) ON DELETE CASCADE,
+                model VARCHAR(255) NOT NULL,
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+                              QStringLiteral("CREATE UNIQUE INDEX ai_alias_alias_key ON ai_alias (alias)"),
+                          }});
     return list;
 }
 

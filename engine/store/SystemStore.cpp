@@ -440,6 +440,8 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
         snapshot->limits = RateLimit::loadAll(db);
         snapshot->lookups = LookupTable::load(db);
         snapshot->cors = CorsPolicy::load(db);
+        snapshot->aiBudgets = AiBudget::loadAll(db);
+        snapshot->aiAliases = AiAliasTable::load(db);
         refresh.snapshot = std::move(snapshot);
     }
 

@@ -980,6 +980,11 @@ private slots:
                                                 {"mode", "redact"}}},
             {QStringLiteral("cors"), Json{{"path", "evil/*"}, {"origin", "*"}}},
             {QStringLiteral("limit_cache"), Json::object()},
+            {QStringLiteral("ai_budget"),
+             Json{
+                 {"name", "evil-budget"}, {"dimension", "global"}, {"period", "daily"}, {"limit_amount", 1}}},
+            {QStringLiteral("ai_alias"),
+             Json{{"alias", "evil-alias"}, {"service_id", m_serviceId}, {"model", "x"}}},
         };
         const QList<QPair<QString, Headers>> callers{
             {QStringLiteral("session+key"), as(m_aliceToken)},

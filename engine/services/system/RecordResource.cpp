@@ -1,5 +1,6 @@
 #include "RecordResource.h"
 
+#include <cmath>
 #include <spdlog/spdlog.h>
 
 #include <QDateTime>
@@ -120,6 +121,8 @@ QString filterType(RecordResource::FieldType type)
         return QStringLiteral("text");
     case RecordResource::FieldType::Date:
         return QStringLiteral("datetime");
+    case RecordResource::FieldType::Number:
+        return QStringLiteral("double");
     case RecordResource::FieldType::Json:
         break;
     }
@@ -135,6 +138,8 @@ QString filterDbType(RecordResource::FieldType type)
         return QStringLiteral("bigint");
     case RecordResource::FieldType::Boolean:
         return QStringLiteral("smallint");
+    case RecordResource::FieldType::Number:
+        return QStringLiteral("double precision");
     case RecordResource::FieldType::String:
     case RecordResource::FieldType::Date:
         return QStringLiteral("varchar");
@@ -593,6 +598,16 @@ QVariant RecordResource::toColumnValue(const QString &fieldName, FieldType type,
                 return 0;
         }
         throw ApiError::badRequest(QStringLiteral("Field '%1' must be a boolean.").arg(fieldName));
+    case FieldType::Number:
+        if (value.is_number() && std::isfinite(value.get<double>()))
+            return value.get<double>();
+        if (value.is_string()) {
+            bool ok = false;
+            const double n = value.get<QString>().trimmed().toDouble(&ok);
+            if (ok && std::isfinite(n))
+                return n;
+        }
+        throw ApiError::badRequest(QStringLiteral("Field '%1' must be a number.").arg(fieldName));
     case FieldType::Json:
         if (value.is_object() || value.is_array())
             return QString::fromUtf8(dumpJson(value));
@@ -622,6 +637,8 @@ Json RecordResource::fromColumnValue(FieldType type, const QVariant &value)
         return value.toLongLong();
     case FieldType::Boolean:
         return value.toInt() != 0;
+    case FieldType::Number:
+        return value.toDouble();
     case FieldType::Json: {
         Json parsed = parseJsonOrDiscarded(value.toString().toUtf8());
         return parsed.is_discarded() ? Json(nullptr) : parsed;

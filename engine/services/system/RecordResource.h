@@ -38,7 +38,8 @@ public:
         String,
         Text,
         Json,
-        Date
+        Date,
+        Number // floating point (money amounts)
     };
     // The fields a client can read (fields=*), and so the only columns a filter may name. Json
     // fields are documents, not comparable values, and may hold sealed secrets

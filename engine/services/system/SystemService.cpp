@@ -1,6 +1,8 @@
 #include "SystemService.h"
 
 #include "AdminResource.h"
+#include "AiAliasResource.h"
+#include "AiBudgetResource.h"
 #include "AppResource.h"
 #include "AuditResource.h"
 #include "CorsResource.h"
@@ -23,8 +25,8 @@ const QStringList &resourceNames()
     // Sorted; the order of the service root's listing.
     static const QStringList names = [] {
         QStringList list;
-        for (const char *name : {"admin", "app", "audit", "cors", "field_mask", "limit", "limit_cache",
-                                 "lookup", "role", "service", "service_type", "user"})
+        for (const char *name : {"admin", "ai_alias", "ai_budget", "app", "audit", "cors", "field_mask",
+                                 "limit", "limit_cache", "lookup", "role", "service", "service_type", "user"})
             list << QLatin1String(name);
         return list;
     }();
@@ -49,6 +51,8 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_fieldMasks(std::make_shared<FieldMaskResource>(store))
     , m_cors(std::make_shared<CorsResource>(store))
     , m_audit(std::make_shared<AuditResource>(store))
+    , m_aiBudgets(std::make_shared<AiBudgetResource>(store))
+    , m_aiAliases(std::make_shared<AiAliasResource>(store))
 {
 }
 
@@ -133,6 +137,10 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_limitCache->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("field_mask"))
             m_fieldMasks->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("ai_budget"))
+            m_aiBudgets->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("ai_alias"))
+            m_aiAliases->handle(std::move(context), path, std::move(done));
         else
             throw ApiError::notFound(
                 QStringLiteral("Resource '%1' not found for service 'system'.").arg(resource));

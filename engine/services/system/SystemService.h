@@ -7,6 +7,8 @@
 namespace gatehouse {
 
 class AdminResource;
+class AiAliasResource;
+class AiBudgetResource;
 class AppResource;
 class LimitCacheResource;
 class LimitResource;
@@ -61,5 +63,7 @@ private:
     std::shared_ptr<FieldMaskResource> m_fieldMasks;
     std::shared_ptr<CorsResource> m_cors;
     std::shared_ptr<AuditResource> m_audit;
+    std::shared_ptr<AiBudgetResource> m_aiBudgets;
+    std::shared_ptr<AiAliasResource> m_aiAliases;
 };
 } // namespace gatehouse
