@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 
 #include "core/DataPaths.h"
+#include "http/HttpClient.h"
 #include "http/HttpServer.h"
 #include "http/RequestAudit.h"
 #include "http/RequestGate.h"
@@ -18,6 +19,8 @@
 #include "security/RateLimiter.h"
 #include "security/SecretBox.h"
 #include "services/ServiceManager.h"
+#include "services/ai/AiGatewayService.h"
+#include "services/ai/AiService.h"
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
@@ -62,12 +65,20 @@ bool Engine::start(QString *error)
     m_aiPrompts = std::make_unique<AiPromptLog>(*m_store, m_config);
     m_aiBudgets = std::make_unique<AiBudgetLedger>(*m_store);
 
-    m_services = std::make_unique<ServiceManager>(
-        ServiceEnvironment{&m_config, m_store.get(), nullptr, &m_store->secrets(), &m_store->secretStore()});
+    m_httpClient = std::make_unique<HttpClient>();
+    ServiceEnvironment environment{&m_config, m_store.get(), nullptr, &m_store->secrets(),
+                                   &m_store->secretStore()};
+    environment.httpClient = m_httpClient.get();
+    environment.aiUsage = m_aiUsage.get();
+    environment.aiPrompts = m_aiPrompts.get();
+    environment.aiBudgets = m_aiBudgets.get();
+    m_services = std::make_unique<ServiceManager>(environment);
     SqlService::registerTypes(*m_services);
+    AiService::registerType(*m_services);
     m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
                                                              *m_services, m_limiter.get()));
     m_services->mountBuiltIn(std::make_shared<UserService>(*m_store));
+    m_services->mountBuiltIn(std::make_shared<AiGatewayService>(*m_services));
     if (m_config.demo && !installDemo(error))
         return false;
     m_services->reload(m_store->services());
@@ -120,6 +131,8 @@ void Engine::stop()
     m_gate.reset();
     m_authenticator.reset();
     m_services.reset();
+    // Upstream calls still in flight (AI calls whose clients are gone) end here, without callbacks.
+    m_httpClient.reset();
     m_limiter.reset();
     // The audit trail's last batch is queued on the store's executor, which runs it before the
     // store closes.

@@ -12,6 +12,7 @@ class AiBudgetLedger;
 class AiPromptLog;
 class AiUsageLog;
 class AuditLog;
+class HttpClient;
 class Authenticator;
 class HttpServer;
 class RateLimiter;
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<HttpClient> m_httpClient;
     std::unique_ptr<AiUsageLog> m_aiUsage;
     std::unique_ptr<AiPromptLog> m_aiPrompts;
     std::unique_ptr<AiBudgetLedger> m_aiBudgets;

@@ -19,7 +19,6 @@ class HttpClient;
 class AiUsageLog;
 class AiPromptLog;
 class AiBudgetLedger;
-class AiAliasTable;
 
 // What a service type's factory may use to build a service.
 struct ServiceEnvironment
@@ -35,7 +34,6 @@ struct ServiceEnvironment
     AiUsageLog *aiUsage = nullptr;
     AiPromptLog *aiPrompts = nullptr;
     AiBudgetLedger *aiBudgets = nullptr;
-    const AiAliasTable *aiAliases = nullptr;
 };
 
 struct ServiceType

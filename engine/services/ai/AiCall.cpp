@@ -54,15 +54,16 @@ QString lastUserText(const Json &messages)
 void AiCall::start(std::shared_ptr<AiService> primary, std::shared_ptr<const RequestContext> context,
                    AiCallSpec spec, Service::Completion done)
 {
-    std::shared_ptr<AiCall> call(new AiCall(std::move(primary), std::move(context), std::move(spec), std::move(done)));
+    std::shared_ptr<AiCall> call(
+        new AiCall(std::move(primary), std::move(context), std::move(spec), std::move(done)));
     call->m_self = call;
     call->m_chain = call->m_primary->fallbackChain();
     call->m_total.start();
     call->nextService();
 }
 
-AiCall::AiCall(std::shared_ptr<AiService> primary, std::shared_ptr<const RequestContext> context, AiCallSpec spec,
-               Service::Completion done)
+AiCall::AiCall(std::shared_ptr<AiService> primary, std::shared_ptr<const RequestContext> context,
+               AiCallSpec spec, Service::Completion done)
     : m_primary(std::move(primary))
     , m_context(std::move(context))
     , m_spec(std::move(spec))
@@ -78,10 +79,13 @@ void AiCall::nextService()
     m_retry = 0;
     if (m_index >= m_chain.size()) {
         // Every service in the chain failed (or refused): the last failure speaks for them.
-        if (m_lastStatus == 429 || m_lastError.status == 429)
+        if (m_lastError.status == 503 && m_lastError.type.isEmpty())
+            replyError(503, QStringLiteral("service_unavailable"), m_lastError.message);
+        else if (m_lastStatus == 429 || m_lastError.status == 429)
             replyError(429, QStringLiteral("rate_limit_error"),
-                       m_lastError.message.isEmpty() ? QStringLiteral("The provider is rate limiting requests.")
-                                                     : m_lastError.message,
+                       m_lastError.message.isEmpty()
+                           ? QStringLiteral("The provider is rate limiting requests.")
+                           : m_lastError.message,
                        m_lastError.retryAfterSeconds);
         else if (m_lastError.status == 0 && m_lastError.type == QLatin1String("timeout"))
             replyError(504, QStringLiteral("timeout"), m_lastError.message);
@@ -93,6 +97,11 @@ void AiCall::nextService()
         return;
     }
     m_service = m_chain.at(m_index);
+    const ServiceEnvironment &env = m_service->environment();
+    m_client = env.httpClient;
+    m_ledger = env.aiBudgets;
+    m_usage = env.aiUsage;
+    m_prompts = env.aiPrompts;
     const AiConnection &connection = m_service->connection();
     m_adapter = &ProviderAdapter::forProvider(connection.provider);
     // The caller's model applies to the service it named; a fallback answers with its own default.
@@ -105,7 +114,8 @@ void AiCall::nextService()
             release();
             return;
         }
-        spdlog::warn("AI fallback '{}' skipped: {}", m_service->info().name.toStdString(), e.message().toStdString());
+        spdlog::warn("AI fallback '{}' skipped: {}", m_service->info().name.toStdString(),
+                     e.message().toStdString());
         nextService();
         return;
     }
@@ -127,16 +137,16 @@ void AiCall::reserveAndAttempt()
     const AiConnection &connection = m_service->connection();
     const AiPrice price = connection.priceFor(m_model);
     const qint64 inputEstimate = AiCost::estimateRequestTokens(m_body);
-    const qint64 maxOutput = m_spec.endpoint == AiEndpoint::Embeddings
-                                 ? 0
-                                 : m_body.value("max_completion_tokens",
-                                                m_body.value("max_tokens", qint64(connection.maxTokens)));
+    const qint64 maxOutput =
+        m_spec.endpoint == AiEndpoint::Embeddings
+            ? 0
+            : m_body.value("max_completion_tokens", m_body.value("max_tokens", qint64(connection.maxTokens)));
     AiUsage worst;
     worst.inputTokens = inputEstimate;
     worst.outputTokens = maxOutput;
     m_worstCost = AiCost::cost(worst, price);
 
-    AiBudgetLedger *ledger = m_service->environment().aiBudgets;
+    AiBudgetLedger *ledger = m_ledger;
     if (!ledger) {
         attempt();
         return;
@@ -162,11 +172,12 @@ void AiCall::reserveAndAttempt()
         }
         // A hard budget of this service is spent: its fallback (with its own budgets) may answer.
         self->m_lastError = ProviderError{};
-        self->m_lastError.status = 429;
+        self->m_lastError.status = verdict.failureStatus;
         self->m_lastError.retryAfterSeconds = int(verdict.retryAfterSeconds);
         self->m_lastError.message = verdict.message;
-        self->m_lastStatus = 429;
-        self->recordAttempt(QStringLiteral("error"), 429, verdict.message, AiUsage{}, false, 0);
+        self->m_lastStatus = verdict.failureStatus;
+        self->recordAttempt(QStringLiteral("error"), verdict.failureStatus, verdict.message, AiUsage{}, false,
+                            0);
         self->nextService();
     });
 }
@@ -186,7 +197,7 @@ void AiCall::attempt()
     m_translator.reset();
     m_ttftMs = -1;
     m_attemptTimer.start();
-    HttpClient *client = m_service->environment().httpClient;
+    HttpClient *client = m_client;
     if (!client) {
         replyError(500, QStringLiteral("server_error"), QStringLiteral("The AI gateway has no HTTP client."));
         release();
@@ -245,7 +256,8 @@ void AiCall::onData(const QByteArray &bytes)
     }
     if (m_responseBody.size() + bytes.size() > kMaxResponseBytes) {
         // Far beyond any chat answer: stop reading rather than buffer without bound.
-        m_service->environment().httpClient->abort(m_callId);
+        if (m_client)
+            m_client->abort(m_callId);
         m_inFlight = false;
         ProviderError error;
         error.message = QStringLiteral("The provider's answer exceeded %1 MB.").arg(kMaxResponseBytes >> 20);
@@ -273,10 +285,12 @@ void AiCall::onDone(const HttpClientError *error)
     if (error) {
         ProviderError failure;
         failure.retryable = true;
-        failure.type = error->kind == HttpClientError::Timeout ? QStringLiteral("timeout") : QStringLiteral("connection_error");
-        failure.message = error->kind == HttpClientError::Timeout
-                              ? QStringLiteral("The AI provider did not answer in time.")
-                              : QStringLiteral("The AI provider could not be reached: %1").arg(error->message);
+        failure.type = error->kind == HttpClientError::Timeout ? QStringLiteral("timeout")
+                                                               : QStringLiteral("connection_error");
+        failure.message =
+            error->kind == HttpClientError::Timeout
+                ? QStringLiteral("The AI provider did not answer in time.")
+                : QStringLiteral("The AI provider could not be reached: %1").arg(error->message);
         if (m_stream) {
             // Bytes already reached the client: no retry, no fallback.
             std::vector<Json> chunks;
@@ -284,8 +298,9 @@ void AiCall::onDone(const HttpClientError *error)
                 m_translator->finish(chunks);
             writeChunks(chunks);
             bool estimated = false;
-            const AiUsage usage = usageOrEstimate(m_translator ? m_translator->usage() : AiUsage{},
-                                                  m_translator ? m_translator->text() : QString(), &estimated);
+            const AiUsage usage =
+                usageOrEstimate(m_translator ? m_translator->usage() : AiUsage{},
+                                m_translator ? m_translator->text() : QString(), &estimated);
             const double cost = AiCost::cost(usage, m_service->connection().priceFor(m_model));
             recordAttempt(QStringLiteral("partial"), m_head.status, failure.message, usage, estimated, cost);
             settle(cost);
@@ -311,16 +326,18 @@ void AiCall::onClientGone()
     if (!m_inFlight)
         return;
     // The client hung up: stop paying for tokens nobody reads.
-    m_service->environment().httpClient->abort(m_callId);
+    if (m_client)
+        m_client->abort(m_callId);
     m_inFlight = false;
     bool estimated = false;
     const AiUsage usage = usageOrEstimate(m_translator ? m_translator->usage() : AiUsage{},
                                           m_translator ? m_translator->text() : QString(), &estimated);
     const double cost = AiCost::cost(usage, m_service->connection().priceFor(m_model));
-    recordAttempt(QStringLiteral("partial"), m_head.status, QStringLiteral("client disconnected"), usage, estimated,
-                  cost);
+    recordAttempt(QStringLiteral("partial"), m_head.status, QStringLiteral("client disconnected"), usage,
+                  estimated, cost);
     settle(cost);
-    spdlog::info("AI call on '{}' ended early: the client disconnected", m_service->info().name.toStdString());
+    spdlog::info("AI call on '{}' ended early: the client disconnected",
+                 m_service->info().name.toStdString());
     release();
 }
 
@@ -343,7 +360,8 @@ void AiCall::handleFailure(const ProviderError &error, int upstreamStatus)
         return;
     }
     const int maxRetries = m_service->connection().maxRetries;
-    if (m_retry < maxRetries && (error.retryAfterSeconds < 0 || error.retryAfterSeconds <= kMaxRetryAfterSeconds)) {
+    if (m_retry < maxRetries &&
+        (error.retryAfterSeconds < 0 || error.retryAfterSeconds <= kMaxRetryAfterSeconds)) {
         ++m_retry;
         int delayMs = qMin(kMaxBackoffMs, kBaseBackoffMs << (m_retry - 1));
         delayMs = delayMs / 2 + int(QRandomGenerator::global()->bounded(delayMs / 2 + 1)); // jitter
@@ -363,8 +381,9 @@ void AiCall::succeed()
 {
     Json body;
     try {
-        body = m_spec.endpoint == AiEndpoint::Embeddings ? m_adapter->embeddingsResponse(m_responseBody, m_model)
-                                                          : m_adapter->chatResponse(m_responseBody, m_model);
+        body = m_spec.endpoint == AiEndpoint::Embeddings
+                   ? m_adapter->embeddingsResponse(m_responseBody, m_model)
+                   : m_adapter->chatResponse(m_responseBody, m_model);
     } catch (const ProviderError &error) {
         ProviderError failure = error;
         failure.retryable = true; // a garbled answer may come out right next time (or elsewhere)
@@ -427,8 +446,9 @@ void AiCall::finishStream()
     const AiUsage usage = usageOrEstimate(m_translator->usage(), m_translator->text(), &estimated);
     const double cost = AiCost::cost(usage, m_service->connection().priceFor(m_model));
     if (m_translator->hasError() || !m_translator->isComplete()) {
-        const QString message = m_translator->hasError() ? m_translator->error().message
-                                                         : QStringLiteral("The AI provider's stream ended early.");
+        const QString message = m_translator->hasError()
+                                    ? m_translator->error().message
+                                    : QStringLiteral("The AI provider's stream ended early.");
         recordAttempt(QStringLiteral("partial"), m_head.status, message, usage, estimated, cost);
         settle(cost);
         endStreamWithError(message);
@@ -482,7 +502,7 @@ AiUsage AiCall::usageOrEstimate(const AiUsage &reported, const QString &outputTe
 void AiCall::recordAttempt(const QString &status, int httpStatus, const QString &error, const AiUsage &usage,
                            bool estimated, double cost)
 {
-    AiUsageLog *log = m_service->environment().aiUsage;
+    AiUsageLog *log = m_usage;
     if (!log)
         return;
     AiUsageRecord record;
@@ -508,19 +528,20 @@ void AiCall::recordAttempt(const QString &status, int httpStatus, const QString 
     record.cost = cost;
     record.estimated = estimated;
     record.latencyMs = m_attemptTimer.isValid() ? m_attemptTimer.elapsed() : 0;
-    record.ttftMs = m_ttftMs;
+    if (m_ttftMs >= 0)
+        record.ttftMs = m_ttftMs;
     record.status = status;
     record.httpStatus = httpStatus;
     record.errorMessage = error.left(1000);
     record.fallbackIndex = m_index;
-    record.attempt = m_attempt;
+    record.attempt = m_retry + 1;
     log->record(std::move(record));
 }
 
 void AiCall::logPrompt(const QString &responseText)
 {
     const AiConnection &connection = m_service->connection();
-    AiPromptLog *log = m_service->environment().aiPrompts;
+    AiPromptLog *log = m_prompts;
     if (!connection.promptLog || !log || m_spec.endpoint == AiEndpoint::Embeddings)
         return;
     const PiiRedactor redactor(connection.redactPatterns);
@@ -542,8 +563,8 @@ void AiCall::settle(double cost)
 {
     if (m_reservation == 0)
         return;
-    if (AiBudgetLedger *ledger = m_service->environment().aiBudgets)
-        ledger->settle(m_reservation, cost);
+    if (m_ledger)
+        m_ledger->settle(m_reservation, cost);
     m_reservation = 0;
 }
 
@@ -553,10 +574,12 @@ void AiCall::replyError(int status, const QString &type, const QString &message,
         return;
     HttpResponse response;
     if (m_spec.shape == AiReplyShape::OpenAi) {
-        response = HttpResponse::json(
-            Json{{"error", {{"message", message.toStdString()}, {"type", type.toStdString()}, {"param", nullptr},
-                            {"code", type.toStdString()}}}},
-            status);
+        response = HttpResponse::json(Json{{"error",
+                                            {{"message", message.toStdString()},
+                                             {"type", type.toStdString()},
+                                             {"param", nullptr},
+                                             {"code", type.toStdString()}}}},
+                                      status);
     } else {
         response = HttpResponse::fromError(ApiError(status, message));
     }

@@ -4,13 +4,18 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 
 #include "ProviderAdapter.h"
 #include "services/Service.h"
 
 namespace gatehouse {
 
+class AiBudgetLedger;
+class AiPromptLog;
 class AiService;
+class AiUsageLog;
+class HttpClient;
 class ResponseStream;
 
 enum class AiEndpoint
@@ -91,6 +96,11 @@ private:
     int m_retry = 0;   // retries of the current service
     int m_attempt = 0; // attempts overall
     std::shared_ptr<AiService> m_service;
+    // Engine-owned parts, checked before each use: a call may outlive the engine (shutdown).
+    QPointer<HttpClient> m_client;
+    QPointer<AiBudgetLedger> m_ledger;
+    QPointer<AiUsageLog> m_usage;
+    QPointer<AiPromptLog> m_prompts;
     const ProviderAdapter *m_adapter = nullptr;
     Json m_body; // the prepared request for the current service
     QString m_model;

@@ -3,9 +3,10 @@
 #include "AiCall.h"
 #include "AiService.h"
 #include "core/ApiError.h"
+#include "security/AccessSnapshot.h"
 #include "security/AccessTypes.h"
 #include "services/ServiceManager.h"
-#include "store/AiAliasTable.h"
+#include "store/SystemStore.h"
 
 namespace gatehouse {
 namespace {
@@ -13,7 +14,8 @@ namespace {
 HttpResponse openAiError(int status, const QString &message, const char *type, const char *code)
 {
     return HttpResponse::json(
-        Json{{"error", {{"message", message.toStdString()}, {"type", type}, {"param", nullptr}, {"code", code}}}},
+        Json{{"error",
+              {{"message", message.toStdString()}, {"type", type}, {"param", nullptr}, {"code", code}}}},
         status);
 }
 
@@ -46,14 +48,16 @@ ServiceInfo AiGatewayService::builtInInfo()
     info.id = 0;
     info.name = QStringLiteral("_ai");
     info.label = QStringLiteral("OpenAI-compatible AI gateway");
-    info.description = QStringLiteral("OpenAI Chat Completions, Embeddings and Models, routed by model alias.");
+    info.description =
+        QStringLiteral("OpenAI Chat Completions, Embeddings and Models, routed by model alias.");
     info.type = QStringLiteral("ai_gateway");
     return info;
 }
 
 QStringList AiGatewayService::accessComponents() const
 {
-    return {QStringLiteral("v1/chat/completions"), QStringLiteral("v1/embeddings"), QStringLiteral("v1/models")};
+    return {QStringLiteral("v1/chat/completions"), QStringLiteral("v1/embeddings"),
+            QStringLiteral("v1/models")};
 }
 
 void AiGatewayService::handle(std::shared_ptr<const RequestContext> context, Completion done)
@@ -62,30 +66,34 @@ void AiGatewayService::handle(std::shared_ptr<const RequestContext> context, Com
     try {
         if (resource == QLatin1String("v1/chat/completions") || resource == QLatin1String("v1/embeddings")) {
             if (context->verb != VerbPost) {
-                done(openAiError(405, QStringLiteral("Use POST."), "invalid_request_error", "method_not_allowed"));
+                done(openAiError(405, QStringLiteral("Use POST."), "invalid_request_error",
+                                 "method_not_allowed"));
                 return;
             }
-            call(context, resource == QLatin1String("v1/embeddings"), std::move(done));
+            call(context, resource == QLatin1String("v1/embeddings"), done);
         } else if (resource == QLatin1String("v1/models")) {
             if (context->verb != VerbGet) {
-                done(openAiError(405, QStringLiteral("Use GET."), "invalid_request_error", "method_not_allowed"));
+                done(openAiError(405, QStringLiteral("Use GET."), "invalid_request_error",
+                                 "method_not_allowed"));
                 return;
             }
-            models(*context, std::move(done));
+            models(*context, done);
         } else {
-            done(openAiError(404, QStringLiteral("Unknown endpoint '%1'.").arg(resource), "invalid_request_error",
-                             "unknown_url"));
+            done(openAiError(404, QStringLiteral("Unknown endpoint '%1'.").arg(resource),
+                             "invalid_request_error", "unknown_url"));
         }
     } catch (const ApiError &e) {
-        HttpResponse response = openAiError(e.status(), e.message(), errorType(e.status()),
-                                            e.status() == 429 ? "rate_limit_exceeded" : errorType(e.status()));
+        HttpResponse response =
+            openAiError(e.status(), e.message(), errorType(e.status()),
+                        e.status() == 429 ? "rate_limit_exceeded" : errorType(e.status()));
         if (e.status() == 429 && e.context().is_object() && e.context().contains("retry_after"))
             response.setHeader("Retry-After", QByteArray::number(e.context()["retry_after"].get<qint64>()));
         done(std::move(response));
     }
 }
 
-void AiGatewayService::call(const std::shared_ptr<const RequestContext> &context, bool embeddings, Completion done)
+void AiGatewayService::call(const std::shared_ptr<const RequestContext> &context, bool embeddings,
+                            Completion &done)
 {
     const Json &body = context->body;
     if (!body.is_object())
@@ -93,26 +101,30 @@ void AiGatewayService::call(const std::shared_ptr<const RequestContext> &context
     if (!body.contains("model") || !body["model"].is_string())
         throw ApiError::badRequest(QStringLiteral("'model' (a model alias) is required."));
     const QString alias = QString::fromStdString(body["model"].get<std::string>());
-    const AiAliasTable *aliases = m_services.environment().aiAliases;
-    const std::optional<AiAlias> target = aliases ? aliases->resolve(alias) : std::nullopt;
+    const std::optional<AiAliasTarget> target =
+        m_services.environment().store->snapshot()->aiAliases.resolve(alias);
     std::shared_ptr<AiService> service =
         target ? std::dynamic_pointer_cast<AiService>(m_services.findById(target->serviceId)) : nullptr;
     if (!service || !service->info().isActive) {
-        done(openAiError(404, QStringLiteral("The model '%1' does not exist or you do not have access to it.").arg(alias),
-                         "invalid_request_error", "model_not_found"));
+        done(openAiError(
+            404, QStringLiteral("The model '%1' does not exist or you do not have access to it.").arg(alias),
+            "invalid_request_error", "model_not_found"));
         return;
     }
     const QString component = embeddings ? QStringLiteral("embeddings") : QStringLiteral("chat");
     if (!context->session.isSysAdmin() && !context->isAllowed(service->info().id, component, VerbPost)) {
         // Indistinguishable from an unknown alias: a caller learns nothing about aliases it may not use.
-        done(openAiError(404, QStringLiteral("The model '%1' does not exist or you do not have access to it.").arg(alias),
-                         "invalid_request_error", "model_not_found"));
+        done(openAiError(
+            404, QStringLiteral("The model '%1' does not exist or you do not have access to it.").arg(alias),
+            "invalid_request_error", "model_not_found"));
         return;
     }
     service->checkCaller(*context);
     if (embeddings) {
-        if (!body.contains("input") || !(body["input"].is_string() || (body["input"].is_array() && !body["input"].empty())))
-            throw ApiError::badRequest(QStringLiteral("'input' (a string or a non-empty array) is required."));
+        if (!body.contains("input") ||
+            !(body["input"].is_string() || (body["input"].is_array() && !body["input"].empty())))
+            throw ApiError::badRequest(
+                QStringLiteral("'input' (a string or a non-empty array) is required."));
     } else if (!body.contains("messages") || !body["messages"].is_array() || body["messages"].empty()) {
         throw ApiError::badRequest(QStringLiteral("'messages' (a non-empty array) is required."));
     }
@@ -133,19 +145,23 @@ void AiGatewayService::call(const std::shared_ptr<const RequestContext> &context
     AiCall::start(service, context, std::move(spec), std::move(done));
 }
 
-void AiGatewayService::models(const RequestContext &context, Completion done)
+void AiGatewayService::models(const RequestContext &context, Completion &done)
 {
-    const AiAliasTable *aliases = m_services.environment().aiAliases;
+    const AiAliasTable &aliases = m_services.environment().store->snapshot()->aiAliases;
     Json data = Json::array();
-    if (aliases) {
-        for (const AiAlias &alias : aliases->all()) {
-            const auto service = std::dynamic_pointer_cast<AiService>(m_services.findById(alias.serviceId));
+    {
+        for (const QString &alias : aliases.aliases()) {
+            const std::optional<AiAliasTarget> target = aliases.resolve(alias);
+            const auto service =
+                target ? std::dynamic_pointer_cast<AiService>(m_services.findById(target->serviceId))
+                       : nullptr;
             if (!service || !service->info().isActive)
                 continue;
-            if (!context.session.isSysAdmin() && !context.isAllowed(service->info().id, QStringLiteral("chat"), VerbPost) &&
+            if (!context.session.isSysAdmin() &&
+                !context.isAllowed(service->info().id, QStringLiteral("chat"), VerbPost) &&
                 !context.isAllowed(service->info().id, QStringLiteral("embeddings"), VerbPost))
                 continue;
-            data.push_back(Json{{"id", alias.alias.toStdString()},
+            data.push_back(Json{{"id", alias.toStdString()},
                                 {"object", "model"},
                                 {"created", 0},
                                 {"owned_by", service->info().name.toStdString()}});

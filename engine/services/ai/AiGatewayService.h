@@ -26,8 +26,8 @@ public:
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
 
 private:
-    void call(const std::shared_ptr<const RequestContext> &context, bool embeddings, Completion done);
-    void models(const RequestContext &context, Completion done);
+    void call(const std::shared_ptr<const RequestContext> &context, bool embeddings, Completion &done);
+    void models(const RequestContext &context, Completion &done);
 
     ServiceManager &m_services;
 };

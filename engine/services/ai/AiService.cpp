@@ -18,14 +18,16 @@ namespace gatehouse {
 namespace {
 const QStringList &resourceNames()
 {
-    static const QStringList names{QStringLiteral("chat"),   QStringLiteral("completion"), QStringLiteral("embeddings"),
-                                   QStringLiteral("health"), QStringLiteral("models"),     QStringLiteral("usage")};
+    static const QStringList names{QStringLiteral("chat"),       QStringLiteral("completion"),
+                                   QStringLiteral("embeddings"), QStringLiteral("health"),
+                                   QStringLiteral("models"),     QStringLiteral("usage")};
     return names;
 }
 
 // A buffered upstream call for the small endpoints (models, health).
 void fetch(HttpClient *client, HttpClientRequest request,
-           std::function<void(int status, const HttpClientResponseHead &, const QByteArray &, const HttpClientError *)>
+           std::function<void(int status, const HttpClientResponseHead &, const QByteArray &,
+                              const HttpClientError *)>
                done)
 {
     struct State
@@ -56,19 +58,6 @@ QString subjectOf(const RequestContext &context)
     return QStringLiteral("anonymous");
 }
 
-qint64 periodSeconds(const QString &period)
-{
-    if (period == QLatin1String("24h"))
-        return 24 * 3600;
-    if (period == QLatin1String("7d"))
-        return 7 * 24 * 3600;
-    if (period == QLatin1String("30d"))
-        return 30 * 24 * 3600;
-    if (period == QLatin1String("90d"))
-        return 90 * 24 * 3600;
-    return -1;
-}
-
 void requireVerb(const RequestContext &context, int verb, const char *name)
 {
     if (context.verb != verb)
@@ -87,7 +76,8 @@ AiService::AiService(const ServiceInfo &info, const ServiceEnvironment &env)
     } catch (const ApiError &e) {
         // Stored before validation existed, or edited in the database: answer with the reason.
         m_configError = e.message();
-        spdlog::error("AI service '{}' is misconfigured: {}", info.name.toStdString(), e.message().toStdString());
+        spdlog::error("AI service '{}' is misconfigured: {}", info.name.toStdString(),
+                      e.message().toStdString());
     }
 }
 
@@ -99,8 +89,9 @@ void AiService::registerType(ServiceManager &manager)
     type.name = QStringLiteral("ai");
     type.label = QStringLiteral("AI Connection");
     type.group = QStringLiteral("AI");
-    type.description = QStringLiteral("An LLM provider (OpenAI, Anthropic, xAI, Ollama or any OpenAI-compatible "
-                                      "server) behind the gateway: chat, completion, embeddings, usage and budgets.");
+    type.description =
+        QStringLiteral("An LLM provider (OpenAI, Anthropic, xAI, Ollama or any OpenAI-compatible "
+                       "server) behind the gateway: chat, completion, embeddings, usage and budgets.");
     type.secretFields = {QStringLiteral("api_key"), QStringLiteral("data_access_api_key")};
     type.create = [](const ServiceInfo &info, const ServiceEnvironment &env) -> std::shared_ptr<Service> {
         return std::make_shared<AiService>(info, env);
@@ -139,25 +130,26 @@ void AiService::handle(std::shared_ptr<const RequestContext> context, Completion
             throw ApiError::notFound(QStringLiteral("Resource '%1' not found for service '%2'.")
                                          .arg(context->resource, info().name));
         if (!m_configError.isEmpty())
-            throw ApiError(503, QStringLiteral("Service '%1' is misconfigured: %2").arg(info().name, m_configError));
+            throw ApiError(
+                503, QStringLiteral("Service '%1' is misconfigured: %2").arg(info().name, m_configError));
         if (resource == QLatin1String("usage")) {
             requireVerb(*context, VerbGet, "GET");
-            usage(*context, std::move(done));
+            usage(*context, done);
             return;
         }
         checkCaller(*context);
         if (resource == QLatin1String("chat") || resource == QLatin1String("completion")) {
             requireVerb(*context, VerbPost, "POST");
-            chat(context, resource == QLatin1String("completion"), std::move(done));
+            chat(context, resource == QLatin1String("completion"), done);
         } else if (resource == QLatin1String("embeddings")) {
             requireVerb(*context, VerbPost, "POST");
-            embeddings(context, std::move(done));
+            embeddings(context, done);
         } else if (resource == QLatin1String("models")) {
             requireVerb(*context, VerbGet, "GET");
-            models(std::move(done));
+            models(done);
         } else {
             requireVerb(*context, VerbGet, "GET");
-            health(std::move(done));
+            health(done);
         }
     } catch (const ApiError &e) {
         HttpResponse response = HttpResponse::fromError(e);
@@ -197,11 +189,12 @@ void AiService::countRequest(const RequestContext &context)
         m_rpm.take(subjectOf(context), m_connection.rpmPerUser, QDateTime::currentMSecsSinceEpoch());
     if (wait <= 0)
         return;
-    ApiError error(429,
-                   QStringLiteral("Too many requests to AI service '%1': the limit is %2 per minute per user.")
-                       .arg(info().name)
-                       .arg(m_connection.rpmPerUser),
-                   Json{{"retry_after", wait}});
+    ApiError error(
+        429,
+        QStringLiteral("Too many requests to AI service '%1': the limit is %2 per minute per user.")
+            .arg(info().name)
+            .arg(m_connection.rpmPerUser),
+        Json{{"retry_after", wait}});
     throw error;
 }
 
@@ -245,7 +238,7 @@ Json AiService::prepareRequest(const Json &request, const QString &model, bool e
     // the budget reserves); a caller may ask for less.
     for (const char *key : {"max_tokens", "max_completion_tokens"}) {
         if (body.contains(key) && body[key].is_number_integer())
-            body[key] = qBound<qint64>(1, body[key].get<qint64>(), m_connection.maxTokens);
+            body[key] = qBound<qint64>(1, body[key].get<qint64>(), qint64(m_connection.maxTokens));
     }
     if (!body.contains("max_tokens") && !body.contains("max_completion_tokens"))
         body["max_tokens"] = m_connection.maxTokens;
@@ -258,27 +251,29 @@ Json AiService::prepareRequest(const Json &request, const QString &model, bool e
     return body;
 }
 
-void AiService::chat(const std::shared_ptr<const RequestContext> &context, bool completion, Completion done)
+void AiService::chat(const std::shared_ptr<const RequestContext> &context, bool completion, Completion &done)
 {
     const Json &body = context->body;
     if (!body.is_object())
         throw ApiError::badRequest(QStringLiteral("The request body must be a JSON object."));
     Json request = body;
     if (completion) {
-        if (!body.contains("prompt") || !body["prompt"].is_string() || body["prompt"].get<std::string>().empty())
+        if (!body.contains("prompt") || !body["prompt"].is_string() ||
+            body["prompt"].get<std::string>().empty())
             throw ApiError::badRequest(QStringLiteral("'prompt' (a non-empty string) is required."));
         request.erase("prompt");
         request["messages"] = Json::array({Json{{"role", "user"}, {"content", body["prompt"]}}});
     } else {
         if (!body.contains("messages") || !body["messages"].is_array() || body["messages"].empty())
             throw ApiError::badRequest(QStringLiteral("'messages' (a non-empty array) is required."));
-        static const QStringList roles{QStringLiteral("system"), QStringLiteral("developer"), QStringLiteral("user"),
-                                       QStringLiteral("assistant"), QStringLiteral("tool")};
+        static const QStringList roles{QStringLiteral("system"), QStringLiteral("developer"),
+                                       QStringLiteral("user"), QStringLiteral("assistant"),
+                                       QStringLiteral("tool")};
         for (const Json &message : body["messages"]) {
             if (!message.is_object() || !message.contains("role") || !message["role"].is_string() ||
                 !roles.contains(QString::fromStdString(message["role"].get<std::string>())))
-                throw ApiError::badRequest(QStringLiteral(
-                    "Each message needs a 'role' (system, developer, user, assistant or tool) and 'content'."));
+                throw ApiError::badRequest(QStringLiteral("Each message needs a 'role' (system, developer, "
+                                                          "user, assistant or tool) and 'content'."));
         }
     }
     if (body.contains("model") && !body["model"].is_string())
@@ -294,13 +289,14 @@ void AiService::chat(const std::shared_ptr<const RequestContext> &context, bool 
     spec.stream = body.value("stream", false);
     spec.includeUsage = body.contains("stream_options") && body["stream_options"].is_object() &&
                         body["stream_options"].value("include_usage", false);
-    spec.model = body.contains("model") ? QString::fromStdString(body["model"].get<std::string>()) : QString();
+    spec.model =
+        body.contains("model") ? QString::fromStdString(body["model"].get<std::string>()) : QString();
     spec.endpointName = completion ? QStringLiteral("completion") : QStringLiteral("chat");
     spec.request = std::move(request);
     AiCall::start(shared_from_this(), context, std::move(spec), std::move(done));
 }
 
-void AiService::embeddings(const std::shared_ptr<const RequestContext> &context, Completion done)
+void AiService::embeddings(const std::shared_ptr<const RequestContext> &context, Completion &done)
 {
     const Json &body = context->body;
     if (!body.is_object() || !body.contains("input") ||
@@ -313,13 +309,14 @@ void AiService::embeddings(const std::shared_ptr<const RequestContext> &context,
     AiCallSpec spec;
     spec.endpoint = AiEndpoint::Embeddings;
     spec.shape = AiReplyShape::OpenAi;
-    spec.model = body.contains("model") ? QString::fromStdString(body["model"].get<std::string>()) : QString();
+    spec.model =
+        body.contains("model") ? QString::fromStdString(body["model"].get<std::string>()) : QString();
     spec.endpointName = QStringLiteral("embeddings");
     spec.request = body;
     AiCall::start(shared_from_this(), context, std::move(spec), std::move(done));
 }
 
-void AiService::models(Completion done)
+void AiService::models(Completion &done)
 {
     const ProviderAdapter &adapter = ProviderAdapter::forProvider(m_connection.provider);
     HttpClientRequest request = adapter.modelsRequest(m_connection);
@@ -327,11 +324,11 @@ void AiService::models(Completion done)
     const std::shared_ptr<const AiService> self = shared_from_this();
     fetch(m_env->httpClient, std::move(request),
           [self, &adapter, done = std::move(done)](int status, const HttpClientResponseHead &head,
-                                                    const QByteArray &body, const HttpClientError *error) {
+                                                   const QByteArray &body, const HttpClientError *error) {
               if (error || status < 200 || status >= 300) {
                   const QString message = error ? error->message : adapter.error(status, head, body).message;
-                  done(HttpResponse::fromError(
-                      ApiError(502, QStringLiteral("The AI provider's model list is unavailable: %1").arg(message))));
+                  done(HttpResponse::fromError(ApiError(
+                      502, QStringLiteral("The AI provider's model list is unavailable: %1").arg(message))));
                   return;
               }
               Json list;
@@ -350,7 +347,7 @@ void AiService::models(Completion done)
           });
 }
 
-void AiService::health(Completion done)
+void AiService::health(Completion &done)
 {
     const ProviderAdapter &adapter = ProviderAdapter::forProvider(m_connection.provider);
     HttpClientRequest request = adapter.modelsRequest(m_connection);
@@ -360,7 +357,8 @@ void AiService::health(Completion done)
     const QString provider = m_connection.provider;
     fetch(m_env->httpClient, std::move(request),
           [provider, timer, &adapter, done = std::move(done)](int status, const HttpClientResponseHead &head,
-                                                               const QByteArray &body, const HttpClientError *error) {
+                                                              const QByteArray &body,
+                                                              const HttpClientError *error) {
               Json out{{"provider", provider.toStdString()}, {"latency_ms", timer->elapsed()}};
               if (!error && status >= 200 && status < 300) {
                   out["status"] = "ok";
@@ -368,22 +366,23 @@ void AiService::health(Completion done)
                   return;
               }
               out["status"] = "error";
-              out["error"] = (error ? error->message : adapter.error(status, head, body).message).toStdString();
+              out["error"] =
+                  (error ? error->message : adapter.error(status, head, body).message).toStdString();
               if (status)
                   out["upstream_status"] = status;
               done(HttpResponse::json(out, 503));
           });
 }
 
-void AiService::usage(const RequestContext &context, Completion done)
+void AiService::usage(const RequestContext &context, Completion &done)
 {
     const QString period = context.param(QStringLiteral("period"), QStringLiteral("7d"));
-    const qint64 seconds = periodSeconds(period);
-    if (seconds < 0)
+    const qint64 periodMs = AiUsageLog::periodMs(period);
+    if (periodMs <= 0)
         throw ApiError::badRequest(QStringLiteral("'period' must be one of 24h, 7d, 30d, 90d."));
     if (!m_env->aiUsage)
         throw ApiError(503, QStringLiteral("The usage log is not available."));
-    const qint64 since = QDateTime::currentMSecsSinceEpoch() - seconds * 1000;
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - periodMs;
     m_env->aiUsage->summary(info().id, since, [period, done = std::move(done)](Json summary) {
         if (summary.is_object())
             summary["period"] = period.toStdString();

@@ -46,11 +46,11 @@ public:
     Json prepareRequest(const Json &request, const QString &model, bool embeddings) const;
 
 private:
-    void chat(const std::shared_ptr<const RequestContext> &context, bool completion, Completion done);
-    void embeddings(const std::shared_ptr<const RequestContext> &context, Completion done);
-    void models(Completion done);
-    void health(Completion done);
-    void usage(const RequestContext &context, Completion done);
+    void chat(const std::shared_ptr<const RequestContext> &context, bool completion, Completion &done);
+    void embeddings(const std::shared_ptr<const RequestContext> &context, Completion &done);
+    void models(Completion &done);
+    void health(Completion &done);
+    void usage(const RequestContext &context, Completion &done);
 
     std::unique_ptr<ServiceEnvironment> m_env;
     AiConnection m_connection;
