@@ -272,6 +272,10 @@ void AiCall::writeChunks(std::vector<Json> &chunks)
     if (!m_stream || m_stream->isCancelled())
         return;
     for (Json &chunk : chunks) {
+        if (m_chunkIdentity.is_null() && chunk.is_object())
+            m_chunkIdentity = Json{{"id", chunk.value("id", Json())},
+                                   {"created", chunk.value("created", Json())},
+                                   {"model", chunk.value("model", Json())}};
         if (m_ttftMs < 0)
             m_ttftMs = m_total.elapsed();
         m_stream->write(sse(chunk));
@@ -460,10 +464,11 @@ void AiCall::finishStream()
     logPrompt(m_translator->text());
     if (m_stream && !m_stream->isCancelled()) {
         if (m_spec.includeUsage) {
-            Json usageChunk{{"id", "chatcmpl-usage"},
+            // Like OpenAI's: the same id, created and model as every other chunk, no choices.
+            Json usageChunk{{"id", m_chunkIdentity.value("id", Json("chatcmpl-gatehouse"))},
                             {"object", "chat.completion.chunk"},
-                            {"created", QDateTime::currentSecsSinceEpoch()},
-                            {"model", m_model.toStdString()},
+                            {"created", m_chunkIdentity.value("created", Json(QDateTime::currentSecsSinceEpoch()))},
+                            {"model", m_chunkIdentity.value("model", Json(m_model.toStdString()))},
                             {"choices", Json::array()},
                             {"usage", usage.toOpenAi()}};
             if (estimated)

@@ -115,6 +115,7 @@ private:
     QByteArray m_responseBody;
     std::unique_ptr<StreamTranslator> m_translator;
     std::shared_ptr<ResponseStream> m_stream;
+    Json m_chunkIdentity; // id, created and model of the stream's chunks: the usage chunk repeats them
     bool m_answered = false;
     ProviderError m_lastError;
     int m_lastStatus = 0;
