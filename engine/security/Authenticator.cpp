@@ -105,25 +105,36 @@ QByteArray bearerCredential(const HttpRequest &request)
         return authorization.mid(7).trimmed();
     return {};
 }
-} // namespace
 
-QString Authenticator::apiKey(const HttpRequest &request)
+QString explicitApiKey(const HttpRequest &request)
 {
     QString key = request.queryValue(QStringLiteral("api_key"));
     if (key.isEmpty())
         key = QString::fromLatin1(request.header("x-dreamfactory-api-key"));
-    if (key.isEmpty()) {
-        const QByteArray bearer = bearerCredential(request);
-        if (!bearer.isEmpty() && !bearer.contains('.'))
-            key = QString::fromLatin1(bearer);
-    }
     return key.trimmed();
+}
+
+// A bearer credential without dots (not a JWT) is an API key, unless an API key came in its
+// own header or parameter: then the bearer is a (bad) session token and gets its 401.
+bool bearerIsApiKey(const HttpRequest &request, const QByteArray &bearer)
+{
+    return !bearer.isEmpty() && !bearer.contains('.') && explicitApiKey(request).isEmpty();
+}
+} // namespace
+
+QString Authenticator::apiKey(const HttpRequest &request)
+{
+    const QString key = explicitApiKey(request);
+    if (!key.isEmpty())
+        return key;
+    const QByteArray bearer = bearerCredential(request);
+    return bearerIsApiKey(request, bearer) ? QString::fromLatin1(bearer) : QString();
 }
 
 QString Authenticator::sessionToken(const HttpRequest &request)
 {
     const QByteArray bearer = bearerCredential(request);
-    if (!bearer.isEmpty() && bearer.contains('.'))
+    if (!bearer.isEmpty() && !bearerIsApiKey(request, bearer))
         return QString::fromLatin1(bearer);
     QString token = QString::fromLatin1(request.header("x-dreamfactory-session-token"));
     if (token.isEmpty())

@@ -31,15 +31,18 @@ private slots:
                                                            {"api_key", MockProvider::kApiKey},
                                                            {"default_model", "gpt-4o-mini"}}}});
         QVERIFY(service);
-        for (const auto &[alias, model] : {std::pair{"chat", "gpt-4o-mini"}, std::pair{"embed", "text-embedding-3-small"}}) {
+        for (const auto &[alias, model] :
+             {std::pair{"chat", "gpt-4o-mini"}, std::pair{"embed", "text-embedding-3-small"}}) {
             const TestResponse r = server.admin(
                 "POST", QStringLiteral("/api/v2/system/ai_alias"),
-                Json{{"resource", Json::array({Json{{"alias", alias}, {"service_id", service}, {"model", model}}})}});
+                Json{{"resource",
+                      Json::array({Json{{"alias", alias}, {"service_id", service}, {"model", model}}})}});
             QVERIFY2(r.status == 201 || r.status == 200, r.describe().constData());
         }
         const qint64 role = server.createRole(
             QStringLiteral("sdk"),
-            Json::array({Json{{"service_id", service}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 1}}}));
+            Json::array({Json{
+                {"service_id", service}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 1}}}));
         const QString key = server.createAppKey(QStringLiteral("sdk"), role);
         QVERIFY(!key.isEmpty());
 

@@ -465,12 +465,13 @@ void AiCall::finishStream()
     if (m_stream && !m_stream->isCancelled()) {
         if (m_spec.includeUsage) {
             // Like OpenAI's: the same id, created and model as every other chunk, no choices.
-            Json usageChunk{{"id", m_chunkIdentity.value("id", Json("chatcmpl-gatehouse"))},
-                            {"object", "chat.completion.chunk"},
-                            {"created", m_chunkIdentity.value("created", Json(QDateTime::currentSecsSinceEpoch()))},
-                            {"model", m_chunkIdentity.value("model", Json(m_model.toStdString()))},
-                            {"choices", Json::array()},
-                            {"usage", usage.toOpenAi()}};
+            Json usageChunk{
+                {"id", m_chunkIdentity.value("id", Json("chatcmpl-gatehouse"))},
+                {"object", "chat.completion.chunk"},
+                {"created", m_chunkIdentity.value("created", Json(QDateTime::currentSecsSinceEpoch()))},
+                {"model", m_chunkIdentity.value("model", Json(m_model.toStdString()))},
+                {"choices", Json::array()},
+                {"usage", usage.toOpenAi()}};
             if (estimated)
                 usageChunk["usage_source"] = "estimated";
             m_stream->write(sse(usageChunk));
