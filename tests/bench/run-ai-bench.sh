@@ -4,17 +4,15 @@
 # non-streaming; >= 3,000 req/s sustained; 1,000 concurrent 2-second streams all complete with
 # RSS <= 300 MB and time-to-first-token overhead p99 <= 20 ms.
 # Usage: tests/bench/run-ai-bench.sh [duration-seconds=15] [streams=1000]
-# Needs a build (./setup.sh build), node and npm (the load generator, autocannon, is installed
-# into tests/bench/ai/node_modules on first use), curl and jq.
+# Needs a build (./setup.sh build), node (the mock provider and the stream client), wrk (the
+# non-streaming load), curl and jq. 1,000 streams start over 1 s (RAMP_MS) and last 2 s each.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-15}
 STREAMS=${2:-1000}
 BIN=${GATEHOUSE_BIN:-build/app/gatehoused}
 PORT=${BENCH_PORT:-18090}
-for tool in node npm curl jq; do command -v $tool >/dev/null || { echo "$tool is not installed" >&2; exit 2; }; done
-[[ -d tests/bench/ai/node_modules/autocannon ]] ||
-  (cd tests/bench/ai && npm install --no-audit --no-fund --silent)
+for tool in node wrk curl jq; do command -v $tool >/dev/null || { echo "$tool is not installed" >&2; exit 2; }; done
 
 DATA=$(mktemp -d)
 cleanup() {
