@@ -41,7 +41,7 @@ struct AiConnection
     AiPrice defaultPrice;
     double monthlyBudget = 0; // 0 = none; a hard stop for the service, per calendar month (UTC)
     QList<qint64> fallbackServiceIds;
-    int maxRetries = 2; // retries of a transient failure on this service before the next one
+    int maxRetries = 2;          // retries of a transient failure on this service before the next one
     bool promptLog = false;      // store prompts and answers (PII-redacted) in the prompt log
     bool redactUpstream = false; // redact PII in what is sent to the provider
     QStringList redactPatterns;  // extra regular expressions to redact (prompt log and upstream)
