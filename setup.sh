@@ -18,7 +18,11 @@ TEST_PACKAGES=(postgresql mariadb-server sqlite3 procps)
 # A real Secret Service for the keychain tests (tests/support/with-secret-service.sh).
 TEST_PACKAGES+=(dbus dbus-bin gnome-keyring)
 # The mock LLM provider (tests/support/mock-llm) and the `openai` npm interop tests (tests/interop).
-TEST_PACKAGES+=(nodejs npm)
+# Debian's nodejs and npm, unless a Node.js with npm is already installed (NodeSource's nodejs
+# package bundles npm and conflicts with Debian's).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  TEST_PACKAGES+=(nodejs npm)
+fi
 
 as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 

@@ -22,11 +22,9 @@
 #include "core/Version.h"
 #include "security/CertificateGenerator.h"
 #include "security/SecretStore.h"
-#include "store/AiPromptLog.h"
-#include "store/AiUsageLog.h"
-#include "store/AuditLog.h"
 #include "store/ConnectionSpec.h"
 #include "store/DbExecutor.h"
+#include "store/LogRetention.h"
 
 namespace gatehouse {
 namespace {
@@ -387,48 +385,20 @@ int DaemonCommands::genCert(const Config &config, const QString &outDir, const Q
 
 int DaemonCommands::pruneAuditLogs(const Config &config, int olderThanDays)
 {
-    // Works on the configured system database directly, so it can run from cron while the
-    // gateway serves (SQLite's busy timeout and the chunked deletes keep both going).
-    ConnectionSpec spec;
-    QString problem;
-    if (config.systemDb.isEmpty()) {
-        spec.driver = QStringLiteral("QSQLITE");
-        spec.database = QDir(config.dataDir).filePath(QStringLiteral("system.db"));
-        if (!QFileInfo::exists(spec.database)) {
-            std::fprintf(stderr, "gatehoused: no system database at %s\n", qPrintable(spec.database));
-            return 1;
-        }
-    } else {
-        spec = ConnectionSpec::fromUrl(config.systemDb, &problem);
-        if (!problem.isEmpty()) {
-            std::fprintf(stderr, "gatehoused: system_db: %s\n", qPrintable(problem));
-            return 2;
-        }
-    }
-    spec.statementTimeoutMs = qMax(config.dbStatementTimeoutMs, 600000);
-    const QString connectionName = QStringLiteral("prune-audit-logs");
-    qint64 deleted = -1;
-    {
-        QSqlDatabase db = DbExecutor::openConnection(spec, connectionName, &problem);
-        if (problem.isEmpty()) {
-            if (!db.tables().contains(QStringLiteral("audit_log")))
-                problem = QStringLiteral("the system database has no audit log yet (start gatehoused once to "
-                                         "upgrade it)");
-            else
-                deleted = AuditLog::prune(db, olderThanDays, &problem);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connectionName);
-    if (deleted < 0) {
-        std::fprintf(stderr, "gatehoused: prune-audit-logs failed: %s\n", qPrintable(problem));
-        return 1;
-    }
-    print(QStringLiteral("pruned %1 audit records older than %2 days").arg(deleted).arg(olderThanDays));
-    return 0;
+    return pruneLogTable(config, QStringLiteral("prune-audit-logs"), QStringLiteral("audit_log"),
+                         QStringLiteral("audit records"), olderThanDays);
 }
 
 int DaemonCommands::pruneAiLogs(const Config &config, bool usage, int olderThanDays)
+{
+    return usage ? pruneLogTable(config, QStringLiteral("prune-usage-logs"), QStringLiteral("ai_usage_log"),
+                                 QStringLiteral("AI usage rows"), olderThanDays)
+                 : pruneLogTable(config, QStringLiteral("prune-prompt-logs"), QStringLiteral("ai_prompt_log"),
+                                 QStringLiteral("AI prompt log rows"), olderThanDays);
+}
+
+int DaemonCommands::pruneLogTable(const Config &config, const QString &command, const QString &table,
+                                  const QString &noun, int olderThanDays)
 {
     // Works on the configured system database directly, so it can run from cron while the
     // gateway serves (SQLite's busy timeout and the chunked deletes keep both going).
@@ -449,32 +419,25 @@ int DaemonCommands::pruneAiLogs(const Config &config, bool usage, int olderThanD
         }
     }
     spec.statementTimeoutMs = qMax(config.dbStatementTimeoutMs, 600000);
-    const QString table = usage ? QStringLiteral("ai_usage_log") : QStringLiteral("ai_prompt_log");
-    const QString command = usage ? QStringLiteral("prune-usage-logs") : QStringLiteral("prune-prompt-logs");
-    const QString connectionName = command;
     qint64 deleted = -1;
     {
-        QSqlDatabase db = DbExecutor::openConnection(spec, connectionName, &problem);
+        QSqlDatabase db = DbExecutor::openConnection(spec, command, &problem);
         if (problem.isEmpty()) {
             if (!db.tables().contains(table))
                 problem = QStringLiteral("the system database has no %1 table yet (start gatehoused once to "
                                          "upgrade it)")
                               .arg(table);
             else
-                deleted = usage ? AiUsageLog::prune(db, olderThanDays, &problem)
-                                : AiPromptLog::prune(db, olderThanDays, &problem);
+                deleted = LogRetention::prune(db, table, olderThanDays, &problem);
         }
         db.close();
     }
-    QSqlDatabase::removeDatabase(connectionName);
+    QSqlDatabase::removeDatabase(command);
     if (deleted < 0) {
         std::fprintf(stderr, "gatehoused: %s failed: %s\n", qPrintable(command), qPrintable(problem));
         return 1;
     }
-    print(QStringLiteral("pruned %1 %2 rows older than %3 days")
-              .arg(deleted)
-              .arg(usage ? QStringLiteral("AI usage") : QStringLiteral("AI prompt log"))
-              .arg(olderThanDays));
+    print(QStringLiteral("pruned %1 %2 older than %3 days").arg(deleted).arg(noun).arg(olderThanDays));
     return 0;
 }
 } // namespace gatehouse

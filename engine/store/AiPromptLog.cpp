@@ -4,15 +4,14 @@
 
 #include <QDir>
 
-#include "AiUsageLog.h"
 #include "BatchedLogWriter.h"
+#include "LogRetention.h"
 #include "SystemStore.h"
 #include "core/Config.h"
 
 namespace gatehouse {
 namespace {
 constexpr int kPruneEveryMs = 24 * 3600 * 1000;
-constexpr int kFirstPruneMs = 120 * 1000;
 } // namespace
 
 AiPromptLog::AiPromptLog(SystemStore &store, const Config &config, QObject *parent)
@@ -38,14 +37,8 @@ AiPromptLog::AiPromptLog(SystemStore &store, const Config &config, QObject *pare
         return gap.toRow();
     };
     m_writer = std::make_unique<BatchedLogWriter>(store.executor(), store.connectionSpec(), options);
-    if (m_retentionDays > 0) {
-        connect(&m_pruneTimer, &QTimer::timeout, this, [this] {
-            m_pruneTimer.setInterval(kPruneEveryMs);
-            AiUsageLog::pruneInBackground(m_store, QStringLiteral("ai_prompt_log"), m_retentionDays,
-                                          &m_pruneInFlight, this);
-        });
-        m_pruneTimer.start(kFirstPruneMs);
-    }
+    m_retention =
+        new LogRetention(store, QStringLiteral("ai_prompt_log"), m_retentionDays, kPruneEveryMs, this);
 }
 
 AiPromptLog::~AiPromptLog()
@@ -73,12 +66,8 @@ void AiPromptLog::shutdown()
     if (m_stopped)
         return;
     m_stopped = true;
-    m_pruneTimer.stop();
+    m_retention->stop();
     m_writer->shutdown();
 }
 
-qint64 AiPromptLog::prune(QSqlDatabase &db, int olderThanDays, QString *error)
-{
-    return AiUsageLog::pruneTable(db, QStringLiteral("ai_prompt_log"), olderThanDays, error);
-}
 } // namespace gatehouse

@@ -13,6 +13,7 @@ namespace gatehouse {
 
 struct Config;
 class BatchedLogWriter;
+class LogRetention;
 class SystemStore;
 
 // The opt-in AI prompt log (`ai_prompt_log`): redacted prompts and responses, batched like the
@@ -31,14 +32,11 @@ public:
 
     BatchedLogWriter &writer() { return *m_writer; }
 
-    static qint64 prune(QSqlDatabase &db, int olderThanDays, QString *error);
-
 private:
     SystemStore &m_store;
     int m_retentionDays = 0;
     std::unique_ptr<BatchedLogWriter> m_writer;
-    QTimer m_pruneTimer;
-    bool m_pruneInFlight = false;
+    LogRetention *m_retention = nullptr;
     bool m_stopped = false;
 };
 } // namespace gatehouse

@@ -11,6 +11,7 @@
 #include "AuditRecord.h"
 #include "BatchedLogWriter.h"
 #include "DbExecutor.h"
+#include "LogRetention.h"
 #include "SystemStore.h"
 #include "core/ApiError.h"
 #include "core/Config.h"
@@ -18,8 +19,6 @@
 namespace gatehouse {
 namespace {
 constexpr int kPruneEveryMs = 24 * 3600 * 1000;
-constexpr int kFirstPruneMs = 90 * 1000;
-constexpr int kPruneChunk = 5000;
 constexpr int kTopRows = 100;
 
 QVariant idValue(qint64 id)
@@ -67,14 +66,8 @@ AiUsageLog::AiUsageLog(SystemStore &store, const Config &config, QObject *parent
         return gap.toRow();
     };
     m_writer = std::make_unique<BatchedLogWriter>(store.executor(), store.connectionSpec(), options);
-    if (m_retentionDays > 0) {
-        connect(&m_pruneTimer, &QTimer::timeout, this, [this] {
-            m_pruneTimer.setInterval(kPruneEveryMs);
-            pruneInBackground(m_store, QStringLiteral("ai_usage_log"), m_retentionDays, &m_pruneInFlight,
-                              this);
-        });
-        m_pruneTimer.start(kFirstPruneMs);
-    }
+    m_retention =
+        new LogRetention(store, QStringLiteral("ai_usage_log"), m_retentionDays, kPruneEveryMs, this);
 }
 
 AiUsageLog::~AiUsageLog()
@@ -102,7 +95,7 @@ void AiUsageLog::shutdown()
     if (m_stopped)
         return;
     m_stopped = true;
-    m_pruneTimer.stop();
+    m_retention->stop();
     m_writer->shutdown();
 }
 
@@ -220,64 +213,4 @@ Json AiUsageLog::summarize(QSqlDatabase &db, qint64 serviceId, qint64 sinceMs, q
     return out;
 }
 
-qint64 AiUsageLog::pruneTable(QSqlDatabase &db, const QString &table, int olderThanDays, QString *error)
-{
-    const QString cutoff = AuditRecord::timeText(QDateTime::currentMSecsSinceEpoch() -
-                                                 qint64(qMax(0, olderThanDays)) * 86400000);
-    qint64 total = 0;
-    QSqlQuery query(db);
-    for (;;) {
-        // `table` is one of two names fixed in code, never request text.
-        query.prepare(QStringLiteral("DELETE FROM %1 WHERE id IN (SELECT id FROM %1 "
-                                     "WHERE created_date < ? ORDER BY id LIMIT %2)")
-                          .arg(table)
-                          .arg(kPruneChunk));
-        query.addBindValue(cutoff);
-        if (!query.exec()) {
-            if (error)
-                *error = query.lastError().text();
-            return -1;
-        }
-        const int n = query.numRowsAffected();
-        total += qMax(0, n);
-        if (n < kPruneChunk)
-            break;
-    }
-    return total;
-}
-
-qint64 AiUsageLog::prune(QSqlDatabase &db, int olderThanDays, QString *error)
-{
-    return pruneTable(db, QStringLiteral("ai_usage_log"), olderThanDays, error);
-}
-
-void AiUsageLog::pruneInBackground(SystemStore &store, const QString &table, int days, bool *inFlight,
-                                   QObject *guard)
-{
-    if (*inFlight)
-        return;
-    *inFlight = true;
-    const ConnectionSpec spec = store.connectionSpec();
-    QPointer<QObject> self(guard);
-    store.executor().submit(
-        [days, spec, table](QSqlDatabase &db) {
-            QString error;
-            try {
-                DbExecutor::ensureOpen(db, spec);
-            } catch (const ApiError &) {
-                return qint64(-1);
-            }
-            const qint64 deleted = pruneTable(db, table, days, &error);
-            if (deleted < 0)
-                spdlog::error("{}: pruning rows older than {} days failed: {}", table.toStdString(), days,
-                              error.toStdString());
-            else if (deleted > 0)
-                spdlog::info("{}: pruned {} rows older than {} days", table.toStdString(), deleted, days);
-            return deleted;
-        },
-        [self, inFlight](qint64) {
-            if (self)
-                *inFlight = false;
-        });
-}
 } // namespace gatehouse

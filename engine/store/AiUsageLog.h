@@ -14,6 +14,7 @@ namespace gatehouse {
 
 struct Config;
 class BatchedLogWriter;
+class LogRetention;
 class SystemStore;
 
 // The AI usage log: one row per attempt in `ai_usage_log`, written by a BatchedLogWriter
@@ -46,20 +47,11 @@ public:
 
     BatchedLogWriter &writer() { return *m_writer; }
 
-    // Deletes rows of `table` older than `olderThanDays` days in chunks (so that a large prune
-    // never loads rows nor holds the write lock for long); -1 with `error` set on failure.
-    static qint64 pruneTable(QSqlDatabase &db, const QString &table, int olderThanDays, QString *error);
-    static qint64 prune(QSqlDatabase &db, int olderThanDays, QString *error);
-    // Daily background prune of `table`, shared with the prompt log.
-    static void pruneInBackground(SystemStore &store, const QString &table, int days, bool *inFlight,
-                                  QObject *guard);
-
 private:
     SystemStore &m_store;
     int m_retentionDays = 0;
     std::unique_ptr<BatchedLogWriter> m_writer;
-    QTimer m_pruneTimer;
-    bool m_pruneInFlight = false;
+    LogRetention *m_retention = nullptr;
     bool m_stopped = false;
 };
 } // namespace gatehouse

@@ -12,6 +12,7 @@
 #include "AuditWebhookSink.h"
 #include "BatchedLogWriter.h"
 #include "DbExecutor.h"
+#include "LogRetention.h"
 #include "SystemStore.h"
 #include "core/ApiError.h"
 #include "core/Config.h"
@@ -19,8 +20,6 @@
 namespace gatehouse {
 namespace {
 constexpr int kPruneEveryMs = 3600 * 1000;
-constexpr int kFirstPruneMs = 60 * 1000;
-constexpr int kPruneChunk = 5000;
 constexpr int kWebhookDrainMs = 3000;
 } // namespace
 
@@ -56,10 +55,7 @@ AuditLog::AuditLog(SystemStore &store, const Config &config, QObject *parent)
     if (m_file || m_webhook)
         m_sinkTimer.start();
 
-    if (m_retentionDays > 0) {
-        connect(&m_pruneTimer, &QTimer::timeout, this, &AuditLog::pruneInBackground);
-        m_pruneTimer.start(kFirstPruneMs);
-    }
+    m_retention = new LogRetention(store, QStringLiteral("audit_log"), m_retentionDays, kPruneEveryMs, this);
 }
 
 AuditLog::~AuditLog()
@@ -113,7 +109,7 @@ void AuditLog::shutdown()
         return;
     m_stopped = true;
     m_sinkTimer.stop();
-    m_pruneTimer.stop();
+    m_retention->stop();
     feedSinks();
     if (m_file)
         m_file->waitForWritten();
@@ -132,61 +128,6 @@ void AuditLog::drainSinks()
         return;
     feedSinks();
     m_webhook->drain(kWebhookDrainMs);
-}
-
-void AuditLog::pruneInBackground()
-{
-    m_pruneTimer.setInterval(kPruneEveryMs);
-    if (m_pruneInFlight)
-        return;
-    m_pruneInFlight = true;
-    const int days = m_retentionDays;
-    const ConnectionSpec spec = m_store.connectionSpec();
-    QPointer<AuditLog> self(this);
-    m_store.executor().submit(
-        [days, spec](QSqlDatabase &db) {
-            QString error;
-            try {
-                DbExecutor::ensureOpen(db, spec);
-            } catch (const ApiError &) {
-                return qint64(-1);
-            }
-            const qint64 deleted = prune(db, days, &error);
-            if (deleted < 0)
-                spdlog::error("audit: pruning records older than {} days failed: {}", days,
-                              error.toStdString());
-            else if (deleted > 0)
-                spdlog::info("audit: pruned {} records older than {} days", deleted, days);
-            return deleted;
-        },
-        [self](qint64) {
-            if (self)
-                self->m_pruneInFlight = false;
-        });
-}
-
-qint64 AuditLog::prune(QSqlDatabase &db, int olderThanDays, QString *error)
-{
-    const QString cutoff = AuditRecord::timeText(QDateTime::currentMSecsSinceEpoch() -
-                                                 qint64(qMax(0, olderThanDays)) * 86400000);
-    qint64 total = 0;
-    QSqlQuery query(db);
-    for (;;) {
-        query.prepare(QStringLiteral("DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log "
-                                     "WHERE created_date < ? ORDER BY id LIMIT %1)")
-                          .arg(kPruneChunk));
-        query.addBindValue(cutoff);
-        if (!query.exec()) {
-            if (error)
-                *error = query.lastError().text();
-            return -1;
-        }
-        const int n = query.numRowsAffected();
-        total += qMax(0, n);
-        if (n < kPruneChunk)
-            break;
-    }
-    return total;
 }
 
 AuditRecord AuditLog::gapRecord(qint64 count, qint64 firstMs, qint64 lastMs)

@@ -16,6 +16,7 @@ struct Config;
 class AuditFileSink;
 class AuditWebhookSink;
 class BatchedLogWriter;
+class LogRetention;
 class SystemStore;
 
 // The audit trail: one record per request, written to the system database's `audit_log` table
@@ -45,15 +46,11 @@ public:
     BatchedLogWriter &writer() { return *m_writer; }
     AuditWebhookSink *webhook() { return m_webhook; }
 
-    // Deletes records older than `olderThanDays` days (in chunks, so that a large prune does not
-    // hold the database's write lock for long); returns how many, or -1 with `error` set.
-    static qint64 prune(QSqlDatabase &db, int olderThanDays, QString *error);
     // The row the writer adds when its queue was full (see BatchedLogWriter).
     static AuditRecord gapRecord(qint64 count, qint64 firstMs, qint64 lastMs);
 
 private:
     void feedSinks();
-    void pruneInBackground();
 
     SystemStore &m_store;
     int m_retentionDays = 0;
@@ -62,8 +59,7 @@ private:
     AuditWebhookSink *m_webhook = nullptr;
     std::deque<AuditRecord> m_forSinks;
     QTimer m_sinkTimer;
-    QTimer m_pruneTimer;
-    bool m_pruneInFlight = false;
+    LogRetention *m_retention = nullptr;
     bool m_stopped = false;
 };
 } // namespace gatehouse

@@ -33,22 +33,6 @@ QByteArray sse(const Json &value)
     return out;
 }
 
-QString lastUserText(const Json &messages)
-{
-    QString text;
-    if (!messages.is_array())
-        return text;
-    for (const Json &m : messages) {
-        if (m.contains("content") && m["content"].is_string())
-            text += QString::fromStdString(m["content"].get<std::string>()) + QLatin1Char('\n');
-        else if (m.contains("content") && m["content"].is_array())
-            for (const Json &part : m["content"])
-                if (part.is_object() && part.value("type", "") == "text" && part.contains("text") &&
-                    part["text"].is_string())
-                    text += QString::fromStdString(part["text"].get<std::string>()) + QLatin1Char('\n');
-    }
-    return text;
-}
 } // namespace
 
 void AiCall::start(std::shared_ptr<AiService> primary, std::shared_ptr<const RequestContext> context,
