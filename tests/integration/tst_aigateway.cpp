@@ -8,11 +8,14 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTimer>
 
 #include "MockProvider.h"
 #include "TestServer.h"
+#include "store/AiPromptLog.h"
 #include "store/AiUsageLog.h"
 
 using namespace gatehouse;
@@ -69,6 +72,7 @@ private:
     qint64 m_backup = 0;
     qint64 m_flaky = 0;
     qint64 m_limited = 0;
+    qint64 m_private = 0;
     qint64 m_roleId = 0;
     QString m_key;
 
@@ -174,9 +178,17 @@ private slots:
                                                              {"default_model", "gpt-4o-mini"},
                                                              {"allowed_models", Json::array({"gpt-4o-mini"})},
                                                              {"rpm_limit", 2}});
-        QVERIFY(m_gpt && m_claude && m_llama && m_backup && m_flaky && m_limited);
+        m_private =
+            createAi(QStringLiteral("private"), Json{{"provider", "openai"},
+                                                     {"base_url", mock + "/v1"},
+                                                     {"api_key", MockProvider::kApiKey},
+                                                     {"default_model", "gpt-4o-mini"},
+                                                     {"redact_upstream", true},
+                                                     {"prompt_log", true},
+                                                     {"redact_patterns", Json::array({"ACME-[0-9]+"})}});
+        QVERIFY(m_gpt && m_claude && m_llama && m_backup && m_flaky && m_limited && m_private);
         Json rules = Json::array();
-        for (qint64 id : {m_gpt, m_claude, m_llama, m_flaky, m_limited})
+        for (qint64 id : {m_gpt, m_claude, m_llama, m_flaky, m_limited, m_private})
             rules.push_back(
                 Json{{"service_id", id}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 3}});
         m_roleId = m_server->createRole(QStringLiteral("ai_user"), rules);
@@ -503,6 +515,53 @@ private slots:
         const qint64 id = qint64(num(budget.json["resource"][0]["id"]));
         QCOMPARE(m_server->admin("DELETE", QStringLiteral("/api/v2/system/ai_budget/%1").arg(id)).status,
                  200);
+    }
+
+    void personalDataIsRedactedUpstreamAndInThePromptLog()
+    {
+        const char *secretText = "mail bob@example.com, ssn 123-45-6789, ticket ACME-4242";
+        TestResponse r = asApp("POST", QStringLiteral("/api/v2/private/chat"),
+                               Json{{"messages", userMessages(secretText)}});
+        QVERIFY2(r.status == 200, r.describe().constData());
+        Json seen = m_mock.requests(QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(int(seen.size()), 1);
+        const QByteArray sent = QByteArray::fromStdString(seen[0]["body"].dump());
+        for (const char *value : {"bob@example.com", "123-45-6789", "ACME-4242"})
+            QVERIFY2(!sent.contains(value), sent.constData());
+        QVERIFY2(sent.contains("[EMAIL]") && sent.contains("[REDACTED]"), sent.constData());
+
+        bool flushed = false;
+        QEventLoop loop;
+        m_server->engine().aiPromptLog()->flush([&](bool ok) {
+            flushed = ok;
+            loop.quit();
+        });
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QVERIFY(flushed);
+        QByteArray stored;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("prompt-log-check"));
+            db.setDatabaseName(m_server->dataDir() + QStringLiteral("/system.db"));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(
+                query.exec(QStringLiteral("SELECT prompt, response FROM ai_prompt_log WHERE service_id = %1")
+                               .arg(m_private)));
+            while (query.next())
+                stored += query.value(0).toString().toUtf8() + query.value(1).toString().toUtf8();
+            // Connections without prompt_log keep no prompts at all (gpt answered earlier tests).
+            QVERIFY(query.exec(
+                QStringLiteral("SELECT COUNT(*) FROM ai_prompt_log WHERE service_id = %1").arg(m_gpt)));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 0);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("prompt-log-check"));
+        QVERIFY2(stored.contains("[EMAIL]"), stored.constData());
+        for (const char *value : {"bob@example.com", "123-45-6789", "ACME-4242"})
+            QVERIFY2(!stored.contains(value), stored.constData());
+        QVERIFY(!stored.isEmpty());
     }
 
     void clientDisconnectAbortsTheProviderCall()
