@@ -52,5 +52,5 @@ test "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" -
 
 echo "gatehoused $("$BIN" --version | awk '{print $2}') on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 GATEHOUSE_URL="http://127.0.0.1:$PORT" GATEHOUSE_API_KEY="$KEY" MOCK_LLM_URL="$MOCK_URL" GATEHOUSED_PID=$PID \
-  DURATION=$DURATION STREAMS=$STREAMS node tests/bench/ai/ai-bench.mjs
+  DURATION=$DURATION STREAMS=$STREAMS STREAMS_ONLY=${STREAMS_ONLY:-} node tests/bench/ai/ai-bench.mjs
 echo "peak RSS of gatehoused over the whole run: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status)"
