@@ -14,6 +14,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include "Engine.h"
 #include "core/Config.h"
@@ -30,6 +31,10 @@ namespace gatehouse {
 namespace {
 
 int g_signalFds[2] = {-1, -1};
+// A stop asked for before the main event loop runs (during start-up, whose nested waits also
+// deliver the signal) must not be lost: QCoreApplication::quit() before exec() does nothing.
+bool g_stopRequested = false;
+bool g_serving = false;
 
 void onSignal(int)
 {
@@ -43,11 +48,12 @@ void installSignalHandlers(QCoreApplication &app)
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
         return;
     auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier] {
-        notifier->setEnabled(false);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
         char byte;
         [[maybe_unused]] const auto r = ::read(g_signalFds[1], &byte, 1);
-        QCoreApplication::quit();
+        g_stopRequested = true;
+        if (g_serving)
+            QCoreApplication::quit();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -224,6 +230,16 @@ int DaemonCommands::serve(const Config &config)
                                                    : config.adminEmail,
                        engine.generatedAdminPassword()));
     }
+    if (g_stopRequested) {
+        engine.stop();
+        return 0;
+    }
+    g_serving = true;
+    // A signal that arrived between the check above and exec() is acted on once the loop runs.
+    QTimer::singleShot(0, app, [] {
+        if (g_stopRequested)
+            QCoreApplication::quit();
+    });
     const int rc = QCoreApplication::exec();
     engine.stop();
     return rc;
