@@ -247,6 +247,29 @@ private slots:
         QCOMPARE(asApp("GET", QStringLiteral("/api/v2/gpt/chat")).status, 405);
         QCOMPARE(asApp("GET", QStringLiteral("/api/v2/gpt/nothing")).status, 404);
         QCOMPARE(asApp("GET", QStringLiteral("/api/v2/gpt/usage?period=1y")).status, 400);
+        QCOMPARE(asApp("POST", QStringLiteral("/api/v2/gpt/chat"),
+                       Json{{"messages", userMessages("x")}, {"stream", "yes"}})
+                     .status,
+                 400);
+        QCOMPARE(asApp("POST", QStringLiteral("/api/v2/gpt/chat"),
+                       Json{{"messages", userMessages("x")}, {"model", 4}})
+                     .status,
+                 400);
+        QCOMPARE(
+            asApp("POST", QStringLiteral("/api/v2/gpt/embeddings"), Json{{"input", Json::array()}}).status,
+            400);
+        // The drop-in answers bad input in OpenAI's error shape.
+        const Headers bearer{{"Authorization", "Bearer " + m_key.toLatin1()}};
+        for (const Json &body : {Json{{"messages", userMessages("x")}},
+                                 Json{{"model", 7}, {"messages", userMessages("x")}}, Json::array({1, 2})}) {
+            const TestResponse r =
+                m_server->request("POST", QStringLiteral("/api/v2/_ai/v1/chat/completions"), body, bearer);
+            QCOMPARE(r.status, 400);
+            QVERIFY2(r.json["error"].contains("type"), r.describe().constData());
+        }
+        QCOMPARE(m_server->request("GET", QStringLiteral("/api/v2/_ai/v1/chat/completions"), nullptr, bearer)
+                     .status,
+                 405);
         // No provider call for any of them.
         QCOMPARE(int(m_mock.requests().size()), 0);
     }
