@@ -147,6 +147,20 @@ void HttpClientConnection::close()
     releaseSocket();
 }
 
+QByteArray HttpClientConnection::takeRemaining()
+{
+    // Up to m_remaining body bytes from the buffer; without a copy when the buffer holds no more.
+    QByteArray bytes;
+    if (m_buffer.size() <= m_remaining) {
+        bytes = std::exchange(m_buffer, QByteArray());
+    } else {
+        bytes = m_buffer.left(m_remaining);
+        m_buffer.remove(0, m_remaining);
+    }
+    m_remaining -= bytes.size();
+    return bytes;
+}
+
 bool HttpClientConnection::isReusable() const
 {
     return m_state == State::Idle && m_socket && m_socket->state() == QAbstractSocket::ConnectedState &&
@@ -317,14 +331,7 @@ bool HttpClientConnection::parse()
         case State::Length: {
             if (m_buffer.isEmpty())
                 return true;
-            QByteArray bytes;
-            if (m_buffer.size() <= m_remaining) {
-                bytes = std::exchange(m_buffer, QByteArray());
-            } else {
-                bytes = m_buffer.left(m_remaining);
-                m_buffer.remove(0, m_remaining);
-            }
-            m_remaining -= bytes.size();
+            const QByteArray bytes = takeRemaining();
             if (!deliver(bytes))
                 return false;
             if (m_remaining == 0) {
@@ -363,14 +370,7 @@ bool HttpClientConnection::parse()
         case State::ChunkData: {
             if (m_buffer.isEmpty())
                 return true;
-            QByteArray bytes;
-            if (m_buffer.size() <= m_remaining) {
-                bytes = std::exchange(m_buffer, QByteArray());
-            } else {
-                bytes = m_buffer.left(m_remaining);
-                m_buffer.remove(0, m_remaining);
-            }
-            m_remaining -= bytes.size();
+            const QByteArray bytes = takeRemaining();
             if (m_remaining == 0)
                 m_state = State::ChunkDataEnd;
             if (!deliver(bytes))

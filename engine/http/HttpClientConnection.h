@@ -72,6 +72,7 @@ private:
     bool parse();
     bool parseHead(qsizetype end);
     bool deliver(const QByteArray &bytes);
+    QByteArray takeRemaining();
     void finish(const HttpClientError *error, bool reusable);
     void fail(HttpClientError::Kind kind, const QString &message);
     void releaseSocket();
