@@ -10,6 +10,7 @@
 #include "core/DataPaths.h"
 #include "http/HttpClient.h"
 #include "http/HttpServer.h"
+#include "http/InternalDispatcher.h"
 #include "http/RequestAudit.h"
 #include "http/RequestGate.h"
 #include "http/TlsListener.h"
@@ -72,6 +73,8 @@ bool Engine::start(QString *error)
     environment.aiUsage = m_aiUsage.get();
     environment.aiPrompts = m_aiPrompts.get();
     environment.aiBudgets = m_aiBudgets.get();
+    m_dispatcher = std::make_unique<InternalDispatcher>();
+    environment.dispatcher = m_dispatcher.get();
     m_services = std::make_unique<ServiceManager>(environment);
     SqlService::registerTypes(*m_services);
     AiService::registerType(*m_services);
@@ -91,6 +94,7 @@ bool Engine::start(QString *error)
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     m_gate->setAuditLog(m_audit.get());
+    m_dispatcher->setGate(m_gate.get());
     RequestGate *gate = m_gate.get();
     m_http = std::make_unique<HttpServer>(limits, [gate](HttpRequest &&request, const Responder &responder) {
         gate->handle(std::move(request), responder);
@@ -131,6 +135,7 @@ void Engine::stop()
     m_gate.reset();
     m_authenticator.reset();
     m_services.reset();
+    m_dispatcher.reset();
     // Upstream calls still in flight (AI calls whose clients are gone) end here, without callbacks.
     m_httpClient.reset();
     m_limiter.reset();

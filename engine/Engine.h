@@ -13,6 +13,7 @@ class AiPromptLog;
 class AiUsageLog;
 class AuditLog;
 class HttpClient;
+class InternalDispatcher;
 class Authenticator;
 class HttpServer;
 class RateLimiter;
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<HttpClient> m_httpClient;
+    std::unique_ptr<InternalDispatcher> m_dispatcher;
     std::unique_ptr<AiUsageLog> m_aiUsage;
     std::unique_ptr<AiPromptLog> m_aiPrompts;
     std::unique_ptr<AiBudgetLedger> m_aiBudgets;

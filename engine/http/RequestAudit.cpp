@@ -236,6 +236,11 @@ AuditRecord RequestAudit::fromRequest(const RequestContext &context, const HttpR
             }
         }
     }
+    if (!context.origin.isEmpty()) {
+        // A call the gateway made on the caller's behalf: what made it, and for which request.
+        record.params["_origin"] = context.origin.toStdString();
+        record.params["_parent_request_id"] = context.parentRequestId.toStdString();
+    }
     record.errorMessage = errorMessage(response);
     if (!record.errorMessage.isEmpty())
         // The body is not recorded, but a credential in it must not surface through an error

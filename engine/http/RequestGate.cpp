@@ -117,6 +117,32 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
     });
 }
 
+void RequestGate::handleInternal(std::shared_ptr<RequestContext> context,
+                                 std::function<void(HttpResponse)> done)
+{
+    context->received.start();
+    context->receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    context->requestId = RequestAudit::newRequestId();
+    LogContext::Scope logScope(context->requestId);
+    const Reply reply = [this, context, done = std::move(done)](HttpResponse response) {
+        LogContext::Scope scope(context->requestId);
+        if (m_audit)
+            m_audit->record(RequestAudit::fromRequest(*context, response));
+        done(std::move(response));
+    };
+    guarded(reply, [&] {
+        static const QRegularExpression apiPath(QStringLiteral("^/api/v2/(.+)$"));
+        const QRegularExpressionMatch match = apiPath.match(context->request.path);
+        if (!match.hasMatch())
+            throw ApiError::notFound(QStringLiteral("Resource '%1' not found.").arg(context->request.path));
+        route(*context, match.captured(1));
+        // A tool never reaches a sign-in route unchecked: RBAC applies to every internal call.
+        context->isPublicRoute = false;
+        enforceLimits(
+            context, [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); }, reply);
+    });
+}
+
 void RequestGate::guarded(const Reply &reply, const std::function<void()> &step)
 {
     try {

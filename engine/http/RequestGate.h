@@ -32,6 +32,11 @@ public:
                 QObject *parent = nullptr);
 
     void handle(HttpRequest &&request, const Responder &responder);
+    // A request the gateway makes itself on behalf of `context->session` (InternalDispatcher):
+    // `context->request` holds method, path, query and body; authentication is already done.
+    // Runs rate limits, dispatch with RBAC (public routes included), then records the audit
+    // record and calls `done` with the response.
+    void handleInternal(std::shared_ptr<RequestContext> context, std::function<void(HttpResponse)> done);
     // Counts requests against the rate limits in enforceLimits; none set: no limits.
     void setRateLimiter(RateLimiter *limiter) { m_limiter = limiter; }
     // Where `finish` records every request; none: not audited (unit tests of the gate alone).

@@ -31,6 +31,10 @@ struct RequestContext
     QStringList resourceParts; // resource split on '/'
     bool trailingSlash = false;
     Json body; // parsed JSON body, null when there was none
+    // Set for requests the gateway makes on a caller's behalf (InternalDispatcher): what made
+    // it ("data-chat", "mcp" ...) and the id of the request that caused it. Both are audited.
+    QString origin;
+    QString parentRequestId;
 
     // Query parameter, falling back to the same key in a JSON object body (DF merges them).
     bool hasParam(const QString &key) const;

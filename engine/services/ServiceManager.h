@@ -19,6 +19,7 @@ class HttpClient;
 class AiUsageLog;
 class AiPromptLog;
 class AiBudgetLedger;
+class InternalDispatcher;
 
 // What a service type's factory may use to build a service.
 struct ServiceEnvironment
@@ -34,6 +35,8 @@ struct ServiceEnvironment
     AiUsageLog *aiUsage = nullptr;
     AiPromptLog *aiPrompts = nullptr;
     AiBudgetLedger *aiBudgets = nullptr;
+    // In-process requests through the gate on a caller's behalf (tools, AI endpoints, samples).
+    InternalDispatcher *dispatcher = nullptr;
 };
 
 struct ServiceType
