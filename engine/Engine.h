@@ -48,6 +48,7 @@ public:
     AiUsageLog *aiUsageLog() { return m_aiUsage.get(); }
     AiPromptLog *aiPromptLog() { return m_aiPrompts.get(); }
     AiBudgetLedger *aiBudgets() { return m_aiBudgets.get(); }
+    InternalDispatcher *dispatcher() { return m_dispatcher.get(); }
 
 private:
     bool installDemo(QString *error);
