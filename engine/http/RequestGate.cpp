@@ -296,6 +296,15 @@ void RequestGate::authorize(const RequestContext &context, const Service &servic
                 (rule.requestorMask & context.requestor) && rule.verbMask != 0)
                 allowed = true;
     }
+    // A table's schema is readable by whoever may read the table when the role says nothing
+    // about `_schema` (the SQL service applies the same rule to what it returns).
+    static const QLatin1String schemaPrefix("_schema/");
+    if (!allowed && context.verb == VerbGet && component.startsWith(schemaPrefix) &&
+        context.allowedVerbs(serviceId, QStringLiteral("_schema")) == 0) {
+        const QString table = component.mid(schemaPrefix.size()).section(QLatin1Char('/'), 0, 0);
+        allowed = !table.isEmpty() && table != QLatin1String("*") &&
+                  context.isAllowed(serviceId, QLatin1String("_table/") + table, VerbGet);
+    }
     if (!allowed)
         throw ApiError::forbidden(
             QStringLiteral("Access Forbidden. %1 access to component '%2' of service "
