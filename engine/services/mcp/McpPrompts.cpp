@@ -119,16 +119,18 @@ Json McpPrompts::get(const QString &name, const Json &arguments, const QStringLi
 
     QString text;
     if (name == QLatin1String("explore_table")) {
-        text = QStringLiteral("Explore the table \"%1\" of the service \"%2\". Call describe_table for its columns, "
-                              "keys and relationships, then query_records with a limit of 5 for sample rows. "
-                              "Explain what the table holds, what each column means, and how it relates to "
-                              "other tables.")
+        text = QStringLiteral(
+                   "Explore the table \"%1\" of the service \"%2\". Call describe_table for its columns, "
+                   "keys and relationships, then query_records with a limit of 5 for sample rows. "
+                   "Explain what the table holds, what each column means, and how it relates to "
+                   "other tables.")
                    .arg(table, service);
     } else if (name == QLatin1String("summarize_table")) {
         const QString focus = argument(args, "focus");
-        text = QStringLiteral("Summarize the table \"%1\" of the service \"%2\". Use describe_table, count_records "
-                              "and aggregate_records (grouped counts, minimum, maximum, average) rather than "
-                              "reading every row.%3")
+        text = QStringLiteral(
+                   "Summarize the table \"%1\" of the service \"%2\". Use describe_table, count_records "
+                   "and aggregate_records (grouped counts, minimum, maximum, average) rather than "
+                   "reading every row.%3")
                    .arg(table, service,
                         focus.isEmpty() ? QString() : QStringLiteral(" Concentrate on: %1.").arg(focus));
     } else {
@@ -136,14 +138,16 @@ Json McpPrompts::get(const QString &name, const Json &arguments, const QStringLi
             service.isEmpty()
                 ? QStringLiteral("Available services: %1.").arg(services.join(QStringLiteral(", ")))
                 : QStringLiteral("Use the service \"%1\".").arg(service);
-        text = QStringLiteral("Answer this question from the data: %1\n%2 Find the relevant tables with list_tables "
-                              "and describe_table, prefer named queries (list_named_queries) when one fits, and "
-                              "use filters, counts and aggregates to keep results small. Say which tables and "
-                              "filters you used.")
+        text = QStringLiteral(
+                   "Answer this question from the data: %1\n%2 Find the relevant tables with list_tables "
+                   "and describe_table, prefer named queries (list_named_queries) when one fits, and "
+                   "use filters, counts and aggregates to keep results small. Say which tables and "
+                   "filters you used.")
                    .arg(argument(args, "question"), scope);
     }
     text += QLatin1Char('\n') + rules();
-    return Json{{"description", prompt->description},
-                {"messages", Json::array({Json{{"role", "user"}, {"content", {{"type", "text"}, {"text", text}}}}})}};
+    return Json{
+        {"description", prompt->description},
+        {"messages", Json::array({Json{{"role", "user"}, {"content", {{"type", "text"}, {"text", text}}}}})}};
 }
 } // namespace gatehouse

@@ -30,7 +30,8 @@ public:
     static QStringList supportedVersions();
 
     // JSON-RPC and MCP error codes.
-    enum ErrorCode {
+    enum ErrorCode
+    {
         ParseError = -32700,
         InvalidRequest = -32600,
         MethodNotFound = -32601,
@@ -54,7 +55,7 @@ public:
     struct Outcome
     {
         int httpStatus = 200;
-        Json message; // the JSON-RPC response
+        Json message;    // the JSON-RPC response
         bool ok = false; // a result, not an error
     };
 

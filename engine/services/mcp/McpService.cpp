@@ -170,7 +170,8 @@ McpService::Settings McpService::parseSettings(const Json &config, QString *erro
         *out = it->get<bool>();
         return true;
     };
-    if (!stringList("services", &settings.services) || !stringList("allowed_origins", &settings.allowedOrigins) ||
+    if (!stringList("services", &settings.services) ||
+        !stringList("allowed_origins", &settings.allowedOrigins) ||
         !boolean("allow_writes", &settings.allowWrites) || !boolean("allow_remote", &settings.allowRemote))
         return settings;
     for (QString &origin : settings.allowedOrigins) {
@@ -205,7 +206,8 @@ void McpService::registerType(ServiceManager &manager)
     type.description = QStringLiteral("A Model Context Protocol server at /mcp/{name}: governed data tools, "
                                       "table schema resources and prompts over the database services it "
                                       "exposes, for Claude Desktop, IDEs and other MCP clients.");
-    type.create = [revocations](const ServiceInfo &info, const ServiceEnvironment &env) -> std::shared_ptr<Service> {
+    type.create = [revocations](const ServiceInfo &info,
+                                const ServiceEnvironment &env) -> std::shared_ptr<Service> {
         return std::make_shared<McpService>(info, env, revocations);
     };
     type.validate = [](const ServiceInfo &info, const ServiceEnvironment &) {
@@ -242,12 +244,12 @@ std::optional<HttpResponse> McpService::admit(RequestContext &context, const Ser
     const auto service = services.find(context.serviceName);
     const auto *mcp = dynamic_cast<const McpService *>(service.get());
     if (!mcp)
-        return HttpResponse::fromError(
-            ApiError::notFound(QStringLiteral("Could not find an MCP service for %1").arg(context.serviceName)));
+        return HttpResponse::fromError(ApiError::notFound(
+            QStringLiteral("Could not find an MCP service for %1").arg(context.serviceName)));
     if (context.verb == 0)
-        return HttpResponse::fromError(ApiError::methodNotAllowed(
-            QStringLiteral("Invalid or unsupported verb '%1' used in request.")
-                .arg(QString::fromLatin1(context.method))));
+        return HttpResponse::fromError(
+            ApiError::methodNotAllowed(QStringLiteral("Invalid or unsupported verb '%1' used in request.")
+                                           .arg(QString::fromLatin1(context.method))));
     return mcp->checkTransport(context.request);
 }
 
@@ -263,7 +265,8 @@ std::optional<HttpResponse> McpService::checkTransport(const HttpRequest &reques
         if (!allowed) {
             const QUrl url(normalized);
             const QString host = QString::fromLatin1(request.header("host")).trimmed().toLower();
-            const QString authority = url.host() + (url.port() > 0 ? QStringLiteral(":%1").arg(url.port()) : QString());
+            const QString authority =
+                url.host() + (url.port() > 0 ? QStringLiteral(":%1").arg(url.port()) : QString());
             const QString bracketed =
                 url.host().contains(QLatin1Char(':'))
                     ? QStringLiteral("[%1]").arg(url.host()) +
@@ -287,8 +290,9 @@ std::optional<HttpResponse> McpService::checkTransport(const HttpRequest &reques
 void McpService::handle(std::shared_ptr<const RequestContext> context, Completion done)
 {
     if (!m_configError.isEmpty()) {
-        done(rpcError(503, McpProtocol::InternalError,
-                      QStringLiteral("MCP service '%1' is misconfigured: %2").arg(info().name, m_configError)));
+        done(rpcError(
+            503, McpProtocol::InternalError,
+            QStringLiteral("MCP service '%1' is misconfigured: %2").arg(info().name, m_configError)));
         return;
     }
     if (context->verb == VerbPost) {
@@ -310,16 +314,19 @@ void McpService::handle(std::shared_ptr<const RequestContext> context, Completio
 
 void McpService::endSession(const RequestContext &context, const Completion &done)
 {
-    if (headerText(context.request.header("mcp-protocol-version")) == QLatin1String(McpProtocol::kStatelessVersion)) {
-        HttpResponse refusal = rpcError(405, McpProtocol::InvalidRequest,
-                                        QStringLiteral("Method Not Allowed: revision 2026-07-28 has no sessions."));
+    if (headerText(context.request.header("mcp-protocol-version")) ==
+        QLatin1String(McpProtocol::kStatelessVersion)) {
+        HttpResponse refusal =
+            rpcError(405, McpProtocol::InvalidRequest,
+                     QStringLiteral("Method Not Allowed: revision 2026-07-28 has no sessions."));
         refusal.setHeader("Allow", "POST");
         done(std::move(refusal));
         return;
     }
     const QByteArray id = context.request.header("mcp-session-id").trimmed();
     if (id.isEmpty()) {
-        done(rpcError(400, McpProtocol::InvalidRequest, QStringLiteral("Bad Request: Mcp-Session-Id header is required.")));
+        done(rpcError(400, McpProtocol::InvalidRequest,
+                      QStringLiteral("Bad Request: Mcp-Session-Id header is required.")));
         return;
     }
     if (!m_sessionIds.verify(id, info().id, McpSessionIds::identityOf(context.session))) {
@@ -344,7 +351,8 @@ void McpService::post(const std::shared_ptr<const RequestContext> &context, cons
     }
     const Json message = parseJsonOrDiscarded(request.body);
     if (request.body.trimmed().isEmpty() || message.is_discarded()) {
-        done(rpcError(400, McpProtocol::ParseError, QStringLiteral("Parse error: the body is not valid JSON.")));
+        done(rpcError(400, McpProtocol::ParseError,
+                      QStringLiteral("Parse error: the body is not valid JSON.")));
         return;
     }
     if (message.is_array()) {
@@ -403,24 +411,28 @@ void McpService::post(const std::shared_ptr<const RequestContext> &context, cons
         QString mismatch;
         if (headerMethod != method)
             mismatch = QStringLiteral("the Mcp-Method header must equal the method (%1).").arg(method);
-        else if (!isNotification && (method == QLatin1String("tools/call") || method == QLatin1String("prompts/get") ||
-                                     method == QLatin1String("resources/read"))) {
-            const QString name = text(params.is_object()
-                                          ? params.value(method == QLatin1String("resources/read") ? "uri" : "name", Json())
-                                          : Json());
+        else if (!isNotification &&
+                 (method == QLatin1String("tools/call") || method == QLatin1String("prompts/get") ||
+                  method == QLatin1String("resources/read"))) {
+            const QString name =
+                text(params.is_object()
+                         ? params.value(method == QLatin1String("resources/read") ? "uri" : "name", Json())
+                         : Json());
             if (headerText(request.header("mcp-name")) != name)
                 mismatch = QStringLiteral("the Mcp-Name header must equal the %1.")
-                               .arg(method == QLatin1String("resources/read") ? QStringLiteral("uri") : QStringLiteral("name"));
+                               .arg(method == QLatin1String("resources/read") ? QStringLiteral("uri")
+                                                                              : QStringLiteral("name"));
         }
         if (mismatch.isEmpty() && params.is_object()) {
             const Json meta = params.value("_meta", Json::object());
             if (meta.is_object() && meta.contains("io.modelcontextprotocol/protocolVersion") &&
                 meta["io.modelcontextprotocol/protocolVersion"] != McpProtocol::kStatelessVersion)
-                mismatch = QStringLiteral("_meta protocolVersion must equal the MCP-Protocol-Version header.");
+                mismatch =
+                    QStringLiteral("_meta protocolVersion must equal the MCP-Protocol-Version header.");
         }
         if (!mismatch.isEmpty()) {
-            done(rpcError(400, McpProtocol::HeaderMismatch, QStringLiteral("Header mismatch: ") + mismatch, nullptr,
-                          validId ? id : Json()));
+            done(rpcError(400, McpProtocol::HeaderMismatch, QStringLiteral("Header mismatch: ") + mismatch,
+                          nullptr, validId ? id : Json()));
             return;
         }
     } else if (method == QLatin1String("initialize")) {
@@ -434,10 +446,11 @@ void McpService::post(const std::shared_ptr<const RequestContext> &context, cons
     } else {
         const QByteArray sessionId = request.header("mcp-session-id").trimmed();
         if (sessionId.isEmpty()) {
-            done(rpcError(400, McpProtocol::InvalidRequest,
-                          QStringLiteral("Bad Request: Mcp-Session-Id header is required (initialize first, or "
-                                         "send MCP-Protocol-Version: 2026-07-28 for stateless requests)."),
-                          nullptr, validId ? id : Json()));
+            done(rpcError(
+                400, McpProtocol::InvalidRequest,
+                QStringLiteral("Bad Request: Mcp-Session-Id header is required (initialize first, or "
+                               "send MCP-Protocol-Version: 2026-07-28 for stateless requests)."),
+                nullptr, validId ? id : Json()));
             return;
         }
         if (!m_sessionIds.verify(sessionId, info().id, McpSessionIds::identityOf(context->session))) {
@@ -450,7 +463,8 @@ void McpService::post(const std::shared_ptr<const RequestContext> &context, cons
         return;
     }
     if (!m_env.dispatcher || !m_env.services) {
-        done(rpcError(503, McpProtocol::InternalError, QStringLiteral("The MCP server is not available."), nullptr, id));
+        done(rpcError(503, McpProtocol::InternalError, QStringLiteral("The MCP server is not available."),
+                      nullptr, id));
         return;
     }
 
@@ -461,12 +475,14 @@ void McpService::post(const std::shared_ptr<const RequestContext> &context, cons
     options.allowWrites = m_settings.allowWrites;
     options.stateless = stateless;
     options.protocolVersion = version;
-    InternalOrigin origin{QStringLiteral("mcp"), context->requestId, request.peer, request.header("user-agent")};
+    InternalOrigin origin{QStringLiteral("mcp"), context->requestId, request.peer,
+                          request.header("user-agent")};
     auto protocol = std::make_shared<McpProtocol>(*m_env.services, *m_env.dispatcher, context->session,
                                                   std::move(origin), std::move(options));
     const bool eventStream = prefersEventStream(request.header("accept"));
     protocol->handle(message, [done, eventStream, newSessionId](McpProtocol::Outcome outcome) {
-        HttpResponse response = rpcResponse(outcome.message, outcome.httpStatus, eventStream && outcome.httpStatus == 200);
+        HttpResponse response =
+            rpcResponse(outcome.message, outcome.httpStatus, eventStream && outcome.httpStatus == 200);
         if (!newSessionId.isEmpty() && outcome.ok)
             response.setHeader("Mcp-Session-Id", newSessionId);
         response.setHeader("Access-Control-Expose-Headers", "Mcp-Session-Id");
