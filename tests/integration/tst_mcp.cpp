@@ -456,6 +456,30 @@ private slots:
                                   {"MCP-Protocol-Version", "2025-11-25"},
                                   {"Mcp-Session-Id", session}});
         QCOMPARE(r.status, 200);
+
+        // A user's JWT (Bearer) with the app's key: the session is bound to the user, so the app
+        // key alone cannot use it.
+        QVERIFY(m_server->createUser(QStringLiteral("mcp-user@test.local"),
+                                     QStringLiteral("Mcp-User-Passw0rd-1")));
+        const TestResponse login = m_server->userLogin(QStringLiteral("mcp-user@test.local"),
+                                                       QStringLiteral("Mcp-User-Passw0rd-1"), m_reader);
+        QVERIFY2(login.status == 200, login.describe().constData());
+        const QByteArray jwt = QByteArray::fromStdString(login.json["session_token"].get<std::string>());
+        const Headers asUser{{"Content-Type", "application/json"},
+                             {"Authorization", "Bearer " + jwt},
+                             {"X-DreamFactory-API-Key", m_reader.toLatin1()}};
+        r = m_server->rawRequest("POST", QStringLiteral("/mcp/dmcp"), dumpJson(init), asUser);
+        QCOMPARE(r.status, 200);
+        const QByteArray userSession = r.header("mcp-session-id");
+        Headers withSession = asUser;
+        withSession.append({"Mcp-Session-Id", userSession});
+        withSession.append(qMakePair(QByteArray("MCP-Protocol-Version"), QByteArray("2025-11-25")));
+        r = m_server->rawRequest("POST", QStringLiteral("/mcp/dmcp"), dumpJson(request("tools/list")),
+                                 withSession);
+        QCOMPARE(r.status, 200);
+        QVERIFY(toolNames(r.json["result"]).contains(QStringLiteral("query_records")));
+        r = post(m_reader, request("tools/list"), userSession);
+        QCOMPARE(r.status, 404);
     }
 
     void jsonRpcErrors()
