@@ -658,6 +658,8 @@ private slots:
             uris << QString::fromStdString(resource["uri"].get<std::string>());
         QVERIFY(uris.contains(QStringLiteral("gatehouse://demo/customers/schema")));
         QVERIFY(!uris.contains(QStringLiteral("gatehouse://demo/orders/schema")));
+        // products: readable rows, but no schema rule, so no resource (it could not be read).
+        QVERIFY(!uris.contains(QStringLiteral("gatehouse://demo/products/schema")));
         Json error = call(m_narrow, session, "resources/read", {{"uri", "gatehouse://demo/orders/schema"}});
         QCOMPARE(error["error"]["code"].get<int>(), -32002);
         error = call(m_narrow, session, "resources/read", {{"uri", "gatehouse://system/user/schema"}});

@@ -5,6 +5,8 @@
 
 #include "McpPrompts.h"
 #include "core/Version.h"
+#include "security/Rbac.h"
+#include "services/ServiceManager.h"
 #include "services/tools/DataToolbox.h"
 
 namespace gatehouse {
@@ -296,7 +298,8 @@ void McpProtocol::listResources()
                         const QString name = text(table.value("name", Json()));
                         const Json access = table.value("access", Json::array());
                         if (name.isEmpty() || !access.is_array() ||
-                            std::find(access.begin(), access.end(), Json("GET")) == access.end())
+                            std::find(access.begin(), access.end(), Json("GET")) == access.end() ||
+                            !self->canReadSchema(service, name))
                             continue;
                         const QString label = text(table.value("label", Json()));
                         pending->perService[size_t(i)].push_back(Json{
@@ -319,6 +322,18 @@ void McpProtocol::listResources()
                 self->succeed(Json{{"resources", std::move(resources)}});
             });
     }
+}
+
+bool McpProtocol::canReadSchema(const QString &service, const QString &table) const
+{
+    // resources/read goes through describe_table (GET _schema/{table}), which the gate checks
+    // as it is: list only what can then be read.
+    if (m_session.isSysAdmin())
+        return true;
+    const auto found = m_manager.find(service.toLower());
+    return found && Rbac::isAllowed(m_session, found->info().id,
+                                    Rbac::normalizeComponent(QStringLiteral("_schema/") + table), VerbGet,
+                                    RequestorApi);
 }
 
 void McpProtocol::readResource(const Json &params)

@@ -75,6 +75,7 @@ private:
     void callTool(const Json &params);
     void listResources();
     void readResource(const Json &params);
+    bool canReadSchema(const QString &service, const QString &table) const;
     void getPrompt(const Json &params);
 
     Json capabilities() const;
