@@ -5,7 +5,12 @@
 // masking, RBAC refusals as tool errors, write tools only when allowed, resources and prompts,
 // and the audit trail of tool calls.
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkInterface>
+#include <QNetworkReply>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 #include "TestServer.h"
@@ -75,6 +80,8 @@ private:
     {
         return Json{{"jsonrpc", "2.0"}, {"id", m_nextId++}, {"method", method}, {"params", params}};
     }
+
+    Json request_(const char *method, const Json &params = Json::object()) { return request(method, params); }
 
     QByteArray initialize(const QString &key, const QString &service = QStringLiteral("dmcp"))
     {
@@ -429,6 +436,74 @@ private slots:
         QCOMPARE(refusal->status, 404);
         r = post(m_reader, init, {}, {}, QStringLiteral("demo"), {});
         QCOMPARE(r.status, 404);
+    }
+
+    void remotePeerThroughTheNetwork()
+    {
+        // A gateway listening on every interface, reached through this machine's own
+        // non-loopback address: the peer is not loopback.
+        QHostAddress external;
+        for (const QHostAddress &address : QNetworkInterface::allAddresses())
+            if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+                external = address;
+        if (external.isNull())
+            QSKIP("this machine has no non-loopback IPv4 address");
+        TestServer::Options options;
+        options.demo = true;
+        options.settings.insert(QStringLiteral("listen"), QStringLiteral("0.0.0.0:0"));
+        TestServer server(options);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        const qint64 demo = server.engine().services().find(QStringLiteral("demo"))->info().id;
+        Json rules = Json::array(
+            {{{"service_id", demo}, {"component", "_table/*"}, {"verb_mask", 1}, {"requestor_mask", 1}}});
+        for (const char *name : {"local", "remote"}) {
+            Json config{{"services", {"demo"}}};
+            if (qstrcmp(name, "remote") == 0)
+                config["allow_remote"] = true;
+            const TestResponse r =
+                server.admin("POST", QStringLiteral("/api/v2/system/service"),
+                             Json{{"resource", {{{"name", name}, {"type", "mcp"}, {"config", config}}}}});
+            QVERIFY2(r.status == 201, r.describe().constData());
+            rules.push_back({{"service_id", r.json["resource"][0]["id"]},
+                             {"component", "*"},
+                             {"verb_mask", 31},
+                             {"requestor_mask", 1}});
+        }
+        const qint64 role = server.createRole(QStringLiteral("remote"), rules);
+        const QString key = server.createAppKey(QStringLiteral("remote"), role);
+        QVERIFY(!key.isEmpty());
+
+        QNetworkAccessManager manager;
+        const auto send = [&](const QString &service) {
+            QNetworkRequest request(QUrl(QStringLiteral("http://%1:%2/mcp/%3")
+                                             .arg(external.toString())
+                                             .arg(server.port())
+                                             .arg(service)));
+            request.setRawHeader("Content-Type", "application/json");
+            request.setRawHeader("X-DreamFactory-API-Key", key.toLatin1());
+            QNetworkReply *reply = manager.post(
+                request,
+                dumpJson(request_("initialize", {{"protocolVersion", "2025-11-25"},
+                                                 {"capabilities", Json::object()},
+                                                 {"clientInfo", {{"name", "x"}, {"version", "1"}}}})));
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+            loop.exec();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->deleteLater();
+            return status;
+        };
+        QCOMPARE(send(QStringLiteral("local")), 403);
+        QCOMPARE(send(QStringLiteral("remote")), 200);
+        // Loopback clients are fine either way.
+        const TestResponse r = server.rawRequest(
+            "POST", QStringLiteral("/mcp/local"),
+            dumpJson(request_("initialize", {{"protocolVersion", "2025-11-25"},
+                                             {"capabilities", Json::object()},
+                                             {"clientInfo", {{"name", "x"}, {"version", "1"}}}})),
+            {{"Content-Type", "application/json"}, {"X-DreamFactory-API-Key", key.toLatin1()}});
+        QCOMPARE(r.status, 200);
     }
 
     void authenticationAndRbac()
