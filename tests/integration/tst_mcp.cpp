@@ -763,6 +763,32 @@ private slots:
         error = call(m_reader, session, "prompts/get", {{"name", "nope"}});
         QCOMPARE(error["error"]["code"].get<int>(), -32602);
     }
+
+    // Last: the limit stays for the rest of the run.
+    void rateLimitsApplyToToolCalls()
+    {
+        const TestResponse limit = m_server->admin("POST", QStringLiteral("/api/v2/system/limit"),
+                                                   {{"resource",
+                                                     {{{"type", "instance.service"},
+                                                       {"service_id", m_demo},
+                                                       {"rate", 2},
+                                                       {"period", "hour"},
+                                                       {"name", "mcp-tools"}}}}});
+        QVERIFY2(limit.status == 201 || limit.status == 200, limit.describe().constData());
+        const QByteArray session = initialize(m_reader);
+        int refused = 0;
+        QString message;
+        for (int i = 0; i < 4; ++i) {
+            const Json result =
+                callTool(m_reader, session, "count_records", {{"service", "demo"}, {"table", "products"}});
+            if (result["isError"].get<bool>()) {
+                ++refused;
+                message = QString::fromStdString(result["content"][0]["text"].get<std::string>());
+            }
+        }
+        QCOMPARE(refused, 2);
+        QVERIFY2(message.contains(QLatin1String("limit"), Qt::CaseInsensitive), qPrintable(message));
+    }
 };
 
 int main(int argc, char **argv)
