@@ -266,6 +266,14 @@ private slots:
                                         {"clientInfo", {{"name", "x"}, {"version", "1"}}}}),
                  {}, {}, QStringLiteral("dmcp"), {});
         QCOMPARE(older.json["result"]["protocolVersion"].get<std::string>(), std::string("2025-06-18"));
+        // Later requests must name the version the session negotiated.
+        const QByteArray olderSession = older.header("mcp-session-id");
+        QCOMPARE(
+            post(m_reader, request("ping"), olderSession, {}, QStringLiteral("dmcp"), "2025-06-18").status,
+            200);
+        QCOMPARE(
+            post(m_reader, request("ping"), olderSession, {}, QStringLiteral("dmcp"), "2025-11-25").status,
+            400);
     }
 
     void sessionRules()

@@ -404,7 +404,7 @@ void McpService::post(const std::shared_ptr<const RequestContext> &context, cons
         return;
     }
 
-    QByteArray newSessionId;
+    bool issueSession = false;
     if (stateless) {
         // Gateways route and audit by these headers, so they must say what the body does.
         const QString headerMethod = headerText(request.header("mcp-method"));
@@ -440,9 +440,7 @@ void McpService::post(const std::shared_ptr<const RequestContext> &context, cons
             done(rpcError(400, McpProtocol::InvalidRequest, QStringLiteral("initialize must be a request.")));
             return;
         }
-        const QString identity = McpSessionIds::identityOf(context->session);
-        if (!identity.isEmpty())
-            newSessionId = m_sessionIds.issue(info().id, identity);
+        issueSession = true;
     } else {
         const QByteArray sessionId = request.header("mcp-session-id").trimmed();
         if (sessionId.isEmpty()) {
@@ -453,8 +451,20 @@ void McpService::post(const std::shared_ptr<const RequestContext> &context, cons
                 nullptr, validId ? id : Json()));
             return;
         }
-        if (!m_sessionIds.verify(sessionId, info().id, McpSessionIds::identityOf(context->session))) {
+        QString negotiated;
+        if (!m_sessionIds.verify(sessionId, info().id, McpSessionIds::identityOf(context->session),
+                                 &negotiated)) {
             done(rpcError(404, -32001, QStringLiteral("Session not found"), nullptr, validId ? id : Json()));
+            return;
+        }
+        // The header must name the version this session negotiated (absent: tolerated, as the
+        // transport lets servers assume a default).
+        if (!version.isEmpty() && version != negotiated) {
+            done(rpcError(400, McpProtocol::InvalidRequest,
+                          QStringLiteral("Bad Request: MCP-Protocol-Version '%1' is not the version this "
+                                         "session negotiated (%2).")
+                              .arg(version, negotiated),
+                          nullptr, validId ? id : Json()));
             return;
         }
     }
@@ -480,13 +490,19 @@ void McpService::post(const std::shared_ptr<const RequestContext> &context, cons
     auto protocol = std::make_shared<McpProtocol>(*m_env.services, *m_env.dispatcher, context->session,
                                                   std::move(origin), std::move(options));
     const bool eventStream = prefersEventStream(request.header("accept"));
-    protocol->handle(message, [done, eventStream, newSessionId](McpProtocol::Outcome outcome) {
-        HttpResponse response =
-            rpcResponse(outcome.message, outcome.httpStatus, eventStream && outcome.httpStatus == 200);
-        if (!newSessionId.isEmpty() && outcome.ok)
-            response.setHeader("Mcp-Session-Id", newSessionId);
-        response.setHeader("Access-Control-Expose-Headers", "Mcp-Session-Id");
-        done(std::move(response));
-    });
+    const QString identity = McpSessionIds::identityOf(context->session);
+    // The service outlives this call: the gate holds it until `done` runs.
+    protocol->handle(
+        message, [this, done, eventStream, issueSession, identity](McpProtocol::Outcome outcome) {
+            HttpResponse response =
+                rpcResponse(outcome.message, outcome.httpStatus, eventStream && outcome.httpStatus == 200);
+            if (issueSession && outcome.ok && !identity.isEmpty()) {
+                const QString negotiated =
+                    QString::fromStdString(outcome.message["result"].value("protocolVersion", std::string()));
+                response.setHeader("Mcp-Session-Id", m_sessionIds.issue(info().id, identity, negotiated));
+            }
+            response.setHeader("Access-Control-Expose-Headers", "Mcp-Session-Id");
+            done(std::move(response));
+        });
 }
 } // namespace gatehouse

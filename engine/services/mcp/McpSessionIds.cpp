@@ -54,12 +54,14 @@ QByteArray McpSessionIds::mac(const QByteArray &payload) const
     return QMessageAuthenticationCode::hash(payload, m_key, QCryptographicHash::Sha256);
 }
 
-QByteArray McpSessionIds::issue(qint64 serviceId, const QString &identity) const
+QByteArray McpSessionIds::issue(qint64 serviceId, const QString &identity, const QString &protocolVersion,
+                                qint64 now) const
 {
     QByteArray nonce(16, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(nonce.data()), 4);
     const QByteArray payload = QByteArray::number(serviceId) + ':' + identity.toUtf8() + ':' +
-                               QByteArray::number(QDateTime::currentSecsSinceEpoch()) + ':' + nonce.toHex();
+                               QByteArray::number(now ? now : QDateTime::currentSecsSinceEpoch()) + ':' +
+                               nonce.toHex() + ':' + protocolVersion.toLatin1();
     const QByteArray encoded = base64Url(payload);
     return kPrefix.toByteArray() + '.' + encoded + '.' + base64Url(mac(encoded));
 }
@@ -76,7 +78,7 @@ bool McpSessionIds::parse(const QByteArray &id, Parsed *out) const
         return false;
     const QByteArray payload = QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding);
     const QList<QByteArray> fields = payload.split(':');
-    if (fields.size() != 4)
+    if (fields.size() != 5)
         return false;
     bool okService = false;
     bool okIssued = false;
@@ -84,20 +86,27 @@ bool McpSessionIds::parse(const QByteArray &id, Parsed *out) const
     out->identity = QString::fromUtf8(fields[1]);
     out->issuedAt = fields[2].toLongLong(&okIssued);
     out->nonce = fields[3];
+    out->protocolVersion = QString::fromLatin1(fields[4]);
     return okService && okIssued && !out->nonce.isEmpty();
 }
 
-bool McpSessionIds::verify(const QByteArray &id, qint64 serviceId, const QString &identity) const
+bool McpSessionIds::verify(const QByteArray &id, qint64 serviceId, const QString &identity,
+                           QString *protocolVersion, qint64 now) const
 {
     Parsed parsed;
     if (!parse(id, &parsed))
         return false;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (!now)
+        now = QDateTime::currentSecsSinceEpoch();
     if (parsed.serviceId != serviceId || parsed.identity != identity || identity.isEmpty())
         return false;
     if (parsed.issuedAt > now + 300 || now - parsed.issuedAt > kLifetimeSeconds)
         return false;
-    return !m_revocations->contains(parsed.nonce);
+    if (m_revocations->contains(parsed.nonce))
+        return false;
+    if (protocolVersion)
+        *protocolVersion = parsed.protocolVersion;
+    return true;
 }
 
 void McpSessionIds::revoke(const QByteArray &id)

@@ -16,6 +16,8 @@ namespace gatehouse {
 // key, which every node of a cluster shares. Any node can check an id, so a load balancer needs
 // no session affinity; an id presented by another caller or for another service is refused (it
 // is a correlation handle, never a credential: every request is authenticated on its own).
+// The payload also records the protocol version negotiated at initialize, so a later request's
+// MCP-Protocol-Version header can be checked against it without any stored state.
 // DELETE ends a session by putting its nonce in a revocation set until the id would have
 // expired anyway, so the set stays small. The set is per process: a node that did not see the
 // DELETE still accepts the id, which only lets that same caller keep a session it meant to end.
@@ -34,10 +36,14 @@ public:
     // Who a session belongs to: "u<user id>", else "a<app id>", else empty.
     static QString identityOf(const Session &session);
 
-    QByteArray issue(qint64 serviceId, const QString &identity) const;
+    // A new id for `identity` on service `serviceId`, recording the negotiated protocol
+    // version. `now`: seconds since the epoch (0: the current time).
+    QByteArray issue(qint64 serviceId, const QString &identity, const QString &protocolVersion,
+                     qint64 now = 0) const;
     // True when `id` was issued by this gateway for this service and caller, has not expired
-    // and was not ended.
-    bool verify(const QByteArray &id, qint64 serviceId, const QString &identity) const;
+    // and was not ended; `protocolVersion` receives the version negotiated at initialize.
+    bool verify(const QByteArray &id, qint64 serviceId, const QString &identity,
+                QString *protocolVersion = nullptr, qint64 now = 0) const;
     // Ends the session (after a successful verify()).
     void revoke(const QByteArray &id);
 
@@ -48,6 +54,7 @@ private:
         QString identity;
         qint64 issuedAt = 0;
         QByteArray nonce;
+        QString protocolVersion;
     };
     bool parse(const QByteArray &id, Parsed *out) const;
     QByteArray mac(const QByteArray &payload) const;
