@@ -83,8 +83,7 @@ Json McpProtocol::serverInfo()
     return Json{{"name", "gatehouse"},
                 {"title", "Gatehouse"},
                 {"version", kVersion},
-                {"description", "Governed access to databases through the Gatehouse AI data gateway."},
-                {"websiteUrl", "https://github.com/gatehouse"}};
+                {"description", "Governed access to databases through the Gatehouse AI data gateway."}};
 }
 
 DataToolbox &McpProtocol::toolbox()
@@ -154,7 +153,9 @@ void McpProtocol::handle(const Json &request, std::function<void(Outcome)> done)
     m_id = request.value("id", Json());
     m_done = std::move(done);
     const QString method = text(request.value("method", Json()));
-    const Json params = request.value("params", Json::object());
+    Json params = request.value("params", Json::object());
+    if (params.is_null())
+        params = Json::object();
     if (!params.is_object()) {
         fail(InvalidParams, QStringLiteral("params must be an object."));
         return;
