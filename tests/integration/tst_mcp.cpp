@@ -632,6 +632,15 @@ private slots:
         QCOMPARE((*remove)["annotations"]["readOnlyHint"].get<bool>(), false);
         QCOMPARE((*remove)["annotations"]["destructiveHint"].get<bool>(), true);
         QVERIFY(findTool(tools, "create_records"));
+        // Offered, but the role may only read: the write is refused as a tool error, and nothing
+        // was written.
+        const Json write = callTool(
+            m_reader, session, "create_records",
+            {{"service", "demo"}, {"table", "products"}, {"records", Json::array({{{"name", "x"}}})}},
+            QStringLiteral("dmcpw"));
+        QCOMPARE(write["isError"].get<bool>(), true);
+        QVERIFY2(write["content"][0]["text"].get<std::string>().find("Forbidden") != std::string::npos,
+                 write.dump().c_str());
 
         // A role with no database access gets no data tools.
         session = initialize(m_toolless);
