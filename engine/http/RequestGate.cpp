@@ -95,7 +95,8 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
         // service's own transport checks (Origin, loopback peer), which come before credentials.
         static const QRegularExpression mcpPath(QStringLiteral("^/mcp/([^/]+)/?$"));
         if (const QRegularExpressionMatch mcp = mcpPath.match(path); mcp.hasMatch()) {
-            if (std::optional<HttpResponse> refusal = McpService::admit(*context, m_services, mcp.captured(1))) {
+            if (std::optional<HttpResponse> refusal =
+                    McpService::admit(*context, m_services, mcp.captured(1))) {
                 reply(std::move(*refusal));
                 return;
             }
@@ -105,7 +106,8 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
                     guarded(reply, [&] {
                         enforceLimits(
                             context,
-                            [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); }, reply);
+                            [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); },
+                            reply);
                     });
                 },
                 reply);
