@@ -22,6 +22,7 @@
 #include "services/ServiceManager.h"
 #include "services/ai/AiGatewayService.h"
 #include "services/ai/AiService.h"
+#include "services/mcp/McpService.h"
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
@@ -78,6 +79,7 @@ bool Engine::start(QString *error)
     m_services = std::make_unique<ServiceManager>(environment);
     SqlService::registerTypes(*m_services);
     AiService::registerType(*m_services);
+    McpService::registerType(*m_services);
     m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
                                                              *m_services, m_limiter.get()));
     m_services->mountBuiltIn(std::make_shared<UserService>(*m_store));

@@ -15,6 +15,7 @@
 #include "security/Rbac.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
+#include "services/mcp/McpService.h"
 #include "store/AuditLog.h"
 
 namespace gatehouse {
@@ -88,6 +89,28 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
             if (context->request.method != "GET" && context->request.method != "HEAD")
                 throw ApiError::methodNotAllowed(QStringLiteral("Only GET is supported on /status."));
             reply(status());
+            return;
+        }
+        // MCP Streamable HTTP (/mcp/{service}): the same stages as the REST API after the MCP
+        // service's own transport checks (Origin, loopback peer), which come before credentials.
+        static const QRegularExpression mcpPath(QStringLiteral("^/mcp/([^/]+)/?$"));
+        if (const QRegularExpressionMatch mcp = mcpPath.match(path); mcp.hasMatch()) {
+            if (std::optional<HttpResponse> refusal =
+                    McpService::admit(*context, m_services, mcp.captured(1))) {
+                reply(std::move(*refusal));
+                return;
+            }
+            authenticate(
+                context,
+                [this, context, reply] {
+                    guarded(reply, [&] {
+                        enforceLimits(
+                            context,
+                            [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); },
+                            reply);
+                    });
+                },
+                reply);
             return;
         }
         // /api/v2/{service}/..., /api/{service}/... (the version segment is optional).
