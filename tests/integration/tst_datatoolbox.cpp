@@ -263,6 +263,8 @@ private slots:
         QVERIFY(r.isError);
         QCOMPARE(r.status, 403);
         QVERIFY(r.text.contains(QStringLiteral("Forbidden")));
+        // Plain text for the model, not the envelope's HTML escapes.
+        QVERIFY2(r.text.contains(QStringLiteral("'_table/people'")), qPrintable(r.text));
         QCOMPARE(r.content["error"]["status"].get<int>(), 403);
 
         // No `_schema` rules: a table's schema is readable exactly when the table is.

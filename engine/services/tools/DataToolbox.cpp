@@ -2,6 +2,7 @@
 
 #include <QTimer>
 
+#include "core/ApiError.h"
 #include "services/ServiceManager.h"
 
 namespace gatehouse {
@@ -676,7 +677,8 @@ void DataToolbox::call(const QString &name, const Json &arguments, std::function
                 result.isError = true;
                 QString message;
                 if (body.is_object() && body.contains("error") && body["error"].is_object())
-                    message = QString::fromStdString(body["error"].value("message", std::string()));
+                    message =
+                        htmlUnescape(QString::fromStdString(body["error"].value("message", std::string())));
                 if (message.isEmpty())
                     message = QStringLiteral("The request failed with status %1.").arg(response.status);
                 result.content =
