@@ -4,6 +4,7 @@
 // (origin "data-chat"), the data identity (the data access key's role, never admin powers; a
 // user's own mapping and row filters), masking in what the model receives, a prompt-injection
 // row that cannot make a read-only role write, and the streamed answer.
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -132,7 +133,7 @@ private:
         return out;
     }
 
-    QByteArray streamPost(const QString &path, const Json &body)
+    QByteArray streamPost(const QString &path, const Json &body, int abortAfterReads = -1)
     {
         QNetworkRequest request(QUrl(m_server->baseUrl() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
@@ -140,7 +141,13 @@ private:
         QNetworkReply *reply = m_nam.post(request, dumpJson(body));
         QByteArray out;
         QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::readyRead, &loop, [&] { out += reply->readAll(); });
+        int reads = 0;
+        QObject::connect(reply, &QNetworkReply::readyRead, &loop, [&] {
+            out += reply->readAll();
+            // Abort once the answer itself (a content delta) has started arriving.
+            if (abortAfterReads > 0 && out.contains("\"content\":\"a") && ++reads >= abortAfterReads)
+                reply->abort();
+        });
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(30000, &loop, &QEventLoop::quit);
         loop.exec();
@@ -223,11 +230,19 @@ private slots:
                           {"api_key", MockProvider::kApiKey},
                           {"default_model", "gpt-4o-mini"}},
                      dataKey, Json{{"services", Json::array({"demo"})}, {"allow_writes", true}});
-        QVERIFY(openai && claude && llama && capped && writes);
+        const qint64 own = m_server->createService(Json{{"name", "dc_own"},
+                                                        {"type", "ai"},
+                                                        {"config",
+                                                         {{"provider", "openai"},
+                                                          {"base_url", mock + "/v1"},
+                                                          {"api_key", MockProvider::kApiKey},
+                                                          {"default_model", "gpt-4o-mini"},
+                                                          {"data_chat", dataChat}}}});
+        QVERIFY(openai && claude && llama && capped && writes && own);
 
         // Callers: a user with the caller app; the data app maps this user to the hidden role.
         Json callerRules = Json::array();
-        for (qint64 id : {openai, claude, llama, capped, writes})
+        for (qint64 id : {openai, claude, llama, capped, writes, own})
             callerRules.push_back(
                 Json{{"service_id", id}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 1}});
         const qint64 callerRole = m_server->createRole(QStringLiteral("dc_caller"), callerRules);
@@ -479,8 +494,19 @@ private slots:
         QCOMPARE(customerCount(), planted_count);
     }
 
+    void streamsTheFinalAnswer_data()
+    {
+        QTest::addColumn<QString>("service");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("openai") << QStringLiteral("dc_openai") << QStringLiteral("/v1/chat/completions");
+        QTest::newRow("anthropic") << QStringLiteral("dc_claude") << QStringLiteral("/v1/messages");
+        QTest::newRow("ollama") << QStringLiteral("dc_llama") << QStringLiteral("/api/chat");
+    }
+
     void streamsTheFinalAnswer()
     {
+        QFETCH(QString, service);
+        QFETCH(QString, path);
         Json answer{{"contentChunks", Json::array({"Amelia ", "is ", "customer ", "one."})}};
         QVERIFY(m_mock.script(
             Json::array({toolStep("query_records",
@@ -488,7 +514,7 @@ private slots:
                          answer})));
         Json body = ask("Who is customer 1?");
         body["stream"] = true;
-        const QByteArray raw = streamPost(QStringLiteral("/api/v2/dc_openai/data-chat"), body);
+        const QByteArray raw = streamPost(QStringLiteral("/api/v2/%1/data-chat").arg(service), body);
         const QList<QByteArray> events = sseData(raw);
         QVERIFY2(!events.isEmpty() && events.last() == "[DONE]", raw.constData());
         QString content;
@@ -517,12 +543,61 @@ private slots:
         QVERIFY(toolAnnounced);
         QVERIFY2(summary.is_object(), raw.constData());
         QCOMPARE(int(summary["gatehouse"]["tool_calls_made"].size()), 1);
+        QVERIFY(!summary["gatehouse"]["tool_calls_made"][0]["is_error"].get<bool>());
+        QVERIFY(str(summary["gatehouse"]["tool_calls_made"][0]["output_preview"])
+                    .contains(QStringLiteral("Amelia")));
         QCOMPARE(summary["gatehouse"]["iterations"].get<int>(), 2);
         QVERIFY(summary["usage"]["prompt_tokens"].get<qint64>() > 0);
-        const Json seen = m_mock.requests(QStringLiteral("/v1/chat/completions"));
+        const Json seen = m_mock.requests(path);
         QCOMPARE(int(seen.size()), 2);
-        QVERIFY(seen[0]["body"]["stream"].get<bool>());
+        QVERIFY(seen[0]["body"].value("stream", true)); // Ollama streams unless told not to
         QVERIFY(!seenText(seen[1]).contains(QLatin1String(kSsn)));
+    }
+
+    void clientDisconnectAbortsTheModelCall()
+    {
+        QVERIFY(m_mock.script(Json::array({toolStep("list_services", Json::object()),
+                                           Json{{"content", "a long answer that takes a while to stream"},
+                                                {"chunks", 20},
+                                                {"streamMs", 4000}}})));
+        Json body = ask("Take your time");
+        body["stream"] = true;
+        const QByteArray raw = streamPost(QStringLiteral("/api/v2/dc_openai/data-chat"), body, 1);
+        QVERIFY2(!raw.contains("[DONE]"), raw.constData());
+        QElapsedTimer timer;
+        timer.start();
+        int active = -1;
+        while (timer.elapsed() < 3000) {
+            active = m_mock.control("GET", QStringLiteral("/__mock/stats"))["active"].get<int>();
+            if (active == 0)
+                break;
+            QEventLoop loop;
+            QTimer::singleShot(50, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        QCOMPARE(active, 0);
+    }
+
+    void withoutADataKeyTheCallerSessionIsUsed()
+    {
+        // The user's own role (dc_caller) reaches no database service: nothing to offer.
+        const TestResponse denied =
+            asUser("POST", QStringLiteral("/api/v2/dc_own/data-chat"), ask("List the customers"));
+        QVERIFY2(denied.status == 403, denied.describe().constData());
+        QCOMPARE(int(m_mock.requests().size()), 0);
+        const TestResponse described = asUser("GET", QStringLiteral("/api/v2/dc_own/data-chat"));
+        QVERIFY2(described.status == 200, described.describe().constData());
+        QCOMPARE(str(described.json["identity"]), QStringLiteral("caller"));
+        QVERIFY(described.json["available_services"].empty());
+        // A sys-admin's own session reaches everything: the SSN is not masked for it.
+        QVERIFY(m_mock.script(Json::array({toolStep("query_records", Json{{"service", "demo"},
+                                                                          {"table", "customers"},
+                                                                          {"fields", Json::array({"ssn"})},
+                                                                          {"filter", "id = 1"}})})));
+        const TestResponse admin =
+            m_server->admin("POST", QStringLiteral("/api/v2/dc_own/data-chat"), ask("SSN of customer 1?"));
+        QVERIFY2(admin.status == 200, admin.describe().constData());
+        QVERIFY(str(admin.json["tool_calls_made"][0]["output_preview"]).contains(QLatin1String(kSsn)));
     }
 
     void upstreamFailureIsAnError()

@@ -261,7 +261,11 @@ void AiCall::writeChunks(std::vector<Json> &chunks)
             if (m_ttftMs < 0)
                 m_ttftMs = m_total.elapsed();
             m_sinkStarted = true;
-            m_spec.chunkSink(chunk);
+            if (!m_spec.chunkSink(chunk)) {
+                chunks.clear();
+                onClientGone();
+                return;
+            }
         }
         chunks.clear();
         return;

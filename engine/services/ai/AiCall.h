@@ -47,8 +47,9 @@ struct AiCallSpec
     // they arrive from the provider instead of to a ResponseStream, and `done` gets, once the
     // upstream stream ended, the same DreamFactory-shaped JSON a buffered call answers (without
     // tool_calls: the sink saw them) — or an error response. No retry or fallback once a chunk
-    // reached the sink.
-    std::function<void(const Json &chunk)> chunkSink;
+    // reached the sink. A sink returning false has lost its client: the upstream call is
+    // aborted (logged as partial) and `done` is not called.
+    std::function<bool(const Json &chunk)> chunkSink;
 };
 
 // One logical LLM call: walks the service's fallback chain, retries transient failures with

@@ -204,24 +204,26 @@ void DataChatRun::iterate()
     spec.stream = m_streaming;
     QPointer<DataChatRun> self(this);
     if (m_streaming)
-        spec.chunkSink = [self](const Json &chunk) {
-            if (self)
-                self->onChunk(chunk);
-        };
+        spec.chunkSink = [self](const Json &chunk) { return self && self->onChunk(chunk); };
     AiCall::start(m_service, m_context, std::move(spec), [self](HttpResponse response) {
         if (self)
             self->onModelAnswer(std::move(response));
     });
 }
 
-void DataChatRun::onChunk(const Json &chunk)
+bool DataChatRun::onChunk(const Json &chunk)
 {
+    if (m_stream && m_stream->isCancelled()) {
+        // The client is gone: the model call is aborted and this run ends here.
+        release();
+        return false;
+    }
     if (!chunk.is_object() || !chunk.contains("choices") || !chunk["choices"].is_array() ||
         chunk["choices"].empty())
-        return;
+        return true;
     const Json &delta = chunk["choices"][0].value("delta", Json::object());
     if (!delta.is_object())
-        return;
+        return true;
     const QString content = text(delta.value("content", Json()));
     if (!content.isEmpty()) {
         m_iterationContent += content;
@@ -245,6 +247,7 @@ void DataChatRun::onChunk(const Json &chunk)
                                                 function["arguments"].get<std::string>();
         }
     }
+    return true;
 }
 
 void DataChatRun::onModelAnswer(HttpResponse response)

@@ -47,7 +47,7 @@ private:
     void runTools(Json toolCalls, int index);
     void finishWithAnswer(const QString &content, const QString &finishReason);
     void fail(HttpResponse response);
-    void onChunk(const Json &chunk);
+    bool onChunk(const Json &chunk); // false: the client is gone
     void emitChunk(Json delta, const Json &finishReason = nullptr, const Json &extra = nullptr);
     void openStream();
     void release();
