@@ -52,6 +52,7 @@ public:
 
 private:
     bool installDemo(QString *error);
+    bool installDemoAi(QString *error);
 
     Config m_config;
     std::unique_ptr<SystemStore> m_store;
