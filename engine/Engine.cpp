@@ -172,23 +172,31 @@ bool Engine::installDemo(QString *error)
     const QString path = QDir(m_config.dataDir).filePath(QStringLiteral("demo.db"));
     if (!DemoDatabase::ensureFile(path, error))
         return false;
+    // The demo database service, then its AI connection (under a flag of its own, so data folders
+    // from before AI endpoints get it on their next start too).
+    if (!installServiceOnce(QStringLiteral("demo_installed"), DemoDatabase::serviceDefinition(path), error))
+        return false;
+    const Json ai = DemoDatabase::aiServiceDefinition();
+    return ai.empty() || installServiceOnce(QStringLiteral("demo_ai_installed"), ai, error);
+}
 
-    // The demo is installed once: an admin who deletes the service does not get it back on the
-    // next start. This runs before the listener opens, so waiting here blocks no client.
-    const Json definition = DemoDatabase::serviceDefinition(path);
+bool Engine::installServiceOnce(const QString &flag, const Json &definition, QString *error)
+{
+    // Installed once: an admin who deletes the service does not get it back on the next start,
+    // and a service the admin already created under that name wins. This runs before the
+    // listener opens, so waiting here blocks no client.
     QEventLoop wait;
     HttpResponse outcome;
     m_store->submitWrite(
-        [definition](QSqlDatabase &db) -> HttpResponse {
+        [flag, definition](QSqlDatabase &db) -> HttpResponse {
             QSqlQuery q(db);
             q.prepare(QStringLiteral("SELECT value FROM system_setting WHERE name = ?"));
-            q.addBindValue(QStringLiteral("demo_installed"));
+            q.addBindValue(flag);
             if (q.exec() && q.next())
                 return HttpResponse::json(Json{{"installed", false}});
             const QString now = Migrations::nowText();
-            const QString name = QString::fromStdString(definition.value("name", "demo"));
+            const QString name = QString::fromStdString(definition.value("name", ""));
             db.transaction();
-            // A service the admin already created under that name wins over the demo.
             q.prepare(QStringLiteral("SELECT id FROM service WHERE name = ?"));
             q.addBindValue(name);
             const bool nameTaken = q.exec() && q.next();
@@ -196,15 +204,15 @@ bool Engine::installDemo(QString *error)
                 QStringLiteral("INSERT INTO service (name, label, description, is_active, type, config, "
                                "created_date, last_modified_date) VALUES (?, ?, ?, 1, ?, ?, ?, ?)"));
             q.addBindValue(name);
-            q.addBindValue(QString::fromStdString(definition.value("label", "Demo")));
+            q.addBindValue(QString::fromStdString(definition.value("label", "")));
             q.addBindValue(QString::fromStdString(definition.value("description", "")));
-            q.addBindValue(QString::fromStdString(definition.value("type", "sqlite")));
+            q.addBindValue(QString::fromStdString(definition.value("type", "")));
             q.addBindValue(QString::fromUtf8(dumpJson(definition.value("config", Json::object()))));
             q.addBindValue(now);
             q.addBindValue(now);
             bool ok = nameTaken || q.exec();
             q.prepare(QStringLiteral("INSERT INTO system_setting (name, value) VALUES (?, ?)"));
-            q.addBindValue(QStringLiteral("demo_installed"));
+            q.addBindValue(flag);
             q.addBindValue(now);
             ok = ok && q.exec();
             if (!ok) {
@@ -221,64 +229,8 @@ bool Engine::installDemo(QString *error)
         });
     wait.exec();
     if (outcome.status != 200) {
-        *error = QStringLiteral("the demo service could not be installed");
-        return false;
-    }
-    return installDemoAi(error);
-}
-
-bool Engine::installDemoAi(QString *error)
-{
-    // Once, like the demo database, under its own flag: data folders from before AI endpoints
-    // get it on their next start too. A service already named local_ai wins.
-    const Json definition = DemoDatabase::aiServiceDefinition();
-    if (definition.empty())
-        return true;
-    QEventLoop wait;
-    HttpResponse outcome;
-    m_store->submitWrite(
-        [definition](QSqlDatabase &db) -> HttpResponse {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT value FROM system_setting WHERE name = ?"));
-            q.addBindValue(QStringLiteral("demo_ai_installed"));
-            if (q.exec() && q.next())
-                return HttpResponse::json(Json{{"installed", false}});
-            const QString now = Migrations::nowText();
-            const QString name = QString::fromStdString(definition.value("name", "local_ai"));
-            db.transaction();
-            q.prepare(QStringLiteral("SELECT id FROM service WHERE name = ?"));
-            q.addBindValue(name);
-            const bool nameTaken = q.exec() && q.next();
-            q.prepare(
-                QStringLiteral("INSERT INTO service (name, label, description, is_active, type, config, "
-                               "created_date, last_modified_date) VALUES (?, ?, ?, 1, ?, ?, ?, ?)"));
-            q.addBindValue(name);
-            q.addBindValue(QString::fromStdString(definition.value("label", "Local AI")));
-            q.addBindValue(QString::fromStdString(definition.value("description", "")));
-            q.addBindValue(QString::fromStdString(definition.value("type", "ai")));
-            q.addBindValue(QString::fromUtf8(dumpJson(definition.value("config", Json::object()))));
-            q.addBindValue(now);
-            q.addBindValue(now);
-            bool ok = nameTaken || q.exec();
-            q.prepare(QStringLiteral("INSERT INTO system_setting (name, value) VALUES (?, ?)"));
-            q.addBindValue(QStringLiteral("demo_ai_installed"));
-            q.addBindValue(now);
-            ok = ok && q.exec();
-            if (!ok) {
-                db.rollback();
-                return HttpResponse::json(Json{{"error", "the demo AI connection could not be stored"}}, 500);
-            }
-            db.commit();
-            return HttpResponse::json(Json{{"installed", true}});
-        },
-        SystemStore::ReloadServices,
-        [&wait, &outcome](HttpResponse response) {
-            outcome = std::move(response);
-            wait.quit();
-        });
-    wait.exec();
-    if (outcome.status != 200) {
-        *error = QStringLiteral("the demo AI connection could not be installed");
+        *error = QStringLiteral("the demo service %1 could not be installed")
+                     .arg(QString::fromStdString(definition.value("name", "")));
         return false;
     }
     return true;

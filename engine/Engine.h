@@ -52,7 +52,8 @@ public:
 
 private:
     bool installDemo(QString *error);
-    bool installDemoAi(QString *error);
+    // Stores `definition` as a service unless `flag` is set in system_setting; then sets it.
+    bool installServiceOnce(const QString &flag, const Json &definition, QString *error);
 
     Config m_config;
     std::unique_ptr<SystemStore> m_store;

@@ -100,17 +100,7 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
                 reply(std::move(*refusal));
                 return;
             }
-            authenticate(
-                context,
-                [this, context, reply] {
-                    guarded(reply, [&] {
-                        enforceLimits(
-                            context,
-                            [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); },
-                            reply);
-                    });
-                },
-                reply);
+            authenticateThenRun(context, reply);
             return;
         }
         // /api/v2/{service}/..., /api/{service}/... (the version segment is optional).
@@ -127,17 +117,21 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
             reply(allow);
             return;
         }
-        authenticate(
-            context,
-            [this, context, reply] {
-                guarded(reply, [&] {
-                    enforceLimits(
-                        context,
-                        [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); }, reply);
-                });
-            },
-            reply);
+        authenticateThenRun(context, reply);
     });
+}
+
+void RequestGate::authenticateThenRun(const std::shared_ptr<RequestContext> &context, const Reply &reply)
+{
+    authenticate(
+        context, [this, context, reply] { guarded(reply, [&] { limitThenDispatch(context, reply); }); },
+        reply);
+}
+
+void RequestGate::limitThenDispatch(const std::shared_ptr<RequestContext> &context, const Reply &reply)
+{
+    enforceLimits(
+        context, [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); }, reply);
 }
 
 void RequestGate::handleInternal(std::shared_ptr<RequestContext> context,
@@ -161,8 +155,7 @@ void RequestGate::handleInternal(std::shared_ptr<RequestContext> context,
         route(*context, match.captured(1));
         // A tool never reaches a sign-in route unchecked: RBAC applies to every internal call.
         context->isPublicRoute = false;
-        enforceLimits(
-            context, [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); }, reply);
+        limitThenDispatch(context, reply);
     });
 }
 

@@ -58,6 +58,9 @@ private:
     // RBAC on (service, component, verb, requestor); throws ApiError 403.
     void authorize(const RequestContext &context, const Service &service) const;
     void dispatch(std::shared_ptr<RequestContext> context, Reply reply);
+    // The stages after routing, chained: authenticate → enforceLimits → dispatch.
+    void authenticateThenRun(const std::shared_ptr<RequestContext> &context, const Reply &reply);
+    void limitThenDispatch(const std::shared_ptr<RequestContext> &context, const Reply &reply);
     // Every response leaves through here: response headers, then the audit record.
     void finish(const std::shared_ptr<RequestContext> &context, const Responder &responder,
                 HttpResponse response);

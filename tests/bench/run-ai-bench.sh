@@ -14,6 +14,11 @@ BIN=${GATEHOUSE_BIN:-build/app/gatehoused}
 PORT=${BENCH_PORT:-18090}
 for tool in node wrk curl jq; do command -v $tool >/dev/null || { echo "$tool is not installed" >&2; exit 2; }; done
 
+# PIN=1 keeps the load side (mock provider and client) on CPU 0 and gatehoused on CPU 1, so that
+# on a 2-core machine the gateway's added latency is not mostly the three processes' contention.
+LOAD_CPU=() GATE_CPU=()
+if [[ ${PIN:-} == 1 ]]; then LOAD_CPU=(taskset -c 0) GATE_CPU=(taskset -c 1); fi
+
 DATA=$(mktemp -d)
 cleanup() {
   [[ -n ${PID:-} ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
@@ -23,13 +28,13 @@ cleanup() {
 trap cleanup EXIT
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-node tests/support/mock-llm/mock-llm.mjs >"$DATA/mock.out" 2>&1 &
+"${LOAD_CPU[@]}" node tests/support/mock-llm/mock-llm.mjs >"$DATA/mock.out" 2>&1 &
 MOCK_PID=$!
 for _ in $(seq 100); do grep -q MOCK_LLM_PORT "$DATA/mock.out" && break; sleep 0.1; done
 MOCK_URL="http://127.0.0.1:$(sed -n 's/^MOCK_LLM_PORT=//p' "$DATA/mock.out")"
 
 GATEHOUSE_ADMIN_EMAIL=bench@example.com GATEHOUSE_ADMIN_PASSWORD=bench-password-1 \
-  "$BIN" --data-dir "$DATA" --listen "127.0.0.1:$PORT" --log-level warn --no-demo >"$DATA/daemon.log" 2>&1 &
+  "${GATE_CPU[@]}" "$BIN" --data-dir "$DATA" --listen "127.0.0.1:$PORT" --log-level warn --no-demo >"$DATA/daemon.log" 2>&1 &
 PID=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/status" >/dev/null && break; sleep 0.1; done
 BASE="http://127.0.0.1:$PORT/api/v2"
@@ -51,6 +56,9 @@ test "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" -
   -d '{"model":"bench","messages":[{"role":"user","content":"hi"}]}' "$BASE/_ai/v1/chat/completions")" = 200
 
 echo "gatehoused $("$BIN" --version | awk '{print $2}') on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+CPU_BEFORE=$(cpu_ticks)
 GATEHOUSE_URL="http://127.0.0.1:$PORT" GATEHOUSE_API_KEY="$KEY" MOCK_LLM_URL="$MOCK_URL" GATEHOUSED_PID=$PID \
-  DURATION=$DURATION STREAMS=$STREAMS STREAMS_ONLY=${STREAMS_ONLY:-} node tests/bench/ai/ai-bench.mjs
+  DURATION=$DURATION STREAMS=$STREAMS STREAMS_ONLY=${STREAMS_ONLY:-} "${LOAD_CPU[@]}" node tests/bench/ai/ai-bench.mjs
+echo "CPU time of gatehoused over the measured runs: $(( ($(cpu_ticks) - CPU_BEFORE) * 1000 / $(getconf CLK_TCK) )) ms"
 echo "peak RSS of gatehoused over the whole run: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status)"
