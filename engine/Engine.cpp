@@ -26,6 +26,7 @@
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
 #include "services/user/UserService.h"
+#include "services/docs/ApiDocsService.h"
 #include "store/AiPromptLog.h"
 #include "store/AiUsageLog.h"
 #include "store/AuditLog.h"
@@ -82,6 +83,7 @@ bool Engine::start(QString *error)
                                                              *m_services, m_limiter.get()));
     m_services->mountBuiltIn(std::make_shared<UserService>(*m_store));
     m_services->mountBuiltIn(std::make_shared<AiGatewayService>(*m_services));
+    m_services->mountBuiltIn(std::make_shared<ApiDocsService>(*m_services));
     if (m_config.demo && !installDemo(error))
         return false;
     m_services->reload(m_store->services());

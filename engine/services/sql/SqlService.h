@@ -42,6 +42,14 @@ public:
 
     QStringList accessComponents() const override;
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
+    // OpenAPI paths (docs/SqlServiceDocs); prepareDocs reads the schema first if needed.
+    Json openApi(const RequestContext &caller, bool expand) const override;
+    void prepareDocs(std::function<void()> ready) override;
+    // Runs `work` on one of the service's workers with the schema read, then `done` on the
+    // event loop thread with its response (an error envelope when the database is down or the
+    // service misconfigured). Engine-internal reads only (the data model's catalog
+    // statistics): no RBAC, row filters or per-request statements apply here.
+    void submitWork(std::function<HttpResponse(QSqlDatabase &, const DatabaseSchema &)> work, Completion done);
 
     // Registers sqlite, pgsql and mysql with the service manager.
     static void registerTypes(ServiceManager &manager);

@@ -1,0 +1,97 @@
+#include "AiServiceDocs.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+#include "OpenApiBuilder.h"
+#include "services/Service.h"
+
+namespace gatehouse {
+
+const QList<AiServiceDocs::Operation> &AiServiceDocs::operations()
+{
+    static const QList<Operation> list{
+        {"/", "get", "", "getAiResources", "List the endpoints of this AI connection.", nullptr,
+         "ResourceList"},
+        {"/chat", "post", "chat", "createChat",
+         "Chat with the connection's model (OpenAI chat format; may stream).", "ChatRequest", "ChatResponse"},
+        {"/completion", "post", "completion", "createCompletion",
+         "A completion for a prompt (OpenAI chat format; may stream).", "ChatRequest", "ChatResponse"},
+        {"/embeddings", "post", "embeddings", "createEmbeddings", "Embeddings for one or more inputs.",
+         "EmbeddingsRequest", "EmbeddingsResponse"},
+        {"/models", "get", "models", "listModels", "The models the connection offers.", nullptr, "ModelList"},
+        {"/health", "get", "health", "getHealth", "Whether the provider answers.", nullptr, nullptr},
+        {"/usage", "get", "usage", "getUsage", "Token usage and cost of this connection (period=7d ...).",
+         nullptr, nullptr},
+    };
+    return list;
+}
+
+Json AiServiceDocs::schemas()
+{
+    const Json message{
+        {"type", "object"},
+        {"required", Json::array({"role"})},
+        {"properties",
+         {{"role", {{"type", "string"}, {"enum", Json::array({"system", "user", "assistant", "tool"})}}},
+          {"content", {{"nullable", true}}}}}};
+    return {
+        {"ChatRequest",
+         {{"type", "object"},
+          {"required", Json::array({"messages"})},
+          {"properties",
+           {{"model", {{"type", "string"}}},
+            {"messages", {{"type", "array"}, {"items", message}}},
+            {"stream", {{"type", "boolean"}}},
+            {"max_tokens", {{"type", "integer"}}},
+            {"temperature", {{"type", "number"}}},
+            {"tools", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}},
+        {"ChatResponse",
+         {{"type", "object"},
+          {"properties",
+           {{"id", {{"type", "string"}}},
+            {"model", {{"type", "string"}}},
+            {"choices", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+            {"usage", {{"type", "object"}}}}}}},
+        {"EmbeddingsRequest",
+         {{"type", "object"},
+          {"required", Json::array({"input"})},
+          {"properties",
+           {{"model", {{"type", "string"}}},
+            {"input",
+             {{"oneOf", Json::array({{{"type", "string"}},
+                                     {{"type", "array"}, {"items", {{"type", "string"}}}}})}}}}}}},
+        {"EmbeddingsResponse",
+         {{"type", "object"},
+          {"properties",
+           {{"data", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+            {"model", {{"type", "string"}}},
+            {"usage", {{"type", "object"}}}}}}},
+        {"ModelList",
+         {{"type", "object"},
+          {"properties", {{"data", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}},
+    };
+}
+
+Json AiServiceDocs::openApi(const Service &service)
+{
+    Q_UNUSED(service);
+    Json paths = Json::object();
+    static const QRegularExpression parameter(QStringLiteral("\\{([A-Za-z0-9_]+)\\}"));
+    for (const Operation &op : operations()) {
+        Json &item = paths[op.path];
+        Json params = Json::array();
+        for (const QRegularExpressionMatch &m : parameter.globalMatch(QLatin1String(op.path)))
+            params.push_back(
+                OpenApiBuilder::pathParam(m.captured(1).toUtf8().constData(), QStringLiteral("Name.")));
+        if (!params.empty())
+            item["parameters"] = params;
+        item[op.method] = OpenApiBuilder::operation(
+            QLatin1String(op.operationId), QLatin1String(op.summary), QLatin1String(op.component),
+            Json::array(),
+            op.requestSchema ? OpenApiBuilder::ref(QLatin1String(op.requestSchema)) : Json(nullptr),
+            op.responseSchema ? OpenApiBuilder::ref(QLatin1String(op.responseSchema)) : Json(nullptr));
+    }
+    return {{"paths", std::move(paths)}, {"components", {{"schemas", schemas()}}}};
+}
+} // namespace gatehouse

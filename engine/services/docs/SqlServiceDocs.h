@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/Json.h"
+
+namespace gatehouse {
+
+class SqlService;
+struct RequestContext;
+struct ColumnSchema;
+struct TableSchema;
+
+// The OpenAPI paths of a database service (DreamFactory's operationIds: getRecordsByTable,
+// createRecords, callStoredProc ...): generic {table_name} paths, or with `expand` one path
+// pair and one schema per table; procedures, functions and named queries by name when
+// expanded. The caller filter in OpenApiBuilder removes what the role may not use.
+class SqlServiceDocs
+{
+public:
+    static Json openApi(const SqlService &service, const RequestContext &caller, bool expand);
+    // A table's record as a JSON schema (types, nullability, required columns).
+    static Json tableSchema(const TableSchema &table);
+    static Json columnSchema(const ColumnSchema &column);
+    // `x-dreamfactory-resources`: {type: "database", tables: [readable tables], count}.
+    static Json resourcesExtension(const SqlService &service, const RequestContext &caller);
+};
+} // namespace gatehouse
