@@ -383,16 +383,22 @@ Json DataModelBuilder::assemble(int levelIndex, int tableCount) const
         if (rows >= 0)
             table["rows"] =
                 info.estimated && !info.filtered ? Json(s(QStringLiteral("~%1").arg(rows))) : Json(rows);
-        Json cols = Json::object();
+        // An array, not an object: the schema's column order is kept (JSON objects here are
+        // sorted by key) and sample rows follow it.
+        Json cols = Json::array();
         for (const ColumnSchema &column : schema->columns) {
-            QString text = shortType(column.type);
+            QString text = column.name + QLatin1Char(' ') + shortType(column.type);
             if (column.isPrimaryKey)
                 text += QStringLiteral(" pk");
             if (column.required())
                 text += QStringLiteral(" req");
-            if (column.isForeignKey && !column.refTable.isEmpty())
+            // A reference into a table the caller cannot read is not named.
+            if (column.isForeignKey && !column.refTable.isEmpty() &&
+                (m_context->session.isSysAdmin() ||
+                 m_context->isAllowed(m_service->info().id, QStringLiteral("_table/") + column.refTable,
+                                      VerbGet)))
                 text += QStringLiteral(" fk:%1.%2").arg(column.refTable, column.refField);
-            cols[s(column.name)] = s(text);
+            cols.push_back(s(text));
         }
         table["cols"] = std::move(cols);
         Json rel = Json::object();
@@ -401,6 +407,11 @@ Json DataModelBuilder::assemble(int levelIndex, int tableCount) const
             if (!m_context->session.isSysAdmin() &&
                 !m_context->isAllowed(m_service->info().id, QStringLiteral("_table/") + relation.refTable,
                                       VerbGet))
+                continue;
+            // A belongs_to named by the rule (an fk column c -> t.f gives t_by_c) is already
+            // stated by its column's fk marker; only other names (aliases) are listed.
+            if (relation.type == RelationSchema::Type::BelongsTo &&
+                relation.name == relation.refTable + QLatin1String("_by_") + relation.field)
                 continue;
             const char *key = relation.type == RelationSchema::Type::BelongsTo ? "bt"
                               : relation.type == RelationSchema::Type::HasMany ? "hm"
@@ -440,14 +451,12 @@ Json DataModelBuilder::assemble(int levelIndex, int tableCount) const
     Json model{{"service", s(service)}, {"type", s(m_service->info().type)}};
     if (!m_service->info().description.isEmpty())
         model["description"] = s(m_service->info().description);
-    model["legend"] = s(QStringLiteral("cols: name: type [pk] [req: required on create] [fk:table.field]. "
-                                       "rows: row count (~N estimated). "
-                                       "rel: names for related= (bt belongs_to: object; hm has_many, mm "
-                                       "many_many: array). sample: rows, "
-                                       "values in cols order. enum: distinct values. Read: GET "
-                                       "/api/v2/%1/_table/{table}?filter=&fields=&"
-                                       "related=&order=&limit=&offset=")
-                            .arg(service));
+    model["legend"] =
+        s(QStringLiteral("cols: name type [pk] [req] [fk:t.f]; an fk column c gives related=t_by_c "
+                         "(belongs_to). rel: more related= names (hm has_many, mm many_many, bt). "
+                         "rows: ~ is an estimate. sample: rows in cols order. enum: values. "
+                         "GET /api/v2/%1/_table/{table}?filter=&fields=&related=&order=&limit=")
+              .arg(service));
     model["table_count"] = m_totalTables;
     if (m_options.offset > 0 || tableCount < m_totalTables)
         model["offset"] = m_options.offset;

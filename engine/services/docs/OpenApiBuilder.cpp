@@ -290,7 +290,8 @@ Json OpenApiBuilder::filterPaths(const Json &paths, const Service &service, cons
             if (!mayUse(service, caller, component, verbOf(op.key())))
                 continue;
             operation.erase("x-gh-component");
-            for (auto [code, response] : errorResponses().items())
+            static const Json errors = errorResponses();
+            for (auto [code, response] : errors.items())
                 if (!operation["responses"].contains(code))
                     operation["responses"][code] = response;
             item[op.key()] = std::move(operation);

@@ -134,7 +134,7 @@ void addRoutine(Json &paths, const QString &kind, const QString &name, const QSt
 }
 } // namespace
 
-Json SqlServiceDocs::columnSchema(const ColumnSchema &column)
+Json SqlServiceDocs::columnSchema(const ColumnSchema &column, bool namesRef)
 {
     const QString type = column.type;
     Json schema = Json::object();
@@ -157,17 +157,18 @@ Json SqlServiceDocs::columnSchema(const ColumnSchema &column)
         schema["nullable"] = true;
     if (column.length > 0 && schema["type"] == "string" && !schema.contains("format"))
         schema["maxLength"] = column.length;
-    if (column.isForeignKey && !column.refTable.isEmpty())
+    if (namesRef && column.isForeignKey && !column.refTable.isEmpty())
         schema["description"] = s(QStringLiteral("References %1.%2").arg(column.refTable, column.refField));
     return schema;
 }
 
-Json SqlServiceDocs::tableSchema(const TableSchema &table)
+Json SqlServiceDocs::tableSchema(const TableSchema &table,
+                                 const std::function<bool(const QString &)> &namesRef)
 {
     Json properties = Json::object();
     Json required = Json::array();
     for (const ColumnSchema &column : table.columns) {
-        properties[s(column.name)] = columnSchema(column);
+        properties[s(column.name)] = columnSchema(column, !namesRef || namesRef(column.refTable));
         if (column.required())
             required.push_back(s(column.name));
     }
@@ -216,7 +217,9 @@ Json SqlServiceDocs::openApi(const SqlService &service, const RequestContext &ca
             // A table the role cannot reach at all leaves no trace, not even its schema.
             if (!table || caller.allowedVerbs(service.info().id, QStringLiteral("_table/") + name) == 0)
                 continue;
-            schemas[s(name)] = tableSchema(*table);
+            schemas[s(name)] = tableSchema(*table, [&](const QString &ref) {
+                return caller.allowedVerbs(service.info().id, QStringLiteral("_table/") + ref) != 0;
+            });
             addTablePaths(paths, QStringLiteral("/_table/") + name, QStringLiteral("_table/") + name,
                           pascal(name), Json::array(), name, name);
             paths[s(QStringLiteral("/_schema/") + name)]["get"] = B::operation(

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <functional>
+
+#include <QString>
+
 #include "core/Json.h"
 
 namespace gatehouse {
@@ -18,8 +22,10 @@ class SqlServiceDocs
 public:
     static Json openApi(const SqlService &service, const RequestContext &caller, bool expand);
     // A table's record as a JSON schema (types, nullability, required columns).
-    static Json tableSchema(const TableSchema &table);
-    static Json columnSchema(const ColumnSchema &column);
+    // `namesRef`: whether a column's referenced table may be named (one the caller can read).
+    static Json tableSchema(const TableSchema &table,
+                            const std::function<bool(const QString &)> &namesRef = {});
+    static Json columnSchema(const ColumnSchema &column, bool namesRef = true);
     // `x-dreamfactory-resources`: {type: "database", tables: [readable tables], count}.
     static Json resourcesExtension(const SqlService &service, const RequestContext &caller);
 };
