@@ -76,22 +76,7 @@ Json AiServiceDocs::schemas()
 Json AiServiceDocs::openApi(const Service &service)
 {
     Q_UNUSED(service);
-    Json paths = Json::object();
-    static const QRegularExpression parameter(QStringLiteral("\\{([A-Za-z0-9_]+)\\}"));
-    for (const Operation &op : operations()) {
-        Json &item = paths[op.path];
-        Json params = Json::array();
-        for (const QRegularExpressionMatch &m : parameter.globalMatch(QLatin1String(op.path)))
-            params.push_back(
-                OpenApiBuilder::pathParam(m.captured(1).toUtf8().constData(), QStringLiteral("Name.")));
-        if (!params.empty())
-            item["parameters"] = params;
-        item[op.method] = OpenApiBuilder::operation(
-            QLatin1String(op.operationId), QLatin1String(op.summary), QLatin1String(op.component),
-            Json::array(),
-            op.requestSchema ? OpenApiBuilder::ref(QLatin1String(op.requestSchema)) : Json(nullptr),
-            op.responseSchema ? OpenApiBuilder::ref(QLatin1String(op.responseSchema)) : Json(nullptr));
-    }
+    Json paths = OpenApiBuilder::pathsFromOperations(operations());
     return {{"paths", std::move(paths)}, {"components", {{"schemas", schemas()}}}};
 }
 } // namespace gatehouse

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QList>
+
+#include "OpenApiBuilder.h"
 #include "core/Json.h"
 
 namespace gatehouse {
@@ -11,16 +14,7 @@ class Service;
 class AiServiceDocs
 {
 public:
-    struct Operation
-    {
-        const char *path;      // below the service, e.g. "/chat" or "/endpoint/{name}"
-        const char *method;    // get, post ...
-        const char *component; // RBAC component, e.g. "chat" or "endpoint/*"
-        const char *operationId;
-        const char *summary;
-        const char *requestSchema;  // a schema name in schemas(), or nullptr
-        const char *responseSchema; // a schema name in schemas(), or nullptr
-    };
+    using Operation = OpenApiOperation;
     static const QList<Operation> &operations();
     // The request/response schemas the operations name.
     static Json schemas();

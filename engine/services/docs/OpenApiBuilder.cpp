@@ -187,6 +187,25 @@ bool OpenApiBuilder::isSharedSchema(const QString &name)
     return names.contains(name);
 }
 
+Json OpenApiBuilder::pathsFromOperations(const QList<OpenApiOperation> &operations)
+{
+    Json paths = Json::object();
+    static const QRegularExpression parameter(QStringLiteral("\\{([A-Za-z0-9_]+)\\}"));
+    for (const OpenApiOperation &op : operations) {
+        Json &item = paths[op.path];
+        Json params = Json::array();
+        for (const QRegularExpressionMatch &m : parameter.globalMatch(QLatin1String(op.path)))
+            params.push_back(pathParam(m.captured(1).toUtf8().constData(), QStringLiteral("Name.")));
+        if (!params.empty())
+            item["parameters"] = params;
+        item[op.method] =
+            operation(QLatin1String(op.operationId), QLatin1String(op.summary), QLatin1String(op.component),
+                      Json::array(), op.requestSchema ? ref(QLatin1String(op.requestSchema)) : Json(nullptr),
+                      op.responseSchema ? ref(QLatin1String(op.responseSchema)) : Json(nullptr));
+    }
+    return paths;
+}
+
 Json OpenApiBuilder::genericPaths(const Service &service)
 {
     Json paths = Json::object();

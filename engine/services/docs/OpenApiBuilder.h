@@ -17,6 +17,18 @@ struct RequestContext;
 // with the helpers here so every document has the same shape: inline parameters, the shared
 // `Error` schema and response on every operation, the RBAC component in "x-gh-component"
 // until the caller filter has used it.
+// One row of a service's table of operations (AiServiceDocs, UserServiceDocs).
+struct OpenApiOperation
+{
+    const char *path;      // below the service, e.g. "/chat" or "/endpoint/{name}"
+    const char *method;    // get, post ...
+    const char *component; // RBAC component, e.g. "chat" or "endpoint/*"
+    const char *operationId;
+    const char *summary;
+    const char *requestSchema;  // a schema name in the service's components, or nullptr
+    const char *responseSchema; // a schema name in the service's components, or nullptr
+};
+
 class OpenApiBuilder
 {
 public:
@@ -34,6 +46,8 @@ public:
     static Json sharedSchemas();
     static bool isSharedSchema(const QString &name);
 
+    // Paths from a table of operations; "{name}" segments become path parameters.
+    static Json pathsFromOperations(const QList<OpenApiOperation> &operations);
     // The generic paths of a service built from its accessComponents(): "x" → /x, "x/*" →
     // /x/{id}, each with the five verbs (the caller filter trims them); concrete sub-components
     // ("x/y") are left out.
