@@ -9,7 +9,10 @@
 #include <QTest>
 
 #include "ShopSchema.h"
+#include "SqlTestFixture.h"
+#include "TestDatabases.h"
 #include "TestServer.h"
+#include "store/ConnectionSpec.h"
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -417,6 +420,102 @@ private slots:
         QCOMPARE(as(m_analystKey, QStringLiteral("/api/v2/api_docs/system")).status, 403);
         QCOMPARE(m_server->admin("GET", QStringLiteral("/api/v2/api_docs/nothing")).status, 404);
         QCOMPARE(m_server->admin("GET", QStringLiteral("/api/v2/api_docs/system")).status, 200);
+    }
+
+    // Row counts on every engine: exact for small tables, catalog statistics (or a lower
+    // bound) beyond 10,000 rows, the visible count for a row-filtered table; samples and enums
+    // through the governed path on PostgreSQL and MariaDB too.
+    void rowCountsAndSamplesOnEveryEngine()
+    {
+        if (TestDatabases::required())
+            QVERIFY2(SqlTestFixture::engines().size() == 3,
+                     "PostgreSQL and MariaDB test servers are required");
+        const QString prefix = SqlTestFixture::tablePrefix("spec");
+        const QString big = prefix + QStringLiteral("events");
+        const QString small = prefix + QStringLiteral("kinds");
+        for (const auto &[kind, url] : SqlTestFixture::engines()) {
+            ConnectionSpec spec;
+            Json config = SqlTestFixture::serviceConfig(
+                kind, url, m_dir.filePath(QStringLiteral("engines.sqlite")), spec);
+            QSqlDatabase db = SqlTestFixture::directDb(spec, QStringLiteral("spec-direct-") + kind);
+            SqlTestFixture::dropTables(db, kind, {big, small});
+            const QString engine =
+                kind == QLatin1String("mysql") ? QStringLiteral(" ENGINE=InnoDB") : QString();
+            QVERIFY(SqlTestFixture::exec(
+                db, QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, code VARCHAR(10) NOT NULL, "
+                                   "owner VARCHAR(10))%2")
+                        .arg(small, engine)));
+            QVERIFY(SqlTestFixture::exec(
+                db,
+                QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, kind_id INTEGER REFERENCES %2(id), "
+                               "level VARCHAR(10))%3")
+                    .arg(big, small, engine)));
+            QVERIFY(SqlTestFixture::exec(
+                db,
+                QStringLiteral("INSERT INTO %1 (id, code, owner) VALUES (1, 'a', 'ann'), (2, 'b', 'bob'), "
+                               "(3, 'c', 'ann')")
+                    .arg(small)));
+            const QString series =
+                kind == QLatin1String("pgsql")
+                    ? QStringLiteral(
+                          "INSERT INTO %1 (id, kind_id, level) SELECT g, 1 + g %% 3, CASE WHEN g %% 2 = 0 "
+                          "THEN 'info' ELSE 'warn' END FROM generate_series(1, 10050) g")
+                    : QStringLiteral(
+                          "INSERT INTO %1 (id, kind_id, level) WITH RECURSIVE n(i) AS (SELECT 1 UNION "
+                          "ALL SELECT i + 1 FROM n WHERE i < 10050) SELECT i, 1 + i %% 3, CASE WHEN "
+                          "i %% 2 = 0 THEN 'info' ELSE 'warn' END FROM n");
+            if (kind == QLatin1String("mysql"))
+                QVERIFY(
+                    SqlTestFixture::exec(db, QStringLiteral("SET SESSION max_recursive_iterations = 20000")));
+            QVERIFY(SqlTestFixture::exec(
+                db, QString(series).replace(QLatin1String("%%"), QLatin1String("%")).arg(big)));
+            QVERIFY(SqlTestFixture::exec(db, kind == QLatin1String("mysql")
+                                                 ? QStringLiteral("ANALYZE TABLE %1").arg(big)
+                                                 : QStringLiteral("ANALYZE %1").arg(big)));
+
+            const QString service = QStringLiteral("spec_") + kind;
+            const qint64 id = m_server->createService(
+                Json{{"name", service.toStdString()}, {"type", kind.toStdString()}, {"config", config}});
+            QVERIFY(id > 0);
+            TestResponse r =
+                m_server->admin("GET", QStringLiteral("/api/v2/%1/_spec?model=true").arg(service));
+            QVERIFY2(r.status == 200, r.describe().constData());
+            Json tables = r.json["tables"];
+            QCOMPARE(tables[small.toStdString()]["rows"].get<int>(), 3);
+            const QString rows = text(tables[big.toStdString()]["rows"]);
+            qInfo("%s: a 10,050-row table reports rows %s", qPrintable(kind), qPrintable(rows));
+            QVERIFY2(rows.startsWith(QLatin1Char('~')) || rows == QLatin1String(">10000"),
+                     qPrintable(kind + rows));
+            if (rows.startsWith(QLatin1Char('~')))
+                QVERIFY2(rows.mid(1).toLongLong() > 10000, qPrintable(kind + rows));
+            QCOMPARE(strings(tables[big.toStdString()]["enum"]["level"]),
+                     (QSet<QString>{QStringLiteral("info"), QStringLiteral("warn")}));
+            QVERIFY(tables[big.toStdString()]["sample"].size() == 3);
+            QVERIFY(col(tables[big.toStdString()], "kind_id")
+                        .contains(QLatin1String("fk:") + small + QLatin1String(".id")));
+
+            // A row-filtered reader: the count and the enum values of its own rows only.
+            const qint64 role = m_server->createRole(
+                QStringLiteral("spec-owner-") + kind,
+                Json::array(
+                    {Json{
+                         {"service_id", id}, {"component", "_spec"}, {"verb_mask", 1}, {"requestor_mask", 1}},
+                     Json{{"service_id", id},
+                          {"component", str(QStringLiteral("_table/") + small)},
+                          {"verb_mask", 1},
+                          {"requestor_mask", 1},
+                          {"filters",
+                           Json::array({{{"name", "owner"}, {"operator", "="}, {"value", "ann"}}})}}}));
+            const QString key = m_server->createAppKey(QStringLiteral("spec-owner-") + kind, role);
+            r = as(key, QStringLiteral("/api/v2/%1/_spec?model=true").arg(service));
+            QVERIFY2(r.status == 200, r.describe().constData());
+            tables = r.json["tables"];
+            QCOMPARE(keys(tables), QSet<QString>{small});
+            QCOMPARE(tables[small.toStdString()]["rows"].get<int>(), 2);
+            QVERIFY(!r.body.contains("bob"));
+            QVERIFY(!r.body.contains(big.toUtf8()));
+            SqlTestFixture::dropTables(db, kind, {big, small});
+        }
     }
 
     void samplesAreAuditedAsInternalCalls()

@@ -189,12 +189,15 @@ void DataModelBuilder::start()
                     continue;
                 qint64 rows = query.value(0).toLongLong();
                 bool estimated = false;
+                bool lowerBound = false;
                 if (rows > kExactCountCap) {
+                    // Statistics can be stale or missing (never analysed): then only "more than".
                     const qint64 estimate = catalogEstimate(db, kind, *table);
-                    rows = estimate > kExactCountCap ? estimate : kExactCountCap;
+                    lowerBound = estimate <= kExactCountCap;
+                    rows = lowerBound ? kExactCountCap : estimate;
                     estimated = true;
                 }
-                counts[s(name)] = {{"rows", rows}, {"estimated", estimated}};
+                counts[s(name)] = {{"rows", rows}, {"estimated", estimated}, {"lower_bound", lowerBound}};
             }
             return HttpResponse::json(counts);
         },
@@ -212,6 +215,7 @@ void DataModelBuilder::countsArrived(const Json &counts)
             continue;
         table.rows = counts[key].value("rows", qint64(-1));
         table.estimated = counts[key].value("estimated", false);
+        table.lowerBound = counts[key].value("lower_bound", false);
     }
     planCalls();
     pump();
@@ -381,8 +385,9 @@ Json DataModelBuilder::assemble(int levelIndex, int tableCount) const
         Json table = Json::object();
         const qint64 rows = info.filtered ? info.visibleRows : info.rows;
         if (rows >= 0)
-            table["rows"] =
-                info.estimated && !info.filtered ? Json(s(QStringLiteral("~%1").arg(rows))) : Json(rows);
+            table["rows"] = !info.estimated || info.filtered ? Json(rows)
+                            : info.lowerBound                ? Json(s(QStringLiteral(">%1").arg(rows)))
+                                                             : Json(s(QStringLiteral("~%1").arg(rows)));
         // An array, not an object: the schema's column order is kept (JSON objects here are
         // sorted by key) and sample rows follow it.
         Json cols = Json::array();
@@ -454,7 +459,7 @@ Json DataModelBuilder::assemble(int levelIndex, int tableCount) const
     model["legend"] =
         s(QStringLiteral("cols: name type [pk] [req] [fk:t.f]; an fk column c gives related=t_by_c "
                          "(belongs_to). rel: more related= names (hm has_many, mm many_many, bt). "
-                         "rows: ~ is an estimate. sample: rows in cols order. enum: values. "
+                         "rows: ~N estimate, >N more than N. sample: rows in cols order. enum: values. "
                          "GET /api/v2/%1/_table/{table}?filter=&fields=&related=&order=&limit=")
               .arg(service));
     model["table_count"] = m_totalTables;

@@ -58,9 +58,10 @@ private:
     struct TableInfo
     {
         QString name;
-        qint64 rows = -1;       // -1: unknown
-        bool estimated = false; // rows from catalog statistics
-        bool filtered = false;  // a row filter binds the caller on this table
+        qint64 rows = -1;        // -1: unknown
+        bool estimated = false;  // rows from catalog statistics
+        bool lowerBound = false; // no usable statistics: more than `rows`
+        bool filtered = false;   // a row filter binds the caller on this table
         qint64 visibleRows = -1;
         Json samples = Json::array();
         QList<QPair<QString, Json>> enums;
