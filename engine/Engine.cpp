@@ -22,6 +22,7 @@
 #include "services/ServiceManager.h"
 #include "services/ai/AiGatewayService.h"
 #include "services/ai/AiService.h"
+#include "services/mcp/McpService.h"
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
@@ -79,6 +80,7 @@ bool Engine::start(QString *error)
     m_services = std::make_unique<ServiceManager>(environment);
     SqlService::registerTypes(*m_services);
     AiService::registerType(*m_services);
+    McpService::registerType(*m_services);
     m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
                                                              *m_services, m_limiter.get()));
     m_services->mountBuiltIn(std::make_shared<UserService>(*m_store));
@@ -222,6 +224,63 @@ bool Engine::installDemo(QString *error)
     wait.exec();
     if (outcome.status != 200) {
         *error = QStringLiteral("the demo service could not be installed");
+        return false;
+    }
+    return installDemoAi(error);
+}
+
+bool Engine::installDemoAi(QString *error)
+{
+    // Once, like the demo database, under its own flag: data folders from before AI endpoints
+    // get it on their next start too. A service already named local_ai wins.
+    const Json definition = DemoDatabase::aiServiceDefinition();
+    if (definition.empty())
+        return true;
+    QEventLoop wait;
+    HttpResponse outcome;
+    m_store->submitWrite(
+        [definition](QSqlDatabase &db) -> HttpResponse {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT value FROM system_setting WHERE name = ?"));
+            q.addBindValue(QStringLiteral("demo_ai_installed"));
+            if (q.exec() && q.next())
+                return HttpResponse::json(Json{{"installed", false}});
+            const QString now = Migrations::nowText();
+            const QString name = QString::fromStdString(definition.value("name", "local_ai"));
+            db.transaction();
+            q.prepare(QStringLiteral("SELECT id FROM service WHERE name = ?"));
+            q.addBindValue(name);
+            const bool nameTaken = q.exec() && q.next();
+            q.prepare(
+                QStringLiteral("INSERT INTO service (name, label, description, is_active, type, config, "
+                               "created_date, last_modified_date) VALUES (?, ?, ?, 1, ?, ?, ?, ?)"));
+            q.addBindValue(name);
+            q.addBindValue(QString::fromStdString(definition.value("label", "Local AI")));
+            q.addBindValue(QString::fromStdString(definition.value("description", "")));
+            q.addBindValue(QString::fromStdString(definition.value("type", "ai")));
+            q.addBindValue(QString::fromUtf8(dumpJson(definition.value("config", Json::object()))));
+            q.addBindValue(now);
+            q.addBindValue(now);
+            bool ok = nameTaken || q.exec();
+            q.prepare(QStringLiteral("INSERT INTO system_setting (name, value) VALUES (?, ?)"));
+            q.addBindValue(QStringLiteral("demo_ai_installed"));
+            q.addBindValue(now);
+            ok = ok && q.exec();
+            if (!ok) {
+                db.rollback();
+                return HttpResponse::json(Json{{"error", "the demo AI connection could not be stored"}}, 500);
+            }
+            db.commit();
+            return HttpResponse::json(Json{{"installed", true}});
+        },
+        SystemStore::ReloadServices,
+        [&wait, &outcome](HttpResponse response) {
+            outcome = std::move(response);
+            wait.quit();
+        });
+    wait.exec();
+    if (outcome.status != 200) {
+        *error = QStringLiteral("the demo AI connection could not be installed");
         return false;
     }
     return true;

@@ -48,9 +48,11 @@ public:
     AiUsageLog *aiUsageLog() { return m_aiUsage.get(); }
     AiPromptLog *aiPromptLog() { return m_aiPrompts.get(); }
     AiBudgetLedger *aiBudgets() { return m_aiBudgets.get(); }
+    InternalDispatcher *dispatcher() { return m_dispatcher.get(); }
 
 private:
     bool installDemo(QString *error);
+    bool installDemoAi(QString *error);
 
     Config m_config;
     std::unique_ptr<SystemStore> m_store;

@@ -52,4 +52,17 @@ QString htmlEscape(const QString &text)
     }
     return out;
 }
+
+QString htmlUnescape(const QString &text)
+{
+    if (!text.contains(QLatin1Char('&')))
+        return text;
+    QString out = text;
+    out.replace(QLatin1String("&lt;"), QLatin1String("<"))
+        .replace(QLatin1String("&gt;"), QLatin1String(">"))
+        .replace(QLatin1String("&quot;"), QLatin1String("\""))
+        .replace(QLatin1String("&#039;"), QLatin1String("'"))
+        .replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return out;
+}
 } // namespace gatehouse

@@ -40,4 +40,6 @@ private:
 
 // DF HTML-escapes error messages; clients that render them rely on it.
 QString htmlEscape(const QString &text);
+// The inverse, for messages read by a model (tool results) rather than rendered by a browser.
+QString htmlUnescape(const QString &text);
 } // namespace gatehouse

@@ -13,6 +13,11 @@ InternalDispatcher::InternalDispatcher(QObject *parent)
 {
 }
 
+void InternalDispatcher::setGate(RequestGate *gate)
+{
+    m_gate = gate;
+}
+
 void InternalDispatcher::dispatch(const Session &session, const InternalOrigin &origin,
                                   InternalRequest request, Callback done)
 {

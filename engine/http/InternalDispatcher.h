@@ -59,7 +59,7 @@ public:
 
     explicit InternalDispatcher(QObject *parent = nullptr);
 
-    void setGate(RequestGate *gate) { m_gate = gate; }
+    void setGate(RequestGate *gate);
 
     void dispatch(const Session &session, const InternalOrigin &origin, InternalRequest request,
                   Callback done);

@@ -15,6 +15,7 @@
 #include "security/Rbac.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
+#include "services/mcp/McpService.h"
 #include "services/docs/SpecRequest.h"
 #include "store/AuditLog.h"
 
@@ -89,6 +90,28 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
             if (context->request.method != "GET" && context->request.method != "HEAD")
                 throw ApiError::methodNotAllowed(QStringLiteral("Only GET is supported on /status."));
             reply(status());
+            return;
+        }
+        // MCP Streamable HTTP (/mcp/{service}): the same stages as the REST API after the MCP
+        // service's own transport checks (Origin, loopback peer), which come before credentials.
+        static const QRegularExpression mcpPath(QStringLiteral("^/mcp/([^/]+)/?$"));
+        if (const QRegularExpressionMatch mcp = mcpPath.match(path); mcp.hasMatch()) {
+            if (std::optional<HttpResponse> refusal =
+                    McpService::admit(*context, m_services, mcp.captured(1))) {
+                reply(std::move(*refusal));
+                return;
+            }
+            authenticate(
+                context,
+                [this, context, reply] {
+                    guarded(reply, [&] {
+                        enforceLimits(
+                            context,
+                            [this, context, reply] { guarded(reply, [&] { dispatch(context, reply); }); },
+                            reply);
+                    });
+                },
+                reply);
             return;
         }
         // /api/v2/{service}/..., /api/{service}/... (the version segment is optional).
@@ -304,6 +327,15 @@ void RequestGate::authorize(const RequestContext &context, const Service &servic
             if ((!rule.serviceId || *rule.serviceId == serviceId) &&
                 (rule.requestorMask & context.requestor) && rule.verbMask != 0)
                 allowed = true;
+    }
+    // A table's schema is readable by whoever may read the table when the role says nothing
+    // about `_schema` (the SQL service applies the same rule to what it returns).
+    static const QLatin1String schemaPrefix("_schema/");
+    if (!allowed && context.verb == VerbGet && component.startsWith(schemaPrefix) &&
+        context.allowedVerbs(serviceId, QStringLiteral("_schema")) == 0) {
+        const QString table = component.mid(schemaPrefix.size()).section(QLatin1Char('/'), 0, 0);
+        allowed = !table.isEmpty() && table != QLatin1String("*") &&
+                  context.isAllowed(serviceId, QLatin1String("_table/") + table, VerbGet);
     }
     if (!allowed)
         throw ApiError::forbidden(

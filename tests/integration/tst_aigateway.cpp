@@ -13,6 +13,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "TestMain.h"
 #include "MockProvider.h"
 #include "TestServer.h"
 #include "store/AiPromptLog.h"
@@ -610,11 +611,6 @@ private slots:
     }
 };
 
-int main(int argc, char **argv)
-{
-    QCoreApplication app(argc, argv);
-    TestAiGateway test;
-    return QTest::qExec(&test, argc, argv);
-}
+GATEHOUSE_TEST_MAIN(TestAiGateway)
 
 #include "tst_aigateway.moc"

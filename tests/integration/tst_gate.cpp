@@ -1,5 +1,6 @@
 #include <QTest>
 
+#include "TestMain.h"
 #include "TestServer.h"
 
 using namespace gatehouse;
@@ -252,5 +253,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGate)
+GATEHOUSE_TEST_MAIN(TestGate)
 #include "tst_gate.moc"

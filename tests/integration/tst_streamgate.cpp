@@ -5,6 +5,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "TestMain.h"
 #include "Engine.h"
 #include "TestServer.h"
 #include "http/ResponseStream.h"
@@ -182,5 +183,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStreamGate)
+GATEHOUSE_TEST_MAIN(TestStreamGate)
 #include "tst_streamgate.moc"

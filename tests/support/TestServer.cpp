@@ -41,7 +41,9 @@ bool TestServer::start()
         m_dataDir = m_options.dataDir;
     }
     QHash<QString, QString> settings = m_options.settings;
-    settings.insert(QStringLiteral("listen"), QStringLiteral("127.0.0.1:0"));
+    // Loopback unless a test asks for another listen address (e.g. "0.0.0.0:0").
+    if (!settings.contains(QStringLiteral("listen")))
+        settings.insert(QStringLiteral("listen"), QStringLiteral("127.0.0.1:0"));
     settings.insert(QStringLiteral("demo"),
                     m_options.demo ? QStringLiteral("true") : QStringLiteral("false"));
     settings.insert(QStringLiteral("admin_email"), QLatin1String(kAdminEmail));

@@ -9,6 +9,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "TestMain.h"
 #include "http/HttpClient.h"
 #include "security/CertificateGenerator.h"
 
@@ -718,5 +719,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHttpClient)
+GATEHOUSE_TEST_MAIN(TestHttpClient)
 #include "tst_httpclient.moc"

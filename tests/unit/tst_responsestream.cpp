@@ -5,6 +5,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "TestMain.h"
 #include "http/HttpClient.h"
 #include "http/HttpServer.h"
 #include "http/Responder.h"
@@ -275,5 +276,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestResponseStream)
+GATEHOUSE_TEST_MAIN(TestResponseStream)
 #include "tst_responsestream.moc"

@@ -173,7 +173,8 @@ void AiCall::attempt()
     HttpClientRequest request = m_spec.endpoint == AiEndpoint::Embeddings
                                     ? m_adapter->embeddingsRequest(connection, m_body)
                                     : m_adapter->chatRequest(connection, m_body);
-    const int timeoutMs = qMax(1, connection.timeoutSeconds) * 1000;
+    const int timeoutMs =
+        qMax(1, m_spec.timeoutSeconds > 0 ? m_spec.timeoutSeconds : connection.timeoutSeconds) * 1000;
     request.headTimeoutMs = timeoutMs;
     request.idleTimeoutMs = timeoutMs;
     m_head = HttpClientResponseHead{};
@@ -212,7 +213,7 @@ void AiCall::onHead(const HttpClientResponseHead &head)
     if (!ok || !m_spec.stream)
         return;
     m_translator = m_adapter->streamTranslator(m_model);
-    if (m_stream)
+    if (m_stream || m_spec.chunkSink)
         return;
     // The upstream accepted the call: from here on the client gets a 200 and the chunks.
     m_stream = std::make_shared<ResponseStream>();
@@ -253,6 +254,22 @@ void AiCall::onData(const QByteArray &bytes)
 
 void AiCall::writeChunks(std::vector<Json> &chunks)
 {
+    if (m_spec.chunkSink) {
+        for (const Json &chunk : chunks) {
+            if (m_chunkIdentity.is_null() && chunk.is_object())
+                m_chunkIdentity = Json{{"model", chunk.value("model", Json())}};
+            if (m_ttftMs < 0)
+                m_ttftMs = m_total.elapsed();
+            m_sinkStarted = true;
+            if (!m_spec.chunkSink(chunk)) {
+                chunks.clear();
+                onClientGone();
+                return;
+            }
+        }
+        chunks.clear();
+        return;
+    }
     if (!m_stream || m_stream->isCancelled())
         return;
     for (Json &chunk : chunks) {
@@ -279,7 +296,7 @@ void AiCall::onDone(const HttpClientError *error)
             error->kind == HttpClientError::Timeout
                 ? QStringLiteral("The AI provider did not answer in time.")
                 : QStringLiteral("The AI provider could not be reached: %1").arg(error->message);
-        if (m_stream) {
+        if (m_stream || m_sinkStarted) {
             // Bytes already reached the client: no retry, no fallback.
             std::vector<Json> chunks;
             if (m_translator)
@@ -446,6 +463,25 @@ void AiCall::finishStream()
     recordAttempt(QStringLiteral("success"), m_head.status, QString(), usage, estimated, cost);
     settle(cost);
     logPrompt(m_translator->text());
+    if (m_spec.chunkSink) {
+        Json out{{"content", m_translator->text().toStdString()},
+                 {"provider", m_service->connection().provider.toStdString()},
+                 {"model", m_chunkIdentity.is_object() && m_chunkIdentity.value("model", Json()).is_string()
+                               ? m_chunkIdentity["model"]
+                               : Json(m_model.toStdString())},
+                 {"input_tokens", usage.inputTokens},
+                 {"output_tokens", usage.outputTokens},
+                 {"cached_input_tokens", usage.cachedInputTokens},
+                 {"finish_reason", m_translator->finishReason().toStdString()},
+                 {"latency_ms", m_total.elapsed()},
+                 {"cost", cost},
+                 {"usage_source", estimated ? "estimated" : "provider"}};
+        if (m_index > 0)
+            out["service"] = m_service->info().name.toStdString();
+        reply(HttpResponse::json(out));
+        release();
+        return;
+    }
     if (m_stream && !m_stream->isCancelled()) {
         if (m_spec.includeUsage) {
             // Like OpenAI's: the same id, created and model as every other chunk, no choices.
@@ -468,6 +504,10 @@ void AiCall::finishStream()
 
 void AiCall::endStreamWithError(const QString &message)
 {
+    if (m_spec.chunkSink) {
+        replyError(502, QStringLiteral("upstream_error"), message);
+        return;
+    }
     if (!m_stream || m_stream->isCancelled())
         return;
     // OpenAI's mid-stream error shape: SDKs raise it as an APIError.

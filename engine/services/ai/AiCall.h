@@ -42,6 +42,14 @@ struct AiCallSpec
     QString endpointName; // as the usage log names it, e.g. "chat", "v1/chat/completions"
     bool stream = false;
     bool includeUsage = false;
+    int timeoutSeconds = 0; // > 0: instead of the connection's (AI endpoints have their own)
+    // For an internal caller (data-chat): with `stream`, the OpenAI chunks go to this sink as
+    // they arrive from the provider instead of to a ResponseStream, and `done` gets, once the
+    // upstream stream ended, the same DreamFactory-shaped JSON a buffered call answers (without
+    // tool_calls: the sink saw them) — or an error response. No retry or fallback once a chunk
+    // reached the sink. A sink returning false has lost its client: the upstream call is
+    // aborted (logged as partial) and `done` is not called.
+    std::function<bool(const Json &chunk)> chunkSink;
 };
 
 // One logical LLM call: walks the service's fallback chain, retries transient failures with
@@ -117,6 +125,7 @@ private:
     std::shared_ptr<ResponseStream> m_stream;
     Json m_chunkIdentity; // id, created and model of the stream's chunks: the usage chunk repeats them
     bool m_answered = false;
+    bool m_sinkStarted = false; // a chunk reached the spec's chunkSink
     ProviderError m_lastError;
     int m_lastStatus = 0;
     QElapsedTimer m_total;

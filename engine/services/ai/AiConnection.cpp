@@ -190,8 +190,197 @@ const std::set<std::string> &knownKeys()
                                                "max_retries",
                                                "prompt_log",
                                                "redact_upstream",
-                                               "redact_patterns"};
+                                               "redact_patterns",
+                                               "data_chat",
+                                               "endpoints"};
     return keys;
+}
+void refuseUnknown(const Json &object, const QString &field, std::initializer_list<const char *> known)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        bool ok = false;
+        for (const char *k : known)
+            ok = ok || it.key() == k;
+        if (!ok)
+            bad(QStringLiteral("%1.%2").arg(field, QString::fromStdString(it.key())),
+                QStringLiteral("is not a known option"));
+    }
+}
+
+QStringList readStringArray(const Json &object, const char *key, const QString &field)
+{
+    QStringList out;
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return out;
+    if (!it->is_array())
+        bad(field, QStringLiteral("must be an array of strings"));
+    for (const Json &item : *it) {
+        if (!item.is_string() || item.get<std::string>().empty())
+            bad(field, QStringLiteral("must contain only non-empty strings"));
+        out << QString::fromStdString(item.get<std::string>());
+    }
+    return out;
+}
+
+QString readText(const Json &object, const char *key, const QString &field, bool required)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) {
+        if (required)
+            bad(field, QStringLiteral("is required"));
+        return {};
+    }
+    if (!it->is_string())
+        bad(field, QStringLiteral("must be a string"));
+    const QString s = QString::fromStdString(it->get<std::string>());
+    if (required && s.trimmed().isEmpty())
+        bad(field, QStringLiteral("is required"));
+    return s;
+}
+
+bool readFlag(const Json &object, const char *key, const QString &field, bool fallback)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return fallback;
+    if (!it->is_boolean())
+        bad(field, QStringLiteral("must be true or false"));
+    return it->get<bool>();
+}
+
+int readWhole(const Json &object, const char *key, const QString &field, int fallback, int min, int max)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return fallback;
+    if (!it->is_number() || it->get<double>() != std::floor(it->get<double>()) || it->get<double>() < min ||
+        it->get<double>() > max)
+        bad(field, QStringLiteral("must be an integer between %1 and %2").arg(min).arg(max));
+    return int(it->get<double>());
+}
+
+std::optional<double> readBound(const Json &object, const char *key, const QString &field)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return std::nullopt;
+    if (!it->is_number())
+        bad(field, QStringLiteral("must be a number"));
+    return it->get<double>();
+}
+
+bool isPlainName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z][A-Za-z0-9_-]{0,63}$"));
+    return re.match(name).hasMatch();
+}
+
+AiDataChatConfig parseDataChat(const Json &v)
+{
+    if (!v.is_object())
+        bad(QStringLiteral("data_chat"), QStringLiteral("must be an object"));
+    refuseUnknown(v, QStringLiteral("data_chat"),
+                  {"enabled", "services", "allow_writes", "max_iterations", "max_result_chars"});
+    AiDataChatConfig c;
+    c.enabled = readFlag(v, "enabled", QStringLiteral("data_chat.enabled"), true);
+    c.services = readStringArray(v, "services", QStringLiteral("data_chat.services"));
+    c.allowWrites = readFlag(v, "allow_writes", QStringLiteral("data_chat.allow_writes"), false);
+    c.maxIterations = readWhole(v, "max_iterations", QStringLiteral("data_chat.max_iterations"), 25, 1, 100);
+    c.maxResultChars =
+        readWhole(v, "max_result_chars", QStringLiteral("data_chat.max_result_chars"), 50000, 100, 1000000);
+    return c;
+}
+
+AiEndpointParam parseEndpointParam(const Json &v, const QString &field)
+{
+    if (!v.is_object())
+        bad(field, QStringLiteral("must be an object"));
+    refuseUnknown(v, field,
+                  {"name", "type", "required", "pattern", "min", "max", "max_length", "description"});
+    AiEndpointParam p;
+    p.name = readText(v, "name", field + QStringLiteral(".name"), true);
+    static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,63}$"));
+    if (!nameRe.match(p.name).hasMatch())
+        bad(field + QStringLiteral(".name"),
+            QStringLiteral("must be a letter or _ followed by letters, digits or _"));
+    const QString type = readText(v, "type", field + QStringLiteral(".type"), false);
+    if (!type.isEmpty())
+        p.type = type;
+    static const QStringList types{QStringLiteral("string"), QStringLiteral("integer"),
+                                   QStringLiteral("number"), QStringLiteral("boolean")};
+    if (!types.contains(p.type))
+        bad(field + QStringLiteral(".type"), QStringLiteral("must be string, integer, number or boolean"));
+    p.required = readFlag(v, "required", field + QStringLiteral(".required"), false);
+    p.pattern = readText(v, "pattern", field + QStringLiteral(".pattern"), false);
+    if (!p.pattern.isEmpty()) {
+        const QRegularExpression re(p.pattern);
+        if (!re.isValid())
+            bad(field + QStringLiteral(".pattern"),
+                QStringLiteral("is not a valid regular expression (%1)").arg(re.errorString()));
+    }
+    p.min = readBound(v, "min", field + QStringLiteral(".min"));
+    p.max = readBound(v, "max", field + QStringLiteral(".max"));
+    if (p.min && p.max && *p.min > *p.max)
+        bad(field + QStringLiteral(".min"), QStringLiteral("must not be greater than max"));
+    p.maxLength = readWhole(v, "max_length", field + QStringLiteral(".max_length"), 0, 1, 1000000);
+    return p;
+}
+
+QList<AiEndpointConfig> parseEndpoints(const Json &v)
+{
+    if (!v.is_array())
+        bad(QStringLiteral("endpoints"), QStringLiteral("must be an array of endpoint definitions"));
+    QList<AiEndpointConfig> out;
+    QSet<QString> names;
+    for (size_t i = 0; i < v.size(); ++i) {
+        const Json &e = v[i];
+        const QString field = QStringLiteral("endpoints[%1]").arg(i);
+        if (!e.is_object())
+            bad(field, QStringLiteral("must be an object"));
+        refuseUnknown(e, field,
+                      {"name", "description", "service", "query", "parameters", "prompt", "model",
+                       "max_tokens", "timeout_seconds", "output"});
+        AiEndpointConfig c;
+        c.name = readText(e, "name", field + QStringLiteral(".name"), true);
+        if (!isPlainName(c.name))
+            bad(field + QStringLiteral(".name"),
+                QStringLiteral(
+                    "must start with a letter and hold only letters, digits, _ and - (64 at most)"));
+        if (names.contains(c.name.toLower()))
+            bad(field + QStringLiteral(".name"), QStringLiteral("'%1' is defined twice").arg(c.name));
+        names.insert(c.name.toLower());
+        c.description = readText(e, "description", field + QStringLiteral(".description"), false);
+        c.service = readText(e, "service", field + QStringLiteral(".service"), true).trimmed();
+        c.query = readText(e, "query", field + QStringLiteral(".query"), true).trimmed();
+        if (c.query.contains(QLatin1Char('/')))
+            bad(field + QStringLiteral(".query"), QStringLiteral("must be a named query or procedure name"));
+        if (const auto it = e.find("parameters"); it != e.end() && !it->is_null()) {
+            if (!it->is_array())
+                bad(field + QStringLiteral(".parameters"), QStringLiteral("must be an array"));
+            QSet<QString> paramNames;
+            for (size_t j = 0; j < it->size(); ++j) {
+                AiEndpointParam p =
+                    parseEndpointParam((*it)[j], field + QStringLiteral(".parameters[%1]").arg(j));
+                if (paramNames.contains(p.name))
+                    bad(field + QStringLiteral(".parameters[%1].name").arg(j),
+                        QStringLiteral("'%1' is defined twice").arg(p.name));
+                paramNames.insert(p.name);
+                c.parameters.append(std::move(p));
+            }
+        }
+        c.prompt = readText(e, "prompt", field + QStringLiteral(".prompt"), true);
+        c.model = readText(e, "model", field + QStringLiteral(".model"), false).trimmed();
+        c.maxTokens = readWhole(e, "max_tokens", field + QStringLiteral(".max_tokens"), 0, 1, 10000000);
+        c.timeoutSeconds =
+            readWhole(e, "timeout_seconds", field + QStringLiteral(".timeout_seconds"), 60, 1, 300);
+        const QString output = readText(e, "output", field + QStringLiteral(".output"), false);
+        if (!output.isEmpty() && output != QLatin1String("text") && output != QLatin1String("json"))
+            bad(field + QStringLiteral(".output"), QStringLiteral("must be text or json"));
+        c.jsonOutput = output == QLatin1String("json");
+        out.append(std::move(c));
+    }
+    return out;
 }
 } // namespace
 
@@ -364,7 +553,19 @@ AiConnection AiConnection::fromConfig(const Json &config)
             bad(QStringLiteral("redact_patterns[%1]").arg(i),
                 QStringLiteral("is not a valid regular expression (%1)").arg(re.errorString()));
     }
+    if (const Json *v = find(cfg, {"data_chat"}))
+        c.dataChat = parseDataChat(*v);
+    if (const Json *v = find(cfg, {"endpoints"}))
+        c.endpoints = parseEndpoints(*v);
     return c;
+}
+
+const AiEndpointConfig *AiConnection::endpoint(const QString &name) const
+{
+    for (const AiEndpointConfig &e : endpoints)
+        if (e.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &e;
+    return nullptr;
 }
 
 AiPrice AiConnection::priceFor(const QString &model) const

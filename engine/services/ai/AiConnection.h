@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -18,6 +20,45 @@ struct AiPrice
     double cachedInputPer1k = -1; // < 0: same as input
 };
 
+// Data-chat (POST /{svc}/data-chat): which database services the model may reach through the
+// governed data tools, whether write tools exist at all, and the loop's caps.
+struct AiDataChatConfig
+{
+    bool enabled = true;
+    QStringList services;
+    bool allowWrites = false;
+    int maxIterations = 25;
+    int maxResultChars = 50000;
+};
+
+// One parameter of an AI endpoint, validated before any data is fetched.
+struct AiEndpointParam
+{
+    QString name;
+    QString type = QStringLiteral("string"); // string | integer | number | boolean
+    bool required = false;
+    QString pattern; // a regular expression the whole (string) value must match
+    std::optional<double> min;
+    std::optional<double> max;
+    int maxLength = 0; // 0: no limit
+};
+
+// A no-code AI endpoint (GET/POST /{svc}/endpoint/{name}): fetch data through a named query or
+// procedure, fill a prompt template, call the model, return text or JSON.
+struct AiEndpointConfig
+{
+    QString name;
+    QString description;
+    QString service; // the database service holding the query
+    QString query;   // a named query or procedure on that service
+    QList<AiEndpointParam> parameters;
+    QString prompt;    // with {{param}} and {{data}} placeholders
+    QString model;     // empty: the connection's default
+    int maxTokens = 0; // 0: the connection's
+    int timeoutSeconds = 60;
+    bool jsonOutput = false;
+};
+
 // The configuration of one `ai` service (DreamFactory's AI Connection fields and Gatehouse's
 // additions), parsed and validated from the service's config object. Secrets arrive revealed.
 struct AiConnection
@@ -34,7 +75,9 @@ struct AiConnection
     int rpmPerUser = 0;        // 0 = no limit
     QStringList allowedModels; // empty = any
     QStringList allowedRoles;  // role names; empty = any role with access to the service
-    QString dataAccessApiKey;  // used by data-chat (issue 5)
+    QString dataAccessApiKey;  // the app whose role data-chat and AI endpoints use
+    AiDataChatConfig dataChat;
+    QList<AiEndpointConfig> endpoints;
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
     Json extraBody = Json::object();   // merged into every upstream request body
     QHash<QString, AiPrice> rateSheet; // by model name
@@ -54,5 +97,6 @@ struct AiConnection
 
     AiPrice priceFor(const QString &model) const;
     bool allowsModel(const QString &model) const;
+    const AiEndpointConfig *endpoint(const QString &name) const;
 };
 } // namespace gatehouse

@@ -7,6 +7,8 @@
 #include <QPointer>
 
 #include "AiCall.h"
+#include "AiEndpointRun.h"
+#include "DataChatRun.h"
 #include "core/ApiError.h"
 #include "http/HttpClient.h"
 #include "security/AccessTypes.h"
@@ -20,7 +22,8 @@ const QStringList &resourceNames()
 {
     static const QStringList names{QStringLiteral("chat"),       QStringLiteral("completion"),
                                    QStringLiteral("embeddings"), QStringLiteral("health"),
-                                   QStringLiteral("models"),     QStringLiteral("usage")};
+                                   QStringLiteral("models"),     QStringLiteral("usage"),
+                                   QStringLiteral("data-chat"),  QStringLiteral("endpoint")};
     return names;
 }
 
@@ -46,6 +49,27 @@ void fetch(HttpClient *client, HttpClientRequest request,
         done(error ? 0 : state->head.status, state->head, state->body, error);
     };
     client->start(std::move(request), std::move(handlers));
+}
+
+Json endpointSummary(const AiEndpointConfig &endpoint)
+{
+    Json params = Json::array();
+    for (const AiEndpointParam &p : endpoint.parameters) {
+        Json param{{"name", p.name.toStdString()}, {"type", p.type.toStdString()}, {"required", p.required}};
+        if (!p.pattern.isEmpty())
+            param["pattern"] = p.pattern.toStdString();
+        if (p.min)
+            param["min"] = *p.min;
+        if (p.max)
+            param["max"] = *p.max;
+        if (p.maxLength > 0)
+            param["max_length"] = p.maxLength;
+        params.push_back(std::move(param));
+    }
+    return Json{{"name", endpoint.name.toStdString()},
+                {"description", endpoint.description.toStdString()},
+                {"parameters", params},
+                {"output", endpoint.jsonOutput ? "json" : "text"}};
 }
 
 QString subjectOf(const RequestContext &context)
@@ -111,6 +135,9 @@ QStringList AiService::accessComponents() const
 {
     QStringList components{QString(), QStringLiteral("*")};
     components += resourceNames();
+    components += QStringLiteral("endpoint/*");
+    for (const AiEndpointConfig &endpoint : m_connection.endpoints)
+        components += QStringLiteral("endpoint/") + endpoint.name;
     return components;
 }
 
@@ -126,7 +153,9 @@ void AiService::handle(std::shared_ptr<const RequestContext> context, Completion
             done(HttpResponse::json(Json{{"resource", list}}));
             return;
         }
-        if (context->resourceParts.size() > 1 || !resourceNames().contains(resource))
+        const bool isEndpoint = resource == QLatin1String("endpoint");
+        if ((context->resourceParts.size() > 1 && !(isEndpoint && context->resourceParts.size() == 2)) ||
+            !resourceNames().contains(resource))
             throw ApiError::notFound(QStringLiteral("Resource '%1' not found for service '%2'.")
                                          .arg(context->resource, info().name));
         if (!m_configError.isEmpty())
@@ -138,6 +167,35 @@ void AiService::handle(std::shared_ptr<const RequestContext> context, Completion
             return;
         }
         checkCaller(*context);
+        if (isEndpoint) {
+            if (context->resourceParts.size() < 2) {
+                requireVerb(*context, VerbGet, "GET");
+                Json list = Json::array();
+                for (const AiEndpointConfig &endpoint : m_connection.endpoints)
+                    if (context->session.isSysAdmin() ||
+                        (context->allowedVerbs(info().id,
+                                               QStringLiteral("endpoint/") + endpoint.name.toLower()) &
+                         (VerbGet | VerbPost)))
+                        list.push_back(endpointSummary(endpoint));
+                done(HttpResponse::json(Json{{"resource", list}}));
+                return;
+            }
+            if (context->verb != VerbGet && context->verb != VerbPost)
+                throw ApiError::methodNotAllowed(
+                    QStringLiteral("%1 is not supported on AI endpoints; use GET or POST.")
+                        .arg(QString::fromLatin1(context->method)));
+            AiEndpointRun::start(shared_from_this(), context, context->resourceParts.at(1), done);
+            return;
+        }
+        if (resource == QLatin1String("data-chat")) {
+            if (context->verb == VerbGet) {
+                done(DataChatRun::describe(*this, *context));
+                return;
+            }
+            requireVerb(*context, VerbPost, "GET or POST");
+            DataChatRun::start(shared_from_this(), context, done);
+            return;
+        }
         if (resource == QLatin1String("chat") || resource == QLatin1String("completion")) {
             requireVerb(*context, VerbPost, "POST");
             chat(context, resource == QLatin1String("completion"), done);

@@ -84,4 +84,13 @@ Json DemoDatabase::serviceDefinition(const QString &path)
     definition["config"]["database"] = path;
     return definition;
 }
+
+Json DemoDatabase::aiServiceDefinition()
+{
+    QFile file(QStringLiteral(":/gatehouse/demo/demo-ai-service.json"));
+    Json definition = Json::object();
+    if (file.open(QIODevice::ReadOnly))
+        definition = parseJsonOrDiscarded(file.readAll());
+    return definition.is_object() ? definition : Json::object();
+}
 } // namespace gatehouse

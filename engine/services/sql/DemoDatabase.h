@@ -15,5 +15,8 @@ public:
     static bool ensureFile(const QString &path, QString *error);
     // The embedded service definition, with config.database set to `path`.
     static Json serviceDefinition(const QString &path);
+    // The demo's AI connection (`local_ai`: Ollama on localhost with the AI endpoint
+    // customer_summary over the demo database).
+    static Json aiServiceDefinition();
 };
 } // namespace gatehouse

@@ -59,7 +59,7 @@ class DataToolbox : public QObject
 public:
     struct Options
     {
-        QStringList services;    // names of the database services exposed; empty: none
+        QStringList services;     // names of the database services exposed; empty: none
         bool allowWrites = false; // create/update/delete tools (still subject to RBAC)
         int maxResultChars = 50000;
         int maxRecords = 1000; // cap on `limit` for query tools

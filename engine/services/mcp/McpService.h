@@ -1,0 +1,59 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <QStringList>
+
+#include "McpSessionIds.h"
+#include "services/ServiceManager.h"
+
+namespace gatehouse {
+
+struct HttpRequest;
+
+// Service type `mcp`: a Model Context Protocol server at /mcp/{service} (Streamable HTTP,
+// revision 2025-11-25 with sessions, and stateless 2026-07-28 requests). Its tools are the
+// governed DataToolbox operations over the database services it exposes, run as the caller;
+// its resources are those services' table schemas; its prompts are starting points for common
+// questions. The gate authenticates, rate-limits and checks RBAC on this service (component
+// "" or "*", the HTTP verb) as for any request; here come the transport rules: Origin,
+// loopback-only unless allowed, the protocol version header, session ids, JSON or SSE.
+class McpService : public Service
+{
+public:
+    struct Settings
+    {
+        QStringList services;       // database services exposed
+        bool allowWrites = false;   // create/update/delete tools
+        QStringList allowedOrigins; // browser origins besides same-origin loopback
+        bool allowRemote = false;   // answer peers that are not loopback
+    };
+    // Reads the service config; unknown keys and wrong types set `error` (a 400 message).
+    static Settings parseSettings(const Json &config, QString *error);
+
+    static void registerType(ServiceManager &manager);
+
+    McpService(ServiceInfo info, const ServiceEnvironment &env,
+               std::shared_ptr<McpSessionIds::Revocations> revocations);
+
+    QStringList accessComponents() const override;
+    void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
+
+    // The gate's routing for /mcp/{service}, before authentication: fills the context's
+    // method, verb and service, and returns a refusal for an unknown service, a refused Origin
+    // (403) or a non-loopback peer (403 unless allow_remote).
+    static std::optional<HttpResponse> admit(RequestContext &context, const ServiceManager &services,
+                                             const QString &serviceName);
+
+private:
+    std::optional<HttpResponse> checkTransport(const HttpRequest &request) const;
+    void post(const std::shared_ptr<const RequestContext> &context, const Completion &done);
+    void endSession(const RequestContext &context, const Completion &done);
+
+    ServiceEnvironment m_env;
+    Settings m_settings;
+    QString m_configError;
+    McpSessionIds m_sessionIds;
+};
+} // namespace gatehouse
