@@ -1,6 +1,6 @@
 // api_docs and _spec documents validated by @apidevtools/swagger-parser from npm
 // (openapi-validate.mjs): every service type's document, as an admin and as a restricted role,
-// over the 50-table fixture schema plus an AI connection.
+// over the 50-table fixture schema plus an AI connection and an MCP server.
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -50,6 +50,10 @@ private slots:
                                                       {"api_key", "sk-test"},
                                                       {"default_model", "gpt-4o-mini"}}}});
         QVERIFY(ai > 0);
+        // An MCP server: its document is the generic one every service type gets.
+        const qint64 mcp = server.createService(
+            Json{{"name", "mcp_shop"}, {"type", "mcp"}, {"config", {{"services", Json::array({"shop"})}}}});
+        QVERIFY(mcp > 0);
         Json rules = Json::array();
         for (const char *component : {"_spec", "_table/orders", "_table/customers", "_table/products"})
             rules.push_back(
