@@ -374,6 +374,43 @@ private slots:
         QCOMPARE(m_server->admin("GET", QStringLiteral("/api/v2/shop/_spec/extra")).status, 404);
     }
 
+    void aiServiceDocumentFollowsTheRole()
+    {
+        const qint64 ai = m_server->createService(Json{{"name", "assistant"},
+                                                       {"type", "ai"},
+                                                       {"config",
+                                                        {{"provider", "openai"},
+                                                         {"base_url", "http://127.0.0.1:9/v1"},
+                                                         {"api_key", "sk-test"},
+                                                         {"default_model", "gpt-4o-mini"}}}});
+        QVERIFY(ai > 0);
+        TestResponse r = m_server->admin("GET", QStringLiteral("/api/v2/assistant/_spec"));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        for (const char *path : {"/chat", "/completion", "/embeddings", "/models", "/health", "/usage",
+                                 "/data-chat", "/endpoint/{name}"})
+            QVERIFY2(r.json["paths"].contains(path), path);
+        QVERIFY(r.json["components"]["schemas"].contains("ChatRequest"));
+        QCOMPARE(m_server->admin("GET", QStringLiteral("/api/v2/assistant/_spec?model=true")).status, 400);
+
+        const qint64 role = m_server->createRole(
+            QStringLiteral("chatter"),
+            Json::array(
+                {Json{{"service_id", ai}, {"component", "_spec"}, {"verb_mask", 1}, {"requestor_mask", 1}},
+                 Json{{"service_id", ai}, {"component", "chat"}, {"verb_mask", 2}, {"requestor_mask", 1}}}));
+        const QString key = m_server->createAppKey(QStringLiteral("chatter"), role);
+        r = as(key, QStringLiteral("/api/v2/assistant/_spec"));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QVERIFY(r.json["paths"]["/chat"].contains("post"));
+        QVERIFY(!r.json["paths"].contains("/embeddings"));
+        QVERIFY(!r.json["paths"].contains("/data-chat"));
+        QVERIFY(!r.json["paths"].contains("/usage"));
+        r = as(key, QStringLiteral("/api/v2/api_docs"));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QVERIFY(r.json["paths"].contains("/assistant/chat"));
+        for (auto &[path, item] : r.json["paths"].items())
+            QVERIFY2(!QString::fromStdString(path).startsWith(QLatin1String("/shop/")), path.c_str());
+    }
+
     void apiDocsFollowTheRole()
     {
         TestResponse r = m_server->admin("GET", QStringLiteral("/api/v2/api_docs"));
