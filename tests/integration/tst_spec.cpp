@@ -407,8 +407,18 @@ private slots:
         r = as(key, QStringLiteral("/api/v2/api_docs"));
         QVERIFY2(r.status == 200, r.describe().constData());
         QVERIFY(r.json["paths"].contains("/assistant/chat"));
+        // The drop-in shows what the role can use through it: chat, not embeddings.
+        QVERIFY(r.json["paths"].contains("/_ai/v1/chat/completions"));
+        QVERIFY(r.json["paths"].contains("/_ai/v1/models"));
+        QVERIFY(!r.json["paths"].contains("/_ai/v1/embeddings"));
+        QVERIFY(!r.json["paths"]["/_ai/v1/chat/completions"].contains("get"));
         for (auto &[path, item] : r.json["paths"].items())
             QVERIFY2(!QString::fromStdString(path).startsWith(QLatin1String("/shop/")), path.c_str());
+        // A role without AI access does not see the drop-in at all.
+        r = as(m_analystKey, QStringLiteral("/api/v2/api_docs"));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        for (auto &[path, item] : r.json["paths"].items())
+            QVERIFY2(!QString::fromStdString(path).startsWith(QLatin1String("/_ai/")), path.c_str());
     }
 
     void apiDocsFollowTheRole()
