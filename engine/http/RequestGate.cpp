@@ -15,8 +15,8 @@
 #include "security/Rbac.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
-#include "services/mcp/McpService.h"
 #include "services/docs/SpecRequest.h"
+#include "services/mcp/McpService.h"
 #include "store/AuditLog.h"
 
 namespace gatehouse {

@@ -49,7 +49,8 @@ public:
     // event loop thread with its response (an error envelope when the database is down or the
     // service misconfigured). Engine-internal reads only (the data model's catalog
     // statistics): no RBAC, row filters or per-request statements apply here.
-    void submitWork(std::function<HttpResponse(QSqlDatabase &, const DatabaseSchema &)> work, Completion done);
+    void submitWork(std::function<HttpResponse(QSqlDatabase &, const DatabaseSchema &)> work,
+                    Completion done);
 
     // Registers sqlite, pgsql and mysql with the service manager.
     static void registerTypes(ServiceManager &manager);
