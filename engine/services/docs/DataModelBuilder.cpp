@@ -204,7 +204,8 @@ void DataModelBuilder::start()
         [self](HttpResponse response) {
             self->countsArrived(response.status == 200 ? InternalDispatcher::bodyJson(response)
                                                        : Json::object());
-        });
+        },
+        m_context);
 }
 
 void DataModelBuilder::countsArrived(const Json &counts)

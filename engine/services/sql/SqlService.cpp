@@ -419,7 +419,7 @@ void SqlService::prepareDocs(std::function<void()> ready)
 }
 
 void SqlService::submitWork(std::function<HttpResponse(QSqlDatabase &, const DatabaseSchema &)> work,
-                            Completion done)
+                            Completion done, std::shared_ptr<const RequestContext> caller)
 {
     if (!m_executor) {
         done(HttpResponse::fromError(ApiError(
@@ -427,7 +427,9 @@ void SqlService::submitWork(std::function<HttpResponse(QSqlDatabase &, const Dat
         return;
     }
     m_executor->submitRequest(
-        [this, work = std::move(work)](QSqlDatabase &db) {
+        [this, work = std::move(work), caller = std::move(caller)](QSqlDatabase &db) {
+            if (caller)
+                runRequestStatements(*caller, db);
             const std::shared_ptr<const DatabaseSchema> current = schema(db);
             return work(db, *current);
         },
