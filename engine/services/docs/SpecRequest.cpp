@@ -2,7 +2,6 @@
 
 #include "DataModelBuilder.h"
 #include "OpenApiBuilder.h"
-#include "SqlServiceDocs.h"
 #include "core/ApiError.h"
 #include "services/RequestContext.h"
 #include "services/sql/SqlService.h"
