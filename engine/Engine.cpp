@@ -22,6 +22,7 @@
 #include "services/ServiceManager.h"
 #include "services/ai/AiGatewayService.h"
 #include "services/ai/AiService.h"
+#include "services/docs/ApiDocsService.h"
 #include "services/mcp/McpService.h"
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
@@ -84,6 +85,7 @@ bool Engine::start(QString *error)
                                                              *m_services, m_limiter.get()));
     m_services->mountBuiltIn(std::make_shared<UserService>(*m_store));
     m_services->mountBuiltIn(std::make_shared<AiGatewayService>(*m_services));
+    m_services->mountBuiltIn(std::make_shared<ApiDocsService>(*m_services));
     if (m_config.demo && !installDemo(error))
         return false;
     m_services->reload(m_store->services());

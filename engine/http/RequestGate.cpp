@@ -15,6 +15,7 @@
 #include "security/Rbac.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
+#include "services/docs/SpecRequest.h"
 #include "services/mcp/McpService.h"
 #include "store/AuditLog.h"
 
@@ -289,6 +290,14 @@ void RequestGate::dispatch(std::shared_ptr<RequestContext> context, Reply reply)
         throw ApiError::notFound(QStringLiteral("Could not find a service for %1").arg(context->serviceName));
     if (!service->info().isActive)
         throw ApiError::forbidden(QStringLiteral("Service %1 is deactivated.").arg(service->info().name));
+    // `_spec` on every service, before the service's own routing (docs/SpecRequest): RBAC on
+    // the `_spec` component, then the document or data model built for this caller.
+    if (SpecRequest::matches(*context)) {
+        SpecRequest::authorize(*context, *service);
+        SpecRequest::handle(context, service, m_services.environment().dispatcher,
+                            [reply](HttpResponse response) { reply(std::move(response)); });
+        return;
+    }
     if (!context->isPublicRoute && !context->session.isSysAdmin() && !service->authorizesItself())
         authorize(*context, *service);
     // The handler keeps the service alive until it answers, even if a reload unmounts it.

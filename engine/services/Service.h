@@ -55,6 +55,18 @@ public:
     virtual bool authorizesItself() const { return false; }
     virtual void handle(std::shared_ptr<const RequestContext> context, Completion done) = 0;
 
+    // The OpenAPI 3.0 description of this service for `caller` (`_spec`, api_docs):
+    // {"paths": {...}, "components": {"schemas": {...}}}, paths relative to the service root
+    // ("/_table/{table_name}"). Each operation names the RBAC component it needs in
+    // "x-gh-component" ("_table/*" for a templated path); OpenApiBuilder removes what the
+    // caller may not use, adds the shared error responses and drops that key. `expand`: one
+    // path per concrete resource (tables) where the service has them. Default: a generic
+    // document built from accessComponents() (engine/services/docs/OpenApiBuilder).
+    virtual Json openApi(const RequestContext &caller, bool expand) const;
+    // Docs may need state read asynchronously first (a database's schema): `ready` runs on the
+    // event loop thread once openApi() can use it.
+    virtual void prepareDocs(std::function<void()> ready) { ready(); }
+
 private:
     ServiceInfo m_info;
 };

@@ -512,6 +512,15 @@ private slots:
         QCOMPARE(text(r.json[0]["user_id"]), QString::number(m_bob));
         QCOMPARE(text(r.json[0]["note"]), QString());
 
+        // The data model (_spec?model=true) counts rows as the caller too: on the one pooled
+        // connection, after alice's request, bob's count is his own row, not alice's two.
+        const QString model = u"/api/v2/rls/_spec?model=true&stock=true&resource_name=%1"_s.arg(table);
+        for (const auto &[user, rows] : {std::pair{m_alice, 2}, std::pair{m_bob, 1}, std::pair{m_alice, 2}}) {
+            r = get(user, model);
+            QVERIFY2(r.status == 200, r.describe().constData());
+            QCOMPARE(r.json["tables"][table.toStdString()]["rows"].get<int>(), rows);
+        }
+
         // A statement that fails fails the request before its own SQL runs.
         r = m_server.admin("GET", u"/api/v2/system/service?filter=name%3Drls&fields=id,config"_s);
         Json config = r.json["resource"][0]["config"];

@@ -60,9 +60,9 @@ private Q_SLOTS:
 
         GatehouseClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         window.connectToEngine(&client, password);
-        // The demo, system, user and _ai (OpenAI drop-in) services are mounted: the window says so once
-        // /status answers.
-        QTRY_VERIFY_WITH_TIMEOUT(windowShows(window, QStringLiteral("4 services")), 10000);
+        // The demo database and its AI connection (local_ai), system, user, _ai (OpenAI drop-in) and
+        // api_docs are mounted: the window says so once /status answers.
+        QTRY_VERIFY_WITH_TIMEOUT(windowShows(window, QStringLiteral("6 services")), 10000);
         QVERIFY(windowShows(window, QStringLiteral("Running")));
         QVERIFY(windowShows(window, password));
     }

@@ -24,6 +24,8 @@ public:
     bool authorizesItself() const override { return true; }
     QStringList accessComponents() const override;
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
+    // Only the operations the caller can use on some `ai` service (AiGatewayOpenApi.cpp).
+    Json openApi(const RequestContext &caller, bool expand) const override;
 
 private:
     void call(const std::shared_ptr<const RequestContext> &context, bool embeddings, Completion &done);

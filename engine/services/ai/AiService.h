@@ -27,6 +27,7 @@ public:
 
     QStringList accessComponents() const override;
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
+    Json openApi(const RequestContext &caller, bool expand) const override; // AiServiceOpenApi.cpp
 
     const AiConnection &connection() const { return m_connection; }
     const ServiceEnvironment &environment() const { return *m_env; }

@@ -17,6 +17,7 @@
 #include "security/LookupResolver.h"
 #include "security/LookupSecrets.h"
 #include "services/ServiceManager.h"
+#include "services/docs/SqlServiceDocs.h"
 #include "store/DbExecutor.h"
 
 namespace gatehouse {
@@ -399,6 +400,40 @@ void SqlService::handle(std::shared_ptr<const RequestContext> context, Completio
     }
     m_executor->submitRequest([this, context](QSqlDatabase &db) { return serve(*context, db); },
                               std::move(done));
+}
+
+Json SqlService::openApi(const RequestContext &caller, bool expand) const
+{
+    return SqlServiceDocs::openApi(*this, caller, expand);
+}
+
+void SqlService::prepareDocs(std::function<void()> ready)
+{
+    if (cachedSchema() || !m_executor) {
+        ready();
+        return;
+    }
+    // An unreachable database still gets its generic document: `ready` runs either way.
+    submitWork([](QSqlDatabase &, const DatabaseSchema &) { return HttpResponse::json(Json::object()); },
+               [ready = std::move(ready)](HttpResponse) { ready(); });
+}
+
+void SqlService::submitWork(std::function<HttpResponse(QSqlDatabase &, const DatabaseSchema &)> work,
+                            Completion done, std::shared_ptr<const RequestContext> caller)
+{
+    if (!m_executor) {
+        done(HttpResponse::fromError(ApiError(
+            503, QStringLiteral("Service '%1' is misconfigured: %2").arg(info().name, m_configError))));
+        return;
+    }
+    m_executor->submitRequest(
+        [this, work = std::move(work), caller = std::move(caller)](QSqlDatabase &db) {
+            if (caller)
+                runRequestStatements(*caller, db);
+            const std::shared_ptr<const DatabaseSchema> current = schema(db);
+            return work(db, *current);
+        },
+        std::move(done));
 }
 
 HttpResponse SqlService::serve(const RequestContext &context, QSqlDatabase &db)

@@ -42,6 +42,17 @@ public:
 
     QStringList accessComponents() const override;
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
+    // OpenAPI paths (docs/SqlServiceDocs); prepareDocs reads the schema first if needed.
+    Json openApi(const RequestContext &caller, bool expand) const override;
+    void prepareDocs(std::function<void()> ready) override;
+    // Runs `work` on one of the service's workers with the schema read, then `done` on the
+    // event loop thread with its response (an error envelope when the database is down or the
+    // service misconfigured). Engine-internal reads only (the data model's catalog
+    // statistics): no RBAC or row filters apply here. With `caller`, the service's per-request
+    // "statements" run first as for that caller's requests, so database-side identity
+    // passthrough (PostgreSQL row-level security) sees the caller, not a previous request.
+    void submitWork(std::function<HttpResponse(QSqlDatabase &, const DatabaseSchema &)> work, Completion done,
+                    std::shared_ptr<const RequestContext> caller = nullptr);
 
     // Registers sqlite, pgsql and mysql with the service manager.
     static void registerTypes(ServiceManager &manager);

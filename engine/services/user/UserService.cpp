@@ -4,6 +4,7 @@
 #include "ProfileResource.h"
 #include "core/ApiError.h"
 #include "services/RequestContext.h"
+#include "services/docs/UserServiceDocs.h"
 #include "services/system/SessionResource.h"
 
 namespace gatehouse {
@@ -98,5 +99,12 @@ void UserService::handle(std::shared_ptr<const RequestContext> context, Completi
     } catch (const std::exception &) {
         done(HttpResponse::fromError(ApiError::badRequest(QStringLiteral("The request is malformed."))));
     }
+}
+
+Json UserService::openApi(const RequestContext &caller, bool expand) const
+{
+    Q_UNUSED(caller);
+    Q_UNUSED(expand);
+    return UserServiceDocs::openApi();
 }
 } // namespace gatehouse

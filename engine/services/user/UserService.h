@@ -29,6 +29,7 @@ public:
     bool isPublicRoute(const QString &resource, int verb) const override;
     QStringList accessComponents() const override;
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
+    Json openApi(const RequestContext &caller, bool expand) const override;
 
 private:
     std::shared_ptr<SessionResource> m_session;
