@@ -16,7 +16,6 @@
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
 #include "services/docs/SpecRequest.h"
-#include "services/mcp/McpService.h"
 #include "store/AuditLog.h"
 
 namespace gatehouse {
@@ -92,12 +91,14 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
             reply(status());
             return;
         }
-        // MCP Streamable HTTP (/mcp/{service}): the same stages as the REST API after the MCP
-        // service's own transport checks (Origin, loopback peer), which come before credentials.
-        static const QRegularExpression mcpPath(QStringLiteral("^/mcp/([^/]+)/?$"));
-        if (const QRegularExpressionMatch mcp = mcpPath.match(path); mcp.hasMatch()) {
+        // A service type's own path, /{ownPath}/{service} (MCP's Streamable HTTP endpoint): the
+        // same stages as the REST API, after the service's own transport checks (Origin,
+        // loopback peer), which come before credentials.
+        static const QRegularExpression ownPath(QStringLiteral("^/([a-z]+)/([^/]+)/?$"));
+        if (const QRegularExpressionMatch own = ownPath.match(path);
+            own.hasMatch() && m_services.isOwnPath(own.captured(1))) {
             if (std::optional<HttpResponse> refusal =
-                    McpService::admit(*context, m_services, mcp.captured(1))) {
+                    admitOwnPath(*context, own.captured(1), own.captured(2))) {
                 reply(std::move(*refusal));
                 return;
             }
@@ -120,6 +121,27 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
         }
         authenticateThenRun(context, reply);
     });
+}
+
+std::optional<HttpResponse> RequestGate::admitOwnPath(RequestContext &context, const QString &prefix,
+                                                      const QString &serviceName) const
+{
+    context.method = context.request.method == "HEAD" ? QByteArray("GET") : context.request.method;
+    context.verb = verbBit(context.method);
+    context.serviceName = serviceName.toLower();
+    context.resource.clear();
+    context.resourceParts.clear();
+    context.isPublicRoute = false;
+    const auto service = m_services.find(context.serviceName);
+    const ServiceType *type = service ? m_services.type(service->info().type) : nullptr;
+    if (!type || type->ownPath != prefix)
+        return HttpResponse::fromError(ApiError::notFound(
+            QStringLiteral("Could not find a %1 service for %2").arg(prefix, context.serviceName)));
+    if (context.verb == 0)
+        return HttpResponse::fromError(
+            ApiError::methodNotAllowed(QStringLiteral("Invalid or unsupported verb '%1' used in request.")
+                                           .arg(QString::fromLatin1(context.method))));
+    return service->admitTransport(context.request);
 }
 
 void RequestGate::authenticateThenRun(const std::shared_ptr<RequestContext> &context, const Reply &reply)

@@ -49,6 +49,10 @@ private:
     // Transport-level checks before anything else is read; a response ends the request there
     // (refusals, CORS preflight).
     std::optional<HttpResponse> admit(const RequestContext &context) const;
+    // /{ownPath}/{service}: fills the context's method, verb and service; a refusal for an unknown
+    // service or verb, or from the service's transport checks.
+    std::optional<HttpResponse> admitOwnPath(RequestContext &context, const QString &prefix,
+                                             const QString &serviceName) const;
     // Splits /api/v2/{service}/{resource}, applies the verb override and parses the body.
     void route(RequestContext &context, const QString &servicePath) const;
     // Resolves the caller's Session (user, app, role); may finish asynchronously.

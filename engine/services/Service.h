@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <QString>
 
@@ -53,6 +54,13 @@ public:
     // Services that route to other services (the OpenAI drop-in routes by model alias) check
     // RBAC against the target themselves: the gate still authenticates, then skips its check.
     virtual bool authorizesItself() const { return false; }
+    // Transport checks for requests on the service type's own path (ServiceType::ownPath, e.g.
+    // /mcp/{name}), made before credentials are read: a refusal ends the request there.
+    virtual std::optional<HttpResponse> admitTransport(const HttpRequest &request) const
+    {
+        Q_UNUSED(request);
+        return std::nullopt;
+    }
     virtual void handle(std::shared_ptr<const RequestContext> context, Completion done) = 0;
 
     // The OpenAPI 3.0 description of this service for `caller` (`_spec`, api_docs):

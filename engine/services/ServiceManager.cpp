@@ -25,6 +25,14 @@ const ServiceType *ServiceManager::type(const QString &name) const
     return it == m_types.cend() ? nullptr : &*it;
 }
 
+bool ServiceManager::isOwnPath(const QString &prefix) const
+{
+    for (const ServiceType &type : m_types)
+        if (!type.ownPath.isEmpty() && type.ownPath == prefix)
+            return true;
+    return false;
+}
+
 QList<const ServiceType *> ServiceManager::types() const
 {
     QList<const ServiceType *> list;

@@ -47,6 +47,9 @@ struct ServiceType
     QString description;
     QStringList secretFields; // config keys that hold secrets: SecretStore at rest, masked on output
     bool builtIn = false;     // mounted by the engine, not creatable through system/service
+    // Non-empty: the type's services also answer at /{ownPath}/{name}, outside /api/v2 (the MCP
+    // endpoint), with the resource empty and Service::admitTransport checked first.
+    QString ownPath;
     std::function<std::shared_ptr<Service>(const ServiceInfo &, const ServiceEnvironment &)> create;
     // Checks a config before it is stored (e.g. a database connection test). Runs on a worker
     // thread; returns an empty string when the config is usable, otherwise a message for a 400.
@@ -65,6 +68,8 @@ public:
     void registerType(ServiceType type);
     const ServiceType *type(const QString &name) const;
     QList<const ServiceType *> types() const;
+    // Is `prefix` some registered type's ownPath?
+    bool isOwnPath(const QString &prefix) const;
 
     // Replaces the mounted set with `infos` (plus the built-in services). A service whose
     // definition is unchanged keeps its instance, so caches and pools survive.

@@ -426,22 +426,21 @@ private slots:
         context.request.method = "POST";
         context.request.path = QStringLiteral("/mcp/dmcp");
         context.request.peer = QHostAddress(QStringLiteral("192.0.2.10"));
-        std::optional<HttpResponse> refusal =
-            McpService::admit(context, m_server->engine().services(), QStringLiteral("dmcp"));
+        const auto transport = [this, &context](const char *name) {
+            return m_server->engine().services().find(QLatin1String(name))->admitTransport(context.request);
+        };
+        std::optional<HttpResponse> refusal = transport("dmcp");
         QVERIFY(refusal);
         QCOMPARE(refusal->status, 403);
         context.request.peer = QHostAddress(QStringLiteral("::ffff:127.0.0.1"));
-        QVERIFY(!McpService::admit(context, m_server->engine().services(), QStringLiteral("dmcp")));
+        QVERIFY(!transport("dmcp"));
         const qint64 remote = createService({{"name", "mcpremote"},
                                              {"type", "mcp"},
                                              {"config", {{"services", {"demo"}}, {"allow_remote", true}}}});
         QVERIFY(remote);
         context.request.peer = QHostAddress(QStringLiteral("192.0.2.10"));
-        QVERIFY(!McpService::admit(context, m_server->engine().services(), QStringLiteral("mcpremote")));
+        QVERIFY(!transport("mcpremote"));
         // /mcp/{name} of a service that is not an MCP server: 404.
-        refusal = McpService::admit(context, m_server->engine().services(), QStringLiteral("demo"));
-        QVERIFY(refusal);
-        QCOMPARE(refusal->status, 404);
         r = post(m_reader, init, {}, {}, QStringLiteral("demo"), {});
         QCOMPARE(r.status, 404);
     }

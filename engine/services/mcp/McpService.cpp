@@ -203,6 +203,7 @@ void McpService::registerType(ServiceManager &manager)
     type.name = QStringLiteral("mcp");
     type.label = QStringLiteral("MCP Server");
     type.group = QStringLiteral("AI");
+    type.ownPath = QStringLiteral("mcp");
     type.description = QStringLiteral("A Model Context Protocol server at /mcp/{name}: governed data tools, "
                                       "table schema resources and prompts over the database services it "
                                       "exposes, for Claude Desktop, IDEs and other MCP clients.");
@@ -232,28 +233,7 @@ QStringList McpService::accessComponents() const
     return {QString(), QStringLiteral("*")};
 }
 
-std::optional<HttpResponse> McpService::admit(RequestContext &context, const ServiceManager &services,
-                                              const QString &serviceName)
-{
-    context.method = context.request.method == "HEAD" ? QByteArray("GET") : context.request.method;
-    context.verb = verbBit(context.method);
-    context.serviceName = serviceName.toLower();
-    context.resource.clear();
-    context.resourceParts.clear();
-    context.isPublicRoute = false;
-    const auto service = services.find(context.serviceName);
-    const auto *mcp = dynamic_cast<const McpService *>(service.get());
-    if (!mcp)
-        return HttpResponse::fromError(ApiError::notFound(
-            QStringLiteral("Could not find an MCP service for %1").arg(context.serviceName)));
-    if (context.verb == 0)
-        return HttpResponse::fromError(
-            ApiError::methodNotAllowed(QStringLiteral("Invalid or unsupported verb '%1' used in request.")
-                                           .arg(QString::fromLatin1(context.method))));
-    return mcp->checkTransport(context.request);
-}
-
-std::optional<HttpResponse> McpService::checkTransport(const HttpRequest &request) const
+std::optional<HttpResponse> McpService::admitTransport(const HttpRequest &request) const
 {
     // Local MCP servers are what DNS-rebinding attacks aim at: a page in the user's browser
     // posting to 127.0.0.1. A browser always sends Origin; it must be this very server on a

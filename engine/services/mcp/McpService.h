@@ -40,14 +40,11 @@ public:
     QStringList accessComponents() const override;
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
 
-    // The gate's routing for /mcp/{service}, before authentication: fills the context's
-    // method, verb and service, and returns a refusal for an unknown service, a refused Origin
-    // (403) or a non-loopback peer (403 unless allow_remote).
-    static std::optional<HttpResponse> admit(RequestContext &context, const ServiceManager &services,
-                                             const QString &serviceName);
+    // Before credentials are read: a refused Origin (403) or a non-loopback peer (403 unless
+    // allow_remote).
+    std::optional<HttpResponse> admitTransport(const HttpRequest &request) const override;
 
 private:
-    std::optional<HttpResponse> checkTransport(const HttpRequest &request) const;
     void post(const std::shared_ptr<const RequestContext> &context, const Completion &done);
     void endSession(const RequestContext &context, const Completion &done);
 
