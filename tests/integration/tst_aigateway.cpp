@@ -13,8 +13,8 @@
 #include <QTest>
 #include <QTimer>
 
-#include "TestMain.h"
 #include "MockProvider.h"
+#include "TestMain.h"
 #include "TestServer.h"
 #include "store/AiPromptLog.h"
 #include "store/AiUsageLog.h"

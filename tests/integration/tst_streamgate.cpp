@@ -5,8 +5,8 @@
 #include <QTest>
 #include <QTimer>
 
-#include "TestMain.h"
 #include "Engine.h"
+#include "TestMain.h"
 #include "TestServer.h"
 #include "http/ResponseStream.h"
 #include "services/ServiceManager.h"
