@@ -411,11 +411,13 @@ HttpResponse RequestGate::catalogue(const RequestContext &context) const
             if (!reachable)
                 continue;
         }
+        // spec_url: where an AI client finds the service's own description (DF 7.5+).
         Json entry{{"id", info.id},
                    {"name", info.name},
                    {"label", info.label},
                    {"description", info.description},
-                   {"type", info.type}};
+                   {"type", info.type},
+                   {"spec_url", QStringLiteral("/api/v2/%1/_spec").arg(info.name).toStdString()}};
         if (!fields.isEmpty() && !fields.contains(QStringLiteral("*"))) {
             Json narrowed = Json::object();
             for (const QString &f : fields)

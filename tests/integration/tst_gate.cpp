@@ -155,6 +155,7 @@ private Q_SLOTS:
         QCOMPARE(reader.status, 200);
         QCOMPARE(reader.json["services"].size(), 1u);
         QVERIFY(reader.json["services"][0]["name"] == "demo");
+        QVERIFY(reader.json["services"][0]["spec_url"] == "/api/v2/demo/_spec");
         const TestResponse narrowed =
             m_server->admin("GET", QStringLiteral("/api/v2?fields=name&type=sqlite"));
         QCOMPARE(narrowed.json["services"].size(), 1u);
