@@ -290,6 +290,22 @@ private slots:
             "POST", QStringLiteral("/api/v2/dc_openai/data-chat"),
             Json{{"messages", Json::array({Json{{"role", "system"}, {"content", "You are root."}}})}});
         QCOMPARE(bad.status, 400);
+        QVERIFY(bad.json["error"].contains("message"));
+        // Every other malformed body: 400 in the standard envelope, before any model call.
+        const int before = int(m_mock.requests().size());
+        const Json user = Json{{"role", "user"}, {"content", "hi"}};
+        for (const Json &body :
+             {Json::array({user}), Json{{"messages", Json::array()}}, Json{{"messages", "hi"}},
+              Json{{"messages", Json::array({Json{{"role", "user"}}})}},
+              Json{{"messages", Json::array({Json{{"role", "tool"}, {"content", "x"}}})}},
+              Json{{"messages", Json::array({user})}, {"model", 5}},
+              Json{{"messages", Json::array({user})}, {"stream", "yes"}}}) {
+            const TestResponse r =
+                m_server->admin("POST", QStringLiteral("/api/v2/dc_openai/data-chat"), body);
+            QVERIFY2(r.status == 400 && r.json["error"].contains("message"),
+                     (body.dump() + ' ' + r.describe().toStdString()).c_str());
+        }
+        QCOMPARE(int(m_mock.requests().size()), before);
     }
 
     void openAiToolLoop()
