@@ -17,6 +17,7 @@
 #include "security/AiBudgetLedger.h"
 #include "security/Authenticator.h"
 #include "security/FieldMasker.h"
+#include "security/IdentityProvisioner.h"
 #include "security/RateLimiter.h"
 #include "security/SecretBox.h"
 #include "services/ServiceManager.h"
@@ -77,13 +78,15 @@ bool Engine::start(QString *error)
     environment.aiBudgets = m_aiBudgets.get();
     m_dispatcher = std::make_unique<InternalDispatcher>();
     environment.dispatcher = m_dispatcher.get();
+    m_identities = std::make_unique<IdentityProvisioner>(*m_store);
+    environment.identities = m_identities.get();
     m_services = std::make_unique<ServiceManager>(environment);
     SqlService::registerTypes(*m_services);
     AiService::registerType(*m_services);
     McpService::registerType(*m_services);
     m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
                                                              *m_services, m_limiter.get()));
-    m_services->mountBuiltIn(std::make_shared<UserService>(*m_store));
+    m_services->mountBuiltIn(std::make_shared<UserService>(*m_store, *m_services));
     m_services->mountBuiltIn(std::make_shared<AiGatewayService>(*m_services));
     m_services->mountBuiltIn(std::make_shared<ApiDocsService>(*m_services));
     if (m_config.demo && !installDemo(error))
@@ -140,6 +143,7 @@ void Engine::stop()
     m_authenticator.reset();
     m_services.reset();
     m_dispatcher.reset();
+    m_identities.reset();
     // Upstream calls still in flight (AI calls whose clients are gone) end here, without callbacks.
     m_httpClient.reset();
     m_limiter.reset();

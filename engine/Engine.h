@@ -14,6 +14,7 @@ class AiUsageLog;
 class AuditLog;
 class HttpClient;
 class InternalDispatcher;
+class IdentityProvisioner;
 class Authenticator;
 class HttpServer;
 class RateLimiter;
@@ -65,6 +66,7 @@ private:
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<HttpClient> m_httpClient;
     std::unique_ptr<InternalDispatcher> m_dispatcher;
+    std::unique_ptr<IdentityProvisioner> m_identities;
     std::unique_ptr<AiUsageLog> m_aiUsage;
     std::unique_ptr<AiPromptLog> m_aiPrompts;
     std::unique_ptr<AiBudgetLedger> m_aiBudgets;

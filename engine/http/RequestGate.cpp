@@ -11,8 +11,11 @@
 #include "core/LogContext.h"
 #include "core/Version.h"
 #include "security/Authenticator.h"
+#include "security/IdentityProvisioner.h"
+#include "security/Jwt.h"
 #include "security/RateLimiter.h"
 #include "security/Rbac.h"
+#include "services/IdentityProvider.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
 #include "services/docs/SpecRequest.h"
@@ -258,6 +261,14 @@ void RequestGate::authenticate(std::shared_ptr<RequestContext> context, Next nex
             [reply](HttpResponse refusal) { reply(std::move(refusal)); });
         return;
     }
+    const QString token = Authenticator::sessionToken(context->request);
+    if (const QString issuer = Jwt::foreignIssuer(token); !issuer.isEmpty()) {
+        if (auto identityService = m_services.identityServiceForIssuer(issuer)) {
+            authenticateExternal(std::move(context), std::move(identityService), token, std::move(next),
+                                 std::move(reply));
+            return;
+        }
+    }
     context->session = m_authenticator.authenticate(context->request);
     if (!context->session.user && !context->session.app)
         throw ApiError::badRequest(QStringLiteral(
@@ -265,6 +276,42 @@ void RequestGate::authenticate(std::shared_ptr<RequestContext> context, Next nex
             "X-DreamFactory-Session-Token and/or X-DreamFactory-API-Key request header. You can also use "
             "URL query parameters session_token and/or api_key."));
     next();
+}
+
+void RequestGate::authenticateExternal(std::shared_ptr<RequestContext> context,
+                                       std::shared_ptr<Service> identityService, const QString &token,
+                                       Next next, Reply reply)
+{
+    IdentityProvisioner *provisioner = m_services.environment().identities;
+    if (!provisioner)
+        throw ApiError::unauthorized(
+            QStringLiteral("Invalid token: identity-provider tokens are not accepted here."));
+    QString audience;
+    if (!context->serviceName.isEmpty())
+        if (const auto target = m_services.find(context->serviceName))
+            audience = target->bearerAudience(*context);
+    IdentityProvider *provider = identityService->identityProvider();
+    provider->verifyBearer(
+        token, audience,
+        [this, context, identityService, provisioner, next, reply](ExternalIdentity identity) {
+            LogContext::Scope logScope(context->requestId);
+            IdentityProvider *provider = identityService->identityProvider();
+            provisioner->provision(
+                identity, provider->roleMap(),
+                [this, context, identityService, next, reply](User user) {
+                    LogContext::Scope logScope(context->requestId);
+                    guarded(reply, [&] {
+                        Session session;
+                        session.user = std::move(user);
+                        m_authenticator.applyAppAndRole(session, context->request,
+                                                        identityService->identityProvider()->bearerAppId());
+                        context->session = std::move(session);
+                        next();
+                    });
+                },
+                reply);
+        },
+        reply);
 }
 
 void RequestGate::enforceLimits(std::shared_ptr<RequestContext> context, Next next, Reply reply)

@@ -57,6 +57,12 @@ private:
     void route(RequestContext &context, const QString &servicePath) const;
     // Resolves the caller's Session (user, app, role); may finish asynchronously.
     void authenticate(std::shared_ptr<RequestContext> context, Next next, Reply reply);
+    // A bearer token issued by an identity service (OIDC): verified by that service for the
+    // audience the target service expects, its person provisioned, then the usual app and
+    // role rules. Off the event loop only while keys are fetched or the user is written.
+    void authenticateExternal(std::shared_ptr<RequestContext> context,
+                              std::shared_ptr<Service> identityService, const QString &token, Next next,
+                              Reply reply);
     // Rate limits for the resolved caller; may finish asynchronously.
     void enforceLimits(std::shared_ptr<RequestContext> context, Next next, Reply reply);
     // RBAC on (service, component, verb, requestor); throws ApiError 403.

@@ -3,8 +3,10 @@
 #include <memory>
 #include <optional>
 
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include "core/Json.h"
 
@@ -72,6 +74,13 @@ struct User
     // Tokens carry the epoch they were issued under; bumping it (password change, deactivation)
     // revokes every session of the user at once.
     qint64 tokenEpoch = 0;
+    // Users signed in through a directory or identity provider (LDAP, OIDC): the service they
+    // came from and what it said about them at their last sign-in. They feed the
+    // {user.ldap_username}, {user.groups} and {user.<attribute>} lookups.
+    qint64 identityServiceId = 0; // 0: a local account
+    QString directoryUsername;
+    QStringList groups;
+    QHash<QString, QString> directoryAttributes;
 };
 
 // Who is asking, resolved once by the gate for each request.

@@ -185,13 +185,24 @@ std::pair<JwtClaims, User> Authenticator::verifyToken(const QString &token,
     return {result.claims, *user};
 }
 
-void Authenticator::applyAppAndRole(Session &session, const HttpRequest &request) const
+void Authenticator::applyAppAndRole(Session &session, const HttpRequest &request,
+                                    std::optional<qint64> fallbackAppId) const
 {
     if (!session.snapshot)
         session.snapshot = m_store.snapshot();
     const QString key = apiKey(request);
-    if (!key.isEmpty())
+    if (!key.isEmpty()) {
         session.app = appFor(key, *session.snapshot);
+    } else if (fallbackAppId) {
+        const auto app = session.snapshot->appsById.constFind(*fallbackAppId);
+        if (app == session.snapshot->appsById.constEnd())
+            throw ApiError::forbidden(
+                QStringLiteral("Access Forbidden. The identity service's app no longer exists."));
+        if (!app->isActive)
+            throw ApiError::forbidden(
+                QStringLiteral("Access Forbidden. The application '%1' is not active.").arg(app->name));
+        session.app = *app;
+    }
     applyRole(session, *session.snapshot);
 }
 

@@ -52,8 +52,11 @@ public:
     std::pair<JwtClaims, User> verifyToken(const QString &token, const AccessSnapshot &snapshot) const;
     // The app behind an API key; throws 401 for an unknown key, 403 for an inactive app.
     static App appForKey(const QString &key, const AccessSnapshot &snapshot);
-    // The app and role part of authenticate() for a user already known (token or Basic).
-    void applyAppAndRole(Session &session, const HttpRequest &request) const;
+    // The app and role part of authenticate() for a user already known (token, Basic or an
+    // identity provider's bearer token). `fallbackAppId`: the app to use when the request names
+    // none (an identity service's bearer app); it must exist and be active.
+    void applyAppAndRole(Session &session, const HttpRequest &request,
+                         std::optional<qint64> fallbackAppId = std::nullopt) const;
 
     // The clock, replaceable by tests (seconds since the epoch).
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }

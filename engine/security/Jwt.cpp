@@ -196,6 +196,24 @@ Jwt::Result Jwt::verify(const QString &token, qint64 now, bool checkExpiry) cons
     return result;
 }
 
+QString Jwt::foreignIssuer(const QString &token)
+{
+    if (token.size() > MaxTokenLength)
+        return QString();
+    const QList<QByteArray> parts = token.toLatin1().split('.');
+    QByteArray payloadJson;
+    if (parts.size() != 3 || !decodeSegment(parts[1], &payloadJson))
+        return QString();
+    const Json payload = parseJsonOrDiscarded(payloadJson);
+    if (!payload.is_object())
+        return QString();
+    const auto iss = payload.find("iss");
+    if (iss == payload.end() || !iss->is_string())
+        return QString();
+    const QString issuer = iss->get<QString>();
+    return issuer == QLatin1String(kIssuer) ? QString() : issuer;
+}
+
 bool Jwt::withinRefreshWindow(const JwtClaims &claims, qint64 now, int refreshTtlMinutes)
 {
     return now < claims.firstIssuedAt + qint64(refreshTtlMinutes) * 60;

@@ -65,6 +65,10 @@ public:
     // With `checkExpiry` false (refresh), everything but `exp` is still enforced.
     Result verify(const QString &token, qint64 now, bool checkExpiry = true) const;
     static bool withinRefreshWindow(const JwtClaims &claims, qint64 now, int refreshTtlMinutes);
+    // The `iss` of a JWT-shaped token, read WITHOUT verifying anything: only for choosing who
+    // should verify it (an identity provider's token is not ours). Empty when there is none, or
+    // when it is our own issuer.
+    static QString foreignIssuer(const QString &token);
 
 private:
     QByteArray mac(const QByteArray &signingInput) const;

@@ -194,6 +194,16 @@ std::optional<QString> LookupResolver::builtIn(const QString &name) const
             return boolText(user->isSysAdmin);
         if (key == QLatin1String("last_login_date") && m_session.snapshot)
             return m_session.snapshot->lastLoginDates.value(user->id);
+        // Directory and identity-provider users (ExternalIdentity): their sign-in name, groups
+        // (comma-separated, as the source named them) and mapped attributes.
+        if (key == QLatin1String("ldap_username"))
+            return user->identityServiceId ? std::optional<QString>(user->directoryUsername) : std::nullopt;
+        if (key == QLatin1String("groups"))
+            return user->identityServiceId ? std::optional<QString>(user->groups.join(QLatin1Char(',')))
+                                           : std::nullopt;
+        if (const auto it = user->directoryAttributes.constFind(key);
+            it != user->directoryAttributes.constEnd())
+            return it.value();
         return std::nullopt;
     }
     if (name.startsWith(QLatin1String("role."))) {

@@ -12,6 +12,8 @@
 
 namespace gatehouse {
 
+class IdentityProvider;
+
 // The stored definition of a service (a row of the system `service` table).
 struct ServiceInfo
 {
@@ -74,6 +76,16 @@ public:
     // Docs may need state read asynchronously first (a database's schema): `ready` runs on the
     // event loop thread once openApi() can use it.
     virtual void prepareDocs(std::function<void()> ready) { ready(); }
+
+    // Identity services (ldap, adldap, oidc) vouch for people; every other type returns null.
+    virtual IdentityProvider *identityProvider() { return nullptr; }
+    // The audience a bearer token from an identity provider must name to be used on this
+    // service (MCP: its resource URL, RFC 8707); empty: the provider's own configured audience.
+    virtual QString bearerAudience(const RequestContext &context) const
+    {
+        Q_UNUSED(context);
+        return QString();
+    }
 
 private:
     ServiceInfo m_info;

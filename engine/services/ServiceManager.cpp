@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "IdentityProvider.h"
+
 namespace gatehouse {
 
 ServiceManager::ServiceManager(ServiceEnvironment env, QObject *parent)
@@ -103,5 +105,17 @@ QList<std::shared_ptr<Service>> ServiceManager::all() const
     std::sort(list.begin(), list.end(),
               [](const auto &a, const auto &b) { return a->info().name < b->info().name; });
     return list;
+}
+
+std::shared_ptr<Service> ServiceManager::identityServiceForIssuer(const QString &issuer) const
+{
+    if (issuer.isEmpty())
+        return nullptr;
+    for (const auto &service : m_services) {
+        IdentityProvider *provider = service->identityProvider();
+        if (provider && service->info().isActive && provider->acceptsIssuer(issuer))
+            return service;
+    }
+    return nullptr;
 }
 } // namespace gatehouse

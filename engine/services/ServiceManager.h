@@ -20,6 +20,7 @@ class AiUsageLog;
 class AiPromptLog;
 class AiBudgetLedger;
 class InternalDispatcher;
+class IdentityProvisioner;
 
 // What a service type's factory may use to build a service.
 struct ServiceEnvironment
@@ -37,6 +38,8 @@ struct ServiceEnvironment
     AiBudgetLedger *aiBudgets = nullptr;
     // In-process requests through the gate on a caller's behalf (tools, AI endpoints, samples).
     InternalDispatcher *dispatcher = nullptr;
+    // Turns people vouched for by identity services (ldap, oidc) into users.
+    IdentityProvisioner *identities = nullptr;
 };
 
 struct ServiceType
@@ -54,6 +57,13 @@ struct ServiceType
     // Checks a config before it is stored (e.g. a database connection test). Runs on a worker
     // thread; returns an empty string when the config is usable, otherwise a message for a 400.
     std::function<QString(const ServiceInfo &, const ServiceEnvironment &)> validate;
+    // The console's "Test" button (POST /system/service/_test): tries a config for real
+    // (LDAP: bind and search; OIDC: discovery and JWKS) without storing it. Runs on the event
+    // loop thread and must not block it; `done` gets
+    // {"success": bool, "steps": [{"name": "...", "success": bool, "detail": "..."}]}. Empty:
+    // the type has nothing to test.
+    std::function<void(const ServiceInfo &, const ServiceEnvironment &, std::function<void(Json)> done)>
+        probe;
 };
 
 // The registry of service types and the live, mounted services (looked up by lower-case name).
@@ -79,6 +89,8 @@ public:
     std::shared_ptr<Service> find(const QString &name) const;
     std::shared_ptr<Service> findById(qint64 id) const;
     QList<std::shared_ptr<Service>> all() const;
+    // The active identity service whose provider accepts bearer tokens from `issuer`, if any.
+    std::shared_ptr<Service> identityServiceForIssuer(const QString &issuer) const;
 
     const ServiceEnvironment &environment() const { return m_env; }
 

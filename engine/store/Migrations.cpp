@@ -328,6 +328,21 @@ QList<Migration> buildMigrations()
                 last_modified_date VARCHAR(32) NOT NULL))"),
                               QStringLiteral("CREATE UNIQUE INDEX ai_alias_alias_key ON ai_alias (alias)"),
                           }});
+    // Users provisioned by a directory or identity provider (issue 6): the service they came
+    // from, its stable id for them (an LDAP DN, an OIDC subject) and what it said at their last
+    // sign-in (username, groups, mapped attributes as JSON).
+    list.append(Migration{
+        11,
+        QStringLiteral("directory and identity-provider users"),
+        {
+            QStringLiteral(
+                R"(ALTER TABLE "user" ADD COLUMN identity_service_id {{BIGINT}} REFERENCES service (id) ON DELETE SET NULL)"),
+            QStringLiteral(R"(ALTER TABLE "user" ADD COLUMN external_id VARCHAR(512))"),
+            QStringLiteral(R"(ALTER TABLE "user" ADD COLUMN directory_username VARCHAR(255))"),
+            QStringLiteral(R"(ALTER TABLE "user" ADD COLUMN directory_attributes TEXT)"),
+            QStringLiteral(
+                R"(CREATE UNIQUE INDEX user_external_key ON "user" (identity_service_id, external_id))"),
+        }});
     return list;
 }
 

@@ -15,6 +15,7 @@
 #include "core/ApiError.h"
 #include "http/CorsPolicy.h"
 #include "security/ApiKeys.h"
+#include "security/ExternalIdentity.h"
 #include "security/LoginThrottle.h"
 #include "security/PasswordHasher.h"
 
@@ -330,7 +331,7 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
         auto snapshot = std::make_shared<AccessSnapshot>();
         throwIfFailed(
             query.exec(QStringLiteral(
-                R"(SELECT id, email, name, first_name, last_name, is_active, is_sys_admin, last_login_date FROM "user")")),
+                R"(SELECT id, email, name, first_name, last_name, is_active, is_sys_admin, last_login_date, identity_service_id, directory_username, directory_attributes FROM "user")")),
             query, "loading users");
         while (query.next()) {
             User user;
@@ -343,6 +344,11 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
             user.isSysAdmin = query.value(6).toInt() != 0;
             if (!query.value(7).isNull())
                 snapshot->lastLoginDates.insert(user.id, query.value(7).toString());
+            if (!query.value(8).isNull()) {
+                user.identityServiceId = query.value(8).toLongLong();
+                user.directoryUsername = query.value(9).toString();
+                ExternalIdentity::applyStoredAttributes(user, query.value(10).toString());
+            }
             snapshot->users.insert(user.id, user);
         }
 

@@ -13,10 +13,13 @@
 #include "security/AccessSnapshot.h"
 #include "security/ApiKeys.h"
 #include "security/Authenticator.h"
+#include "security/IdentityProvisioner.h"
 #include "security/Jwt.h"
 #include "security/LoginThrottle.h"
 #include "security/PasswordHasher.h"
+#include "services/IdentityProvider.h"
 #include "services/RequestContext.h"
+#include "services/ServiceManager.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
 #include "store/UserRowReader.h"
@@ -70,8 +73,9 @@ bool revoke(QSqlDatabase &db, const QString &jti, qint64 until)
 }
 } // namespace
 
-SessionResource::SessionResource(SystemStore &store, Audience audience)
+SessionResource::SessionResource(SystemStore &store, const ServiceManager &services, Audience audience)
     : m_store(store)
+    , m_services(services)
     , m_audience(audience)
 {
 }
@@ -90,7 +94,12 @@ void SessionResource::handle(std::shared_ptr<const RequestContext> context, Serv
             login(context, done); // copies: `done` must survive a throw
             return;
         case VerbGet:
-            info(*context, done);
+            if (context->request.queryValue(QStringLiteral("oauth_callback"))
+                        .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
+                !context->request.queryValue(QStringLiteral("service")).isEmpty())
+                browserSignIn(context, done); // copies: `done` must survive a throw
+            else
+                info(*context, done);
             return;
         case VerbPut:
         case VerbPatch:
@@ -152,8 +161,130 @@ Json SessionResource::sessionJson(const QString &token, const JwtClaims &claims,
                 {"role_id", roleId}};
 }
 
+void SessionResource::requireAppKey(const RequestContext &context) const
+{
+    if (m_audience != Audience::Users)
+        return;
+    const QString key = Authenticator::apiKey(context.request);
+    if (key.isEmpty())
+        throw ApiError::badRequest(QStringLiteral(
+            "No API Key provided. Please provide a valid API Key using X-DreamFactory-API-Key request "
+            "header or 'api_key' url query parameter."));
+    Authenticator::appForKey(key, *m_store.snapshot());
+}
+
+std::shared_ptr<Service> SessionResource::identityService(const QString &name) const
+{
+    const auto service = m_services.find(name.trimmed().toLower());
+    if (!service || !service->identityProvider())
+        throw ApiError::badRequest(QStringLiteral("Invalid login service '%1'.").arg(name.trimmed()));
+    if (!service->info().isActive)
+        throw ApiError::forbidden(QStringLiteral("Service %1 is deactivated.").arg(service->info().name));
+    return service;
+}
+
+void SessionResource::loginThroughService(std::shared_ptr<const RequestContext> context,
+                                          const QString &serviceName, Service::Completion done)
+{
+    const auto service = identityService(serviceName);
+    // Directories sign in by name: "username", or "email" as DreamFactory's forms send it.
+    QString username = textField(context->body, "username").trimmed();
+    if (username.isEmpty())
+        username = textField(context->body, "email").trimmed();
+    const QString password = textField(context->body, "password");
+    if (username.isEmpty())
+        throw ApiError::badRequest(QStringLiteral("Login request is missing required username."));
+    if (password.isEmpty())
+        throw ApiError::badRequest(QStringLiteral("Login request is missing required password."));
+    requireAppKey(*context);
+    // Counted per (service, name) and client address, like local accounts.
+    const QString throttleKey = service->info().name + QLatin1Char(':') + username.toLower();
+    const QHostAddress peer = context->request.peer;
+    if (const qint64 wait = m_store.loginThrottle().retryAfter(throttleKey, peer)) {
+        done(LoginThrottle::lockedResponse(wait));
+        return;
+    }
+    auto self = shared_from_this();
+    service->identityProvider()->signInWithPassword(
+        username, password,
+        [self, context, service, throttleKey, done](ExternalIdentity identity) {
+            self->m_store.loginThrottle().recordSuccess(throttleKey);
+            self->finishExternal(context, service, identity, done);
+        },
+        [self, context, service, throttleKey, peer, done](HttpResponse refusal) {
+            LogContext::Scope logScope(context->requestId);
+            if (refusal.status == 401) {
+                self->m_store.loginThrottle().recordFailure(throttleKey, peer);
+                spdlog::info("sign-in through '{}' refused for {}", service->info().name.toStdString(),
+                             peer.toString().toStdString());
+            }
+            done(std::move(refusal));
+        });
+}
+
+void SessionResource::browserSignIn(std::shared_ptr<const RequestContext> context, Service::Completion done)
+{
+    const auto service = identityService(context->request.queryValue(QStringLiteral("service")));
+    IdentityProvider *provider = service->identityProvider();
+    if (context->request.queryValue(QStringLiteral("oauth_callback"))
+            .compare(QLatin1String("true"), Qt::CaseInsensitive) != 0) {
+        requireAppKey(*context);
+        provider->beginBrowserSignIn(context, done);
+        return;
+    }
+    auto self = shared_from_this();
+    provider->completeBrowserSignIn(
+        context,
+        [self, context, service, done](ExternalIdentity identity) {
+            self->finishExternal(context, service, identity, done);
+        },
+        done);
+}
+
+void SessionResource::finishExternal(std::shared_ptr<const RequestContext> context,
+                                     std::shared_ptr<Service> service, const ExternalIdentity &identity,
+                                     Service::Completion done)
+{
+    IdentityProvisioner *provisioner = m_services.environment().identities;
+    if (!provisioner) {
+        done(HttpResponse::fromError(
+            ApiError::internal(QStringLiteral("Identity services are not available."))));
+        return;
+    }
+    auto self = shared_from_this();
+    provisioner->provision(
+        identity, service->identityProvider()->roleMap(),
+        [self, context, done](User user) {
+            LogContext::Scope logScope(context->requestId);
+            try {
+                if (self->m_audience == Audience::Admins && !user.isSysAdmin)
+                    throw ApiError::forbidden(
+                        QStringLiteral("Access Forbidden. The user is not a system admin."));
+                if (self->m_audience == Audience::Users) {
+                    Session session;
+                    session.user = user;
+                    const Authenticator authenticator(self->m_store);
+                    authenticator.applyAppAndRole(session, context->request);
+                    if (!user.isSysAdmin && !session.role)
+                        throw ApiError::forbidden(
+                            QStringLiteral("Access Forbidden. The user has no role for application '%1'.")
+                                .arg(session.app ? session.app->name : QString()));
+                }
+            } catch (const ApiError &error) {
+                done(HttpResponse::fromError(error));
+                return;
+            }
+            self->issue(context, user, done);
+        },
+        done);
+}
+
 void SessionResource::login(std::shared_ptr<const RequestContext> context, Service::Completion done)
 {
+    if (const QString serviceName = textField(context->body, "service"); !serviceName.trimmed().isEmpty()) {
+        loginThroughService(context, serviceName, done);
+        return;
+    }
     const QString email = AccountResource::normalizeEmail(textField(context->body, "email"));
     const QString password = textField(context->body, "password");
     if (email.isEmpty())
@@ -162,14 +293,7 @@ void SessionResource::login(std::shared_ptr<const RequestContext> context, Servi
         throw ApiError::badRequest(QStringLiteral("Login request is missing required password."));
     // A user signs in through an app: its API key decides the role (reference §1.2). Checked
     // before the password, so a request that cannot succeed costs no Argon2 time.
-    if (m_audience == Audience::Users) {
-        const QString key = Authenticator::apiKey(context->request);
-        if (key.isEmpty())
-            throw ApiError::badRequest(QStringLiteral(
-                "No API Key provided. Please provide a valid API Key using X-DreamFactory-API-Key request "
-                "header or 'api_key' url query parameter."));
-        Authenticator::appForKey(key, *m_store.snapshot());
-    }
+    requireAppKey(*context);
     const QHostAddress peer = context->request.peer;
     if (const qint64 wait = m_store.loginThrottle().retryAfter(email, peer)) {
         done(LoginThrottle::lockedResponse(wait));

@@ -2,11 +2,15 @@
 
 #include <memory>
 
+#include "security/ExternalIdentity.h"
 #include "services/Service.h"
 
 namespace gatehouse {
 
 class SystemStore;
+class ServiceManager;
+class IdentityProvider;
+class Service;
 struct JwtClaims;
 struct User;
 
@@ -25,7 +29,7 @@ public:
         Admins,
         Users
     };
-    explicit SessionResource(SystemStore &store, Audience audience = Audience::Admins);
+    SessionResource(SystemStore &store, const ServiceManager &services, Audience audience = Audience::Admins);
 
     void handle(std::shared_ptr<const RequestContext> context, Service::Completion done);
     // Records the sign-in and answers with a new session for `user` (whose tokenEpoch must be
@@ -37,6 +41,19 @@ public:
 
 private:
     void login(std::shared_ptr<const RequestContext> context, Service::Completion done);
+    // Sign-in through an identity service (reference §4.1: {"service": "<ldap service>"} on POST,
+    // ?service=<oidc service> and ?oauth_callback=true on GET).
+    void loginThroughService(std::shared_ptr<const RequestContext> context, const QString &serviceName,
+                             Service::Completion done);
+    void browserSignIn(std::shared_ptr<const RequestContext> context, Service::Completion done);
+    // The identity service named `name`, or 400.
+    std::shared_ptr<Service> identityService(const QString &name) const;
+    // Provisions the person and answers with a session, under the same audience, app and role
+    // rules as a password sign-in.
+    void finishExternal(std::shared_ptr<const RequestContext> context, std::shared_ptr<Service> service,
+                        const ExternalIdentity &identity, Service::Completion done);
+    // The API key a user sign-in needs (the app decides the role); throws 400/401/403.
+    void requireAppKey(const RequestContext &context) const;
     void info(const RequestContext &context, Service::Completion done);
     void refresh(std::shared_ptr<const RequestContext> context, Service::Completion done);
     void logout(std::shared_ptr<const RequestContext> context, Service::Completion done);
@@ -46,6 +63,7 @@ private:
                      const QString &lastLogin, const RequestContext &context) const;
 
     SystemStore &m_store;
+    const ServiceManager &m_services;
     Audience m_audience;
 };
 } // namespace gatehouse

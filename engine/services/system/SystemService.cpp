@@ -39,7 +39,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     : Service(std::move(info))
     , m_store(store)
     , m_services(services)
-    , m_session(std::make_shared<SessionResource>(store))
+    , m_session(std::make_shared<SessionResource>(store, services))
     , m_serviceResource(std::make_shared<ServiceResource>(store, services))
     , m_roles(std::make_shared<RoleResource>(store))
     , m_apps(std::make_shared<AppResource>(store))

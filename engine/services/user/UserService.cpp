@@ -24,9 +24,9 @@ int publicVerbs(const QString &resource)
 }
 } // namespace
 
-UserService::UserService(SystemStore &store)
+UserService::UserService(SystemStore &store, const ServiceManager &services)
     : Service(builtInInfo())
-    , m_session(std::make_shared<SessionResource>(store, SessionResource::Audience::Users))
+    , m_session(std::make_shared<SessionResource>(store, services, SessionResource::Audience::Users))
     , m_profile(std::make_shared<ProfileResource>(store))
     , m_password(std::make_shared<PasswordResource>(store, m_session))
 {

@@ -10,6 +10,7 @@ class PasswordResource;
 class ProfileResource;
 class SessionResource;
 class SystemStore;
+class ServiceManager;
 
 // The built-in `user` service (/api/v2/user/...): a user's own session, profile and password
 // (reference §4.1). Its routes are DF's "access exceptions", open to every role, so the gate
@@ -21,7 +22,7 @@ class SystemStore;
 class UserService : public Service
 {
 public:
-    explicit UserService(SystemStore &store);
+    UserService(SystemStore &store, const ServiceManager &services);
     ~UserService() override;
 
     static ServiceInfo builtInInfo();
