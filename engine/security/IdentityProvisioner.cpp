@@ -10,6 +10,7 @@
 #include "core/ApiError.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
+#include "store/SystemTransaction.h"
 
 namespace gatehouse {
 namespace {
@@ -114,8 +115,7 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
     auto userId = std::make_shared<qint64>(0);
     m_store.submitWrite(
         [identity, resolved, userId](QSqlDatabase &db) {
-            if (!db.transaction())
-                throw ApiError::internal(QStringLiteral("The user could not be provisioned."));
+            SystemTransaction::begin(db);
             try {
                 const QString now = Migrations::nowText();
                 QSqlQuery query(db);
@@ -211,11 +211,10 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
                         execOrThrow(query, "map roles of");
                     }
                 }
-                if (!db.commit())
-                    throw ApiError::internal(QStringLiteral("The user could not be provisioned."));
+                SystemTransaction::commit(db);
                 *userId = id;
             } catch (...) {
-                db.rollback();
+                SystemTransaction::rollback(db);
                 throw;
             }
             return HttpResponse();

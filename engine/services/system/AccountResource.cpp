@@ -21,6 +21,9 @@ AccountResource::AccountResource(SystemStore &store, QString name, bool sysAdmin
                          {QStringLiteral("last_login_date"), FieldType::Date, false},
                          {QStringLiteral("created_date"), FieldType::Date, false},
                          {QStringLiteral("last_modified_date"), FieldType::Date, false},
+                         // Set by the identity service (ldap, oidc) that provisioned the account.
+                         {QStringLiteral("identity_service_id"), FieldType::Integer, false},
+                         {QStringLiteral("directory_username"), FieldType::String, false},
                      })
     , m_sysAdmins(sysAdmins)
 {

@@ -17,6 +17,7 @@
 #include "store/DbExecutor.h"
 #include "store/Migrations.h"
 #include "store/SystemStore.h"
+#include "store/SystemTransaction.h"
 
 namespace gatehouse {
 namespace {
@@ -73,32 +74,6 @@ qint64 parseCount(const RequestContext &context, std::initializer_list<const cha
 bool isSqlite(const QSqlDatabase &db)
 {
     return db.driverName() != QLatin1String("QPSQL");
-}
-
-void begin(QSqlDatabase &db)
-{
-    // IMMEDIATE takes SQLite's write lock up front: a read-then-write transaction on one of two
-    // connections can otherwise fail with "database is locked" instead of waiting.
-    QSqlQuery query(db);
-    if (!query.exec(isSqlite(db) ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"))) {
-        spdlog::error("system database: BEGIN failed: {}", query.lastError().text().toStdString());
-        throw ApiError(503, QStringLiteral("The system database is busy. Try again later."));
-    }
-}
-
-void commit(QSqlDatabase &db)
-{
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("COMMIT"))) {
-        spdlog::error("system database: COMMIT failed: {}", query.lastError().text().toStdString());
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        throw ApiError::internal(QStringLiteral("The change could not be saved."));
-    }
-}
-
-void rollback(QSqlDatabase &db)
-{
-    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
 }
 
 Json errorObject(const ApiError &error)
@@ -800,26 +775,26 @@ HttpResponse RecordResource::execute(QSqlDatabase &db, Job &job) const
     Json failedIndexes = Json::array();
     const bool single = job.items.size() == 1;
     if (job.mode == BatchMode::Rollback)
-        begin(db);
+        SystemTransaction::begin(db);
     for (int i = 0; i < job.items.size(); ++i) {
         Item &item = job.items[i];
         try {
             if (item.error)
                 throw *item.error;
             if (job.mode != BatchMode::Rollback)
-                begin(db);
+                SystemTransaction::begin(db);
             try {
                 results.push_back(writeOne(db, item, job));
             } catch (...) {
                 if (job.mode != BatchMode::Rollback)
-                    rollback(db);
+                    SystemTransaction::rollback(db);
                 throw;
             }
             if (job.mode != BatchMode::Rollback)
-                commit(db);
+                SystemTransaction::commit(db);
         } catch (const ApiError &error) {
             if (job.mode == BatchMode::Rollback)
-                rollback(db);
+                SystemTransaction::rollback(db);
             if (single)
                 throw;
             results.push_back(errorObject(error));
@@ -837,7 +812,7 @@ HttpResponse RecordResource::execute(QSqlDatabase &db, Job &job) const
         }
     }
     if (job.mode == BatchMode::Rollback)
-        commit(db);
+        SystemTransaction::commit(db);
     if (!failedIndexes.empty())
         throw ApiError(400,
                        QStringLiteral("Batch Error: Not all requested records could be %1.")
