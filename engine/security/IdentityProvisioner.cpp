@@ -31,6 +31,7 @@ void execOrThrow(QSqlQuery &query, const char *what)
 struct Resolved
 {
     QString email;
+    bool linkExisting = false;
     QHash<qint64, std::optional<qint64>> roles;
     std::optional<bool> admin;
 };
@@ -97,6 +98,7 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
         identity.email.trimmed().isEmpty() ? placeholderEmail(identity) : identity.email.trimmed().toLower();
     resolved.roles = roles.rolesFor(identity.groups, *snapshot);
     resolved.admin = roles.isSysAdmin(identity.groups);
+    resolved.linkExisting = roles.linksExistingAccounts();
 
     if (const auto known = m_known.constFind(knownKey(identity)); known != m_known.constEnd()) {
         if (const User *user = snapshot->user(known.value())) {
@@ -135,15 +137,26 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
                 query.finish();
 
                 // The address must not belong to anyone else: no account is ever taken over
-                // by a directory entry that claims its email.
-                query.prepare(QStringLiteral(R"(SELECT id FROM "user" WHERE email = ?)"));
+                // by a directory entry that claims its email, unless the admin has said this
+                // service's addresses are trustworthy (link_existing_accounts): then the person
+                // signs in to that account, which from now on follows this service.
+                query.prepare(
+                    QStringLiteral(R"(SELECT id, is_active, is_sys_admin FROM "user" WHERE email = ?)"));
                 query.addBindValue(resolved.email);
                 execOrThrow(query, "look up");
-                if (query.next() && query.value(0).toLongLong() != id)
-                    throw ApiError(409,
-                                   QStringLiteral("An account with the email address %1 already exists and "
-                                                  "does not belong to service '%2'.")
-                                       .arg(resolved.email, identity.serviceName));
+                if (query.next() && query.value(0).toLongLong() != id) {
+                    if (id != 0 || !resolved.linkExisting)
+                        throw ApiError(
+                            409, QStringLiteral("An account with the email address %1 already exists and "
+                                                "does not belong to service '%2'.")
+                                     .arg(resolved.email, identity.serviceName));
+                    id = query.value(0).toLongLong();
+                    if (query.value(1).toInt() == 0)
+                        throw inactive();
+                    wasAdmin = query.value(2).toInt() != 0;
+                    spdlog::info("user {} is now signed in through identity service '{}'", id,
+                                 identity.serviceName.toStdString());
+                }
                 query.finish();
 
                 const bool admin = resolved.admin.value_or(wasAdmin);
@@ -180,13 +193,15 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
                     // Losing admin status ends every session the user holds.
                     query.prepare(QStringLiteral(
                         R"(UPDATE "user" SET email = ?, name = ?, first_name = ?, last_name = ?, is_sys_admin = ?, )"
-                        R"(directory_username = ?, directory_attributes = ?, last_modified_date = ?, )"
-                        R"(token_epoch = token_epoch + ? WHERE id = ?)"));
+                        R"(identity_service_id = ?, external_id = ?, directory_username = ?, directory_attributes = ?, )"
+                        R"(last_modified_date = ?, token_epoch = token_epoch + ? WHERE id = ?)"));
                     query.addBindValue(resolved.email);
                     query.addBindValue(identity.name);
                     query.addBindValue(identity.firstName);
                     query.addBindValue(identity.lastName);
                     query.addBindValue(admin ? 1 : 0);
+                    query.addBindValue(QVariant::fromValue<qlonglong>(identity.serviceId));
+                    query.addBindValue(identity.subject);
                     query.addBindValue(identity.username);
                     query.addBindValue(identity.storedAttributes());
                     query.addBindValue(now);

@@ -50,7 +50,7 @@ const Json *arrayKey(const Json &config, const char *key)
 QStringList IdentityRoleMap::configKeys()
 {
     return {QStringLiteral("default_role"), QStringLiteral("app_role_map"), QStringLiteral("group_role_map"),
-            QStringLiteral("admin_groups")};
+            QStringLiteral("admin_groups"), QStringLiteral("link_existing_accounts")};
 }
 
 IdentityRoleMap IdentityRoleMap::fromConfig(const Json &config, const AccessSnapshot *snapshot)
@@ -97,6 +97,11 @@ IdentityRoleMap IdentityRoleMap::fromConfig(const Json &config, const AccessSnap
                 throw badKey("admin_groups", QStringLiteral("must list group names."));
             map.m_adminGroups << entry.get<QString>().trimmed();
         }
+    }
+    if (const auto it = config.find("link_existing_accounts"); it != config.end() && !it->is_null()) {
+        if (!it->is_boolean())
+            throw badKey("link_existing_accounts", QStringLiteral("must be true or false."));
+        map.m_linkExisting = it->get<bool>();
     }
     return map;
 }

@@ -23,6 +23,9 @@ struct ExternalIdentity;
 //                     case-insensitively; no app_id: every app
 //   "admin_groups":   ["gatehouse-admins"]  members are system admins (non-empty list: the
 //                     directory decides is_sys_admin at every sign-in)
+//   "link_existing_accounts": true  trust this service's email addresses: a person whose
+//                     address already has an account (local, or from another identity service)
+//                     signs in to it instead of being refused (409)
 // With none of the role keys set, the service leaves role assignment to the admin
 // (user_to_app_to_role as edited through /system/user).
 class IdentityRoleMap
@@ -49,6 +52,7 @@ public:
                                                   const AccessSnapshot &snapshot) const;
     // nullopt: the map does not decide admin status (no admin_groups).
     std::optional<bool> isSysAdmin(const QStringList &groups) const;
+    bool linksExistingAccounts() const { return m_linkExisting; }
 
     static bool groupMatches(const QString &configured, const QString &group);
 
@@ -57,5 +61,6 @@ private:
     QHash<qint64, qint64> m_appRoles;
     QList<GroupRule> m_groupRules;
     QStringList m_adminGroups;
+    bool m_linkExisting = false;
 };
 } // namespace gatehouse

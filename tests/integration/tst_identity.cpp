@@ -149,6 +149,7 @@ private slots:
     void adminGroupsDecideAdminStatus();
     void anUnchangedIdentityWritesNothing();
     void bearerTokensFromTheProvider();
+    void trustedAddressesLinkAccounts();
 
 private:
     TestResponse signIn(const QString &username, const QString &password,
@@ -498,6 +499,46 @@ void TestIdentity::bearerTokensFromTheProvider()
                          Json{{"is_active", true}})
                  .status,
              200);
+}
+
+void TestIdentity::trustedAddressesLinkAccounts()
+{
+    // A second directory that also knows alice: refused by default...
+    const qint64 second = m_server->createService(
+        {{"name", "corp_b"}, {"type", "scripted_directory"}, {"config", Json::object()}});
+    QVERIFY(second > 0);
+    auto signInVia = [this](const char *service) {
+        return m_server->request("POST", QStringLiteral("/api/v2/user/session"),
+                                 Json{{"service", service}, {"username", "alice"}, {"password", "alice-pw"}},
+                                 {{"X-DreamFactory-API-Key", m_apiKey.toLatin1()}});
+    };
+    const TestResponse first = signInVia("corp");
+    QVERIFY2(first.status == 200, first.describe().constData());
+    const qint64 aliceId = first.json.at("id").get<qint64>();
+    QCOMPARE(signInVia("corp_b").status, 409);
+
+    // ...and signed in to the same account when both services trust their addresses.
+    for (const char *name : {"corp", "corp_b"}) {
+        const Json svc =
+            m_server
+                ->admin("GET", QStringLiteral("/api/v2/system/service?filter=name%3D") + QLatin1String(name))
+                .json.at("resource")
+                .at(0);
+        Json config = svc.at("config");
+        config["link_existing_accounts"] = true;
+        const TestResponse patched = m_server->admin(
+            "PATCH", QStringLiteral("/api/v2/system/service/%1").arg(svc.at("id").get<qint64>()),
+            Json{{"config", config}});
+        QVERIFY2(patched.status == 200, patched.describe().constData());
+    }
+    const TestResponse linked = signInVia("corp_b");
+    QVERIFY2(linked.status == 200, linked.describe().constData());
+    QCOMPARE(linked.json.at("id").get<qint64>(), aliceId);
+    QCOMPARE(userRow(QStringLiteral("alice@example.org")).at("identity_service_id").get<qint64>(), second);
+    // The first service still reaches the account.
+    const TestResponse back = signInVia("corp");
+    QVERIFY2(back.status == 200, back.describe().constData());
+    QCOMPARE(back.json.at("id").get<qint64>(), aliceId);
 }
 
 GATEHOUSE_TEST_MAIN(TestIdentity)
