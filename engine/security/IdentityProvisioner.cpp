@@ -114,7 +114,13 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
     auto userId = std::make_shared<qint64>(0);
     m_store.submitWrite(
         [identity, resolved, userId](QSqlDatabase &db) {
-            if (!db.transaction())
+            // SQLite: IMMEDIATE takes the write lock up front; a deferred read-then-write
+            // transaction fails at once with "database is locked" when another connection
+            // wrote in between (e.g. the previous sign-in's last_login_date).
+            const bool begun = db.driverName() == QLatin1String("QSQLITE")
+                                   ? QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE"))
+                                   : db.transaction();
+            if (!begun)
                 throw ApiError::internal(QStringLiteral("The user could not be provisioned."));
             try {
                 const QString now = Migrations::nowText();

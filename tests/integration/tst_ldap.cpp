@@ -375,7 +375,20 @@ private slots:
                               "add: member\nmember: uid=bob,ou=people,dc=example,dc=org\n-\n"
                               "delete: member\nmember: uid=alice,ou=people,dc=example,dc=org\n"));
         r = signIn(QStringLiteral("corp_ldap"), QStringLiteral("bob"), QStringLiteral("bob-Passw0rd"));
+        QVERIFY2(r.status == 200, r.describe().constData());
         QCOMPARE(r.json["role_id"].get<qint64>(), m_roleEngineer);
+    }
+
+    void anotherServiceCannotTakeAnAddressOver()
+    {
+        // corp_ldap's alice owns alice@example.org; the same entry through another service is
+        // another identity and may not sign in as her.
+        Json config = ldapConfig();
+        QVERIFY(createLdapService(QStringLiteral("corp_ldap_twin"), QStringLiteral("ldap"), config) > 0);
+        const TestResponse r = signIn(QStringLiteral("corp_ldap_twin"), QStringLiteral("alice"),
+                                      QStringLiteral("alice-Passw0rd"));
+        QCOMPARE(r.status, 409);
+        QVERIFY(!r.json.contains("session_token"));
     }
 
     void ldapsAndStartTls()
@@ -384,6 +397,9 @@ private slots:
         ldaps["encryption"] = "ldaps";
         ldaps["port"] = m_ldap.ldapsPort();
         ldaps["ca_certificate"] = QString::fromLatin1(m_ldap.caCertificatePem());
+        // alice@example.org belongs to corp_ldap's user now (a second service may not take an
+        // address over): these services read no email, so their users get placeholders.
+        ldaps["email_attribute"] = "employeeNumber";
         QVERIFY(createLdapService(QStringLiteral("corp_ldaps"), QStringLiteral("ldap"), ldaps) > 0);
         TestResponse r =
             signIn(QStringLiteral("corp_ldaps"), QStringLiteral("alice"), QStringLiteral("alice-Passw0rd"));
@@ -392,6 +408,7 @@ private slots:
         Json starttls = ldapConfig();
         starttls["encryption"] = "starttls";
         starttls["ca_certificate"] = m_ldap.caCertificateFile(); // a file path this time
+        starttls["email_attribute"] = "employeeNumber";
         QVERIFY(createLdapService(QStringLiteral("corp_starttls"), QStringLiteral("ldap"), starttls) > 0);
         r = signIn(QStringLiteral("corp_starttls"), QStringLiteral("alice"),
                    QStringLiteral("alice-Passw0rd"));

@@ -276,6 +276,9 @@ LdapConfig LdapConfig::fromConfig(const Json &config, Kind kind)
             c.attributes.append({name, a->get<QString>().trimmed()});
         }
     }
+    // The shared role keys' shape (their role and app ids are checked against the snapshot by
+    // the type's validate).
+    IdentityRoleMap::fromConfig(config);
     return c;
 }
 
