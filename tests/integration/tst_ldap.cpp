@@ -16,10 +16,12 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include "LdapTestServer.h"
 #include "TestMain.h"
 #include "TestServer.h"
+#include "services/IdentityProvider.h"
 #include "services/ServiceManager.h"
 
 using namespace gatehouse;
@@ -429,6 +431,7 @@ private slots:
                                 QStringLiteral("alice-Passw0rd"));
         QCOMPARE(r.status, 502);
         QVERIFY2(errorMessage(r).contains(QLatin1String("certificate")), r.describe().constData());
+        qInfo("untrusted LDAPS: %s", qPrintable(errorMessage(r)));
 
         Json starttls = ldapConfig();
         starttls["encryption"] = "starttls";
@@ -466,6 +469,31 @@ private slots:
         QVERIFY(createLdapService(QStringLiteral("corp_silent"), QStringLiteral("ldap"), slow) > 0);
         r = signIn(QStringLiteral("corp_silent"), QStringLiteral("alice"), QStringLiteral("alice-Passw0rd"));
         QCOMPARE(r.status, 504);
+        qInfo("silent directory: %s", qPrintable(errorMessage(r)));
+
+        // While a sign-in waits on that directory (5 s this time), the gateway answers others,
+        // and the provider's callback comes later, on this thread.
+        slow["timeout"] = 5;
+        QVERIFY(createLdapService(QStringLiteral("corp_silent5"), QStringLiteral("ldap"), slow) > 0);
+        const auto service = m_server->engine().services().find(QStringLiteral("corp_silent5"));
+        QVERIFY(service && service->identityProvider());
+        int status = 0;
+        bool sameThread = false;
+        service->identityProvider()->signInWithPassword(
+            QStringLiteral("alice"), QStringLiteral("alice-Passw0rd"),
+            [&](ExternalIdentity) { status = 200; },
+            [&](HttpResponse response) {
+                sameThread = QThread::currentThread() == thread();
+                status = response.status;
+            });
+        QCOMPARE(status, 0); // never before the call returns
+        const TestResponse other =
+            signIn(QStringLiteral("corp_ldap"), QStringLiteral("alice"), QStringLiteral("alice-Passw0rd"));
+        QVERIFY2(other.status == 200, other.describe().constData());
+        QCOMPARE(status, 0); // the silent one is still waiting
+        QTRY_VERIFY_WITH_TIMEOUT(status != 0, 30000);
+        QCOMPARE(status, 504);
+        QVERIFY(sameThread);
     }
 
     void activeDirectory()

@@ -64,11 +64,11 @@ bool LdapConnection::fail(int code, const QString &what)
         m_failure = Failure::Refused;
     QString text = what + QStringLiteral(": ") + QString::fromUtf8(ldap_err2string(code));
     const QString diag = diagnostic(m_ld);
-    if (!diag.isEmpty() && !text.contains(diag))
+    if (!diag.isEmpty() && !text.contains(diag) && diag != QLatin1String("(unknown error code)"))
         text += QStringLiteral(" (") + diag + QLatin1Char(')');
     if (m_config.tls() && m_failure == Failure::Unavailable)
-        text += QStringLiteral(". With TLS on, the server's certificate must be issued for '%1' by a CA "
-                               "the gateway trusts (ca_certificate).")
+        text += QStringLiteral(". If the directory is up, its TLS certificate was not accepted: it must "
+                               "be issued for %1 by a CA the gateway trusts (see ca_certificate).")
                     .arg(m_config.host);
     m_error = text;
     return false;
@@ -158,8 +158,8 @@ bool LdapConnection::bind(const QString &dn, const QString &password)
                                     &credentials, nullptr, nullptr, nullptr);
     secret.fill('\0');
     if (rc != LDAP_SUCCESS)
-        return fail(rc, dn.isEmpty() ? QStringLiteral("The anonymous bind was refused")
-                                     : QStringLiteral("The bind as '%1' was refused").arg(dn));
+        return fail(rc, dn.isEmpty() ? QStringLiteral("The anonymous bind failed")
+                                     : QStringLiteral("The bind as %1 failed").arg(dn));
     return true;
 }
 
@@ -204,7 +204,7 @@ std::optional<QList<LdapEntry>> LdapConnection::search(const QString &base, bool
     } else if (rc == LDAP_NO_SUCH_OBJECT && baseScope) {
         return QList<LdapEntry>();
     } else if (rc != LDAP_SUCCESS) {
-        fail(rc, QStringLiteral("The search under '%1' failed").arg(base));
+        fail(rc, QStringLiteral("The search under %1 failed").arg(base));
         return std::nullopt;
     }
     QList<LdapEntry> entries;
