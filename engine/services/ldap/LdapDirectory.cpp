@@ -101,8 +101,15 @@ LdapDirectory::Outcome LdapDirectory::signIn(const LdapConfig &config, const QSt
         return sourceFailure(connection);
     // None, or a name that is not unique: the same answer as a wrong password, so the answer
     // tells nothing about which names exist.
-    if (found->size() != 1 || truncated || found->first().dn.isEmpty())
+    if (found->size() != 1 || truncated || found->first().dn.isEmpty()) {
+        // The same round trips as for a real entry (disabled check, bind), so the time an
+        // answer takes says little more than its text about whether the name exists.
+        const QString decoy = QStringLiteral("cn=gatehouse-no-such-user,") + config.baseDn;
+        if (!config.disabledFilter.isEmpty())
+            connection.search(decoy, true, config.disabledFilter, {QStringLiteral("1.1")}, 1);
+        connection.bind(decoy, password);
         return invalid();
+    }
     const LdapEntry user = found->first();
 
     if (!config.disabledFilter.isEmpty()) {
