@@ -76,7 +76,8 @@ private:
                     {"timeout", 5},
                     {"group_role_map", Json::array({{{"group", "analysts"}, {"role_id", m_roleAnalyst}},
                                                     {{"group", "cn=engineers,ou=groups,dc=example,dc=org"},
-                                                     {"role_id", m_roleEngineer}}})},
+                                                     {"role_id", m_roleEngineer}},
+                                                    {{"group", "specials"}, {"role_id", m_roleEngineer}}})},
                     {"admin_groups", Json::array({"gh-admins"})}};
     }
 
@@ -329,6 +330,22 @@ private slots:
             QCOMPARE(errorMessage(r), QString::fromLatin1(kInvalid));
     }
 
+    void specialCharactersAreLiterals()
+    {
+        // The name holds * ( ) and a comma (escaped in its DN): it matches itself only, and the
+        // group search by its DN finds cn=specials (mapped to ldap-engineer).
+        const QString zed = QStringLiteral("zed*(x), jr");
+        TestResponse r = signIn(QStringLiteral("corp_ldap"), zed, QStringLiteral("zed-Passw0rd"));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QCOMPARE(str(r.json["email"]), QStringLiteral("zed@example.org"));
+        QCOMPARE(r.json["role_id"].get<qint64>(), m_roleEngineer);
+        for (const QString &wildcard :
+             {QStringLiteral("zed*"), QStringLiteral("zed*(x)*"), QStringLiteral("*jr")}) {
+            r = signIn(QStringLiteral("corp_ldap"), wildcard, QStringLiteral("zed-Passw0rd"));
+            QVERIFY2(r.status == 401, r.describe().constData());
+        }
+    }
+
     void adminGroupsDecideAdminSessions()
     {
         const TestResponse bob = signIn(QStringLiteral("corp_ldap"), QStringLiteral("bob"),
@@ -574,7 +591,7 @@ private slots:
         QVERIFY2(result.is_object(), result.dump().c_str());
         QVERIFY2(result["success"].get<bool>(), result.dump().c_str());
         QCOMPARE(result["steps"].size(), size_t(3));
-        QVERIFY(str(result["steps"][2]["detail"]).contains(QLatin1String("3 user(s)")));
+        QVERIFY(str(result["steps"][2]["detail"]).contains(QLatin1String("4 user(s)")));
 
         Json bad = ldapConfig();
         bad["bind_password"] = "wrong";

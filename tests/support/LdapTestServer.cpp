@@ -100,6 +100,19 @@ mail: carol@example.org
 employeeType: disabled
 userPassword: carol-Passw0rd
 
+dn: uid=zed*(x)\, jr,ou=people,dc=example,dc=org
+objectClass: inetOrgPerson
+uid: zed*(x), jr
+cn: Zed Special
+sn: Special
+mail: zed@example.org
+userPassword: zed-Passw0rd
+
+dn: cn=specials,ou=groups,dc=example,dc=org
+objectClass: groupOfNames
+cn: specials
+member: uid=zed*(x)\, jr,ou=people,dc=example,dc=org
+
 dn: cn=analysts,ou=groups,dc=example,dc=org
 objectClass: groupOfNames
 cn: analysts

@@ -18,6 +18,7 @@ namespace gatehouse::test {
 //   uid=bob,ou=people                Bob Baker, bob@example.org, Engineering, in cn=engineers and
 //                                    cn=gh-admins
 //   uid=carol,ou=people              employeeType "disabled" (for a disabled_filter), in cn=analysts
+//   uid=zed*(x)\, jr,ou=people       filter and DN specials in the name, in cn=specials
 //   cn=Dave Doe,ou=corp              AD-like: sAMAccountName ddoe, userAccountControl 512 (enabled),
 //                                    memberOf cn=analysts and cn=gh-admins
 //   cn=Erin Eve,ou=corp              AD-like: sAMAccountName eeve, userAccountControl 514 (disabled)
