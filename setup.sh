@@ -14,9 +14,13 @@ BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-httpserver-dev
 # TLS: libssl-dev for the certificate generator (libcrypto); libssl3 is what Qt's OpenSSL TLS
 # backend plugin (qt6/plugins/tls/libqopensslbackend.so, shipped in libqt6network6) loads.
 BUILD_PACKAGES+=(libssl-dev libssl3)
+# LDAP / Active Directory sign-in (engine/services/ldap): OpenLDAP's client library.
+BUILD_PACKAGES+=(libldap-dev)
 TEST_PACKAGES=(postgresql mariadb-server sqlite3 procps)
 # A real Secret Service for the keychain tests (tests/support/with-secret-service.sh).
 TEST_PACKAGES+=(dbus dbus-bin gnome-keyring)
+# A real OpenLDAP server for the LDAP sign-in tests (tests/support/LdapTestServer), and its tools.
+TEST_PACKAGES+=(slapd ldap-utils)
 # The mock LLM provider (tests/support/mock-llm) and the `openai` npm interop tests (tests/interop).
 # Debian's nodejs and npm, unless a Node.js with npm is already installed (NodeSource's nodejs
 # package bundles npm and conflicts with Debian's).
