@@ -85,7 +85,11 @@ void LoopbackRedirectReceiver::stop()
 void LoopbackRedirectReceiver::accept()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        // The page must reach the browser even when the dialog drops the receiver right after
+        // the code arrived: the socket lives until it is closed (or a few seconds at most).
+        socket->setParent(nullptr);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(10000, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readRequest(socket); });
     }
 }
