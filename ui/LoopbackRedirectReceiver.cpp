@@ -118,7 +118,8 @@ void LoopbackRedirectReceiver::readRequest(QTcpSocket *socket)
         answer(socket, 404, tr("Not found"), tr("Nothing here."));
         return;
     }
-    const QUrlQuery query(target);
+    // Form encoding: '+' is a space (a literal plus arrives as %2B).
+    const QUrlQuery query(target.query(QUrl::FullyEncoded).replace(QLatin1Char('+'), QLatin1String("%20")));
     const QString state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
     if (!isListening() || state != m_state) {
         // Not the answer to this sign-in: refused, and the real one is still awaited.

@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QUrlQuery>
@@ -22,6 +23,7 @@
 #include "IdentityServiceForm.h"
 #include "LdapServiceForm.h"
 #include "LoopbackRedirectReceiver.h"
+#include "MainWindow.h"
 #include "ServiceEditorDialog.h"
 #include "ServicesPage.h"
 #include "SignInDialog.h"
@@ -279,6 +281,63 @@ private Q_SLOTS:
         QTest::mouseClick(sso, Qt::LeftButton);
         QVERIFY(dialog.errorText().contains(QStringLiteral("/api/v2/system/admin/session?service=sso")));
         QVERIFY(!dialog.pendingBrowserSignIn());
+    }
+
+    void loopbackReceiverReportsTheProvidersRefusal()
+    {
+        LoopbackRedirectReceiver receiver;
+        const QString state = LoopbackRedirectReceiver::newState();
+        QVERIFY(state != LoopbackRedirectReceiver::newState());
+        QVERIFY(receiver.start(state));
+        QCOMPARE(receiver.redirectUri().host(), QStringLiteral("127.0.0.1"));
+        QSignalSpy code(&receiver, &LoopbackRedirectReceiver::codeReceived);
+        QSignalSpy failed(&receiver, &LoopbackRedirectReceiver::failed);
+        QUrl url = receiver.redirectUri();
+        // The error with the wrong state is someone else's: ignored.
+        url.setQuery(QStringLiteral("error=access_denied&state=other"));
+        QCOMPARE(browse(url).status, 400);
+        QCOMPARE(failed.count(), 0);
+        url.setQuery(QStringLiteral("error=access_denied&error_description=The+user+said+no&state=") +
+                     QString::fromLatin1(QUrl::toPercentEncoding(state)));
+        const BrowserAnswer answer = browse(url);
+        QCOMPARE(answer.status, 200);
+        QVERIFY(answer.body.contains("The user said no"));
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("The user said no"));
+        QCOMPARE(code.count(), 0);
+        QVERIFY(!receiver.isListening());
+        // Markup in what the provider says stays text on the page.
+        QVERIFY(receiver.start(state));
+        url = receiver.redirectUri();
+        url.setQuery(QStringLiteral("error=x&error_description=%3Cscript%3Ealert(1)%3C/script%3E&state=") +
+                     QString::fromLatin1(QUrl::toPercentEncoding(state)));
+        const BrowserAnswer escaped = browse(url);
+        QVERIFY(!escaped.body.contains("<script>"));
+        QVERIFY(escaped.body.contains("&lt;script&gt;"));
+        QVERIFY(!receiver.start(QString()));
+    }
+
+    void mainWindowOpensServicesAfterSignIn()
+    {
+        GatehouseClient client(baseUrl());
+        MainWindow window;
+        window.show();
+        window.connectToEngine(&client, QString());
+        auto *tabs = window.findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        QVERIFY(!tabs->isTabEnabled(tabs->indexOf(window.servicesPage())));
+        SignInDialog *dialog = window.signIn();
+        QVERIFY(dialog);
+        QSignalSpy loaded(dialog, &SignInDialog::environmentLoaded);
+        QVERIFY(loaded.wait(10000));
+        child<QLineEdit>(dialog, QStringLiteral("email"))->setText(QLatin1String(TestServer::kAdminEmail));
+        child<QLineEdit>(dialog, QStringLiteral("password"))
+            ->setText(QLatin1String(TestServer::kAdminPassword));
+        QSignalSpy refreshed(window.servicesPage(), &ServicesPage::refreshed);
+        QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("passwordSignIn")), Qt::LeftButton);
+        QVERIFY(refreshed.wait(20000));
+        QVERIFY(tabs->isTabEnabled(tabs->indexOf(window.servicesPage())));
+        QVERIFY(window.servicesPage()->table()->rowCount() >= 2);
     }
 
     void adminPasswordSignIn()
