@@ -69,9 +69,9 @@ LdapServiceForm::LdapServiceForm(bool activeDirectory, QWidget *parent)
            tr("An extra LDAP filter users must match, e.g. (objectClass=person)."));
     addRow(tr("&Username attribute:"), m_usernameAttribute, tr("Username attribute"),
            QStringLiteral("username_attribute"));
-    addRow(tr("Emai&l attribute:"), m_emailAttribute, tr("Email attribute"),
+    addRow(tr("Email attribute:"), m_emailAttribute, tr("Email attribute"),
            QStringLiteral("email_attribute"));
-    addRow(tr("Group base D&N:"), m_groupBaseDn, tr("Group base DN"), QStringLiteral("group_base_dn"));
+    addRow(tr("Grou&p base DN:"), m_groupBaseDn, tr("Group base DN"), QStringLiteral("group_base_dn"));
     addRow(tr("Group f&ilter:"), m_groupFilter, tr("Group filter"), QStringLiteral("group_filter"),
            tr("{dn} and {username} stand for the signed-in person."));
     addRow(tr("Attributes as loo&kups:"), m_attributes, tr("Attributes as lookups"),

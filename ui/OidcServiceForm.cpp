@@ -44,17 +44,17 @@ OidcServiceForm::OidcServiceForm(QWidget *parent)
     addRow(tr("&Issuer:"), m_issuer, tr("Issuer"), QStringLiteral("issuer"),
            tr("The identity provider's issuer URL; its discovery document is read from there."));
     addRow(tr("&Client id:"), m_clientId, tr("Client id"), QStringLiteral("client_id"));
-    addRow(tr("Client &secret:"), m_clientSecret, tr("Client secret"), QStringLiteral("client_secret"));
+    addRow(tr("Client s&ecret:"), m_clientSecret, tr("Client secret"), QStringLiteral("client_secret"));
     addRow(tr("Sc&opes:"), m_scopes, tr("Scopes"), QStringLiteral("scopes"), tr("Separated by spaces."));
     addRow(tr("A&udience:"), m_audience, tr("Audience"), QStringLiteral("audience"),
            tr("The audience bearer tokens must name (default: the client id)."));
-    addRow(tr("&App id:"), m_appId, tr("App id"), QStringLiteral("app_id"),
+    addRow(tr("App i&d:"), m_appId, tr("App id"), QStringLiteral("app_id"),
            tr("The app whose roles apply to bearer tokens sent without an API key."));
-    addRow(tr("User&name claim:"), m_usernameClaim, tr("Username claim"), QStringLiteral("username_claim"));
+    addRow(tr("Username claim:"), m_usernameClaim, tr("Username claim"), QStringLiteral("username_claim"));
     addRow(tr("Grou&ps claim:"), m_groupsClaim, tr("Groups claim"), QStringLiteral("groups_claim"));
     addRow(tr("Claims as loo&kups:"), m_claims, tr("Claims as lookups"), QStringLiteral("claims"),
            tr("Token claims that become {user.<lookup name>} lookups."));
-    addRow(tr("Allowed &redirect addresses:"), m_redirectUris, tr("Allowed redirect addresses"),
+    addRow(tr("Allo&wed redirect addresses:"), m_redirectUris, tr("Allowed redirect addresses"),
            QStringLiteral("allowed_redirect_uris"));
     addRoleRows();
 }

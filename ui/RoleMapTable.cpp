@@ -28,9 +28,9 @@ RoleMapTable::RoleMapTable(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setTabKeyNavigation(false);
     m_table->setMinimumHeight(110);
-    auto *add = new QPushButton(tr("Add &mapping"), this);
+    auto *add = new QPushButton(tr("Add mapping"), this);
     add->setObjectName(QStringLiteral("addMapping"));
-    auto *remove = new QPushButton(tr("Remo&ve mapping"), this);
+    auto *remove = new QPushButton(tr("Remove mapping"), this);
     remove->setObjectName(QStringLiteral("removeMapping"));
     connect(add, &QPushButton::clicked, this, [this] {
         addRow();

@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -76,6 +77,30 @@ T *child(QObject *parent, const QString &name)
     if (!found)
         qWarning("no child %s", qPrintable(name));
     return found;
+}
+// Every field is labelled for assistive technology, every mnemonic label has a buddy, and no
+// two mnemonics of `dialog` collide.
+void checkAccessibility(QWidget *dialog)
+{
+    QSet<QChar> mnemonics;
+    for (QLabel *label : dialog->findChildren<QLabel *>()) {
+        const qsizetype amp = label->text().indexOf(QLatin1Char('&'));
+        if (amp < 0)
+            continue;
+        QVERIFY2(label->buddy(), qPrintable(label->text()));
+        QVERIFY2(!label->buddy()->accessibleName().isEmpty(), qPrintable(label->text()));
+        const QChar key = label->text().at(amp + 1).toLower();
+        QVERIFY2(!mnemonics.contains(key), qPrintable(label->text()));
+        mnemonics.insert(key);
+    }
+    for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
+        const qsizetype amp = button->text().indexOf(QLatin1Char('&'));
+        if (amp < 0)
+            continue;
+        const QChar key = button->text().at(amp + 1).toLower();
+        QVERIFY2(!mnemonics.contains(key), qPrintable(button->text()));
+        mnemonics.insert(key);
+    }
 }
 } // namespace
 
@@ -381,6 +406,10 @@ private Q_SLOTS:
         QVERIFY(rolesLoaded.wait(10000));
         QVERIFY(editor->errorText().isEmpty());
 
+        checkAccessibility(editor);
+        if (QTest::currentTestFailed())
+            return;
+
         // Validation first: nothing is sent while the form is incomplete.
         child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("branch"));
         QTest::mouseClick(child<QPushButton>(editor, QStringLiteral("save")), Qt::LeftButton);
@@ -493,6 +522,9 @@ private Q_SLOTS:
         ServiceEditorDialog *editor = page.createService(QStringLiteral("oidc"));
         QSignalSpy rolesLoaded(editor, &ServiceEditorDialog::rolesLoaded);
         QVERIFY(rolesLoaded.wait(10000));
+        checkAccessibility(editor);
+        if (QTest::currentTestFailed())
+            return;
         // The issuer must be https (or loopback http).
         child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("corp"));
         child<QLineEdit>(editor, QStringLiteral("issuer"))->setText(QStringLiteral("http://idp.example.org"));
