@@ -25,6 +25,9 @@ LdapServiceForm::LdapServiceForm(bool activeDirectory, QWidget *parent)
     , m_emailAttribute(new QLineEdit(this))
     , m_groupBaseDn(new QLineEdit(this))
     , m_groupFilter(new QLineEdit(this))
+    , m_groupNameAttribute(new QLineEdit(this))
+    , m_disabledFilter(new QLineEdit(this))
+    , m_timeout(new QSpinBox(this))
     , m_attributes(new KeyValueTable(tr("Lookup name"), tr("LDAP attribute"), this))
 {
     m_port->setRange(1, 65535);
@@ -40,6 +43,13 @@ LdapServiceForm::LdapServiceForm(bool activeDirectory, QWidget *parent)
         else if (!ldaps && m_port->value() == 636)
             m_port->setValue(389);
     });
+    // 0 is shown as "default" and left out of the config (the type's own default applies).
+    m_timeout->setRange(0, 300);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setSpecialValueText(tr("default"));
+    m_groupNameAttribute->setPlaceholderText(QStringLiteral("cn"));
+    m_disabledFilter->setPlaceholderText(
+        activeDirectory ? QStringLiteral("(userAccountControl:1.2.840.113556.1.4.803:=2)") : tr("(none)"));
     m_caCertificate->setTabChangesFocus(true);
     m_caCertificate->setMaximumHeight(80);
     m_caCertificate->setPlaceholderText(tr("PEM text or a file path; empty: the system's CAs"));
@@ -74,6 +84,11 @@ LdapServiceForm::LdapServiceForm(bool activeDirectory, QWidget *parent)
     addRow(tr("Grou&p base DN:"), m_groupBaseDn, tr("Group base DN"), QStringLiteral("group_base_dn"));
     addRow(tr("Group f&ilter:"), m_groupFilter, tr("Group filter"), QStringLiteral("group_filter"),
            tr("{dn} and {username} stand for the signed-in person."));
+    addRow(tr("Group name attribute:"), m_groupNameAttribute, tr("Group name attribute"),
+           QStringLiteral("group_name_attribute"));
+    addRow(tr("Disabled-account filter:"), m_disabledFilter, tr("Disabled-account filter"),
+           QStringLiteral("disabled_filter"), tr("Accounts matching this LDAP filter may not sign in."));
+    addRow(tr("Timeout:"), m_timeout, tr("Timeout in seconds"), QStringLiteral("timeout"));
     addRow(tr("Attributes as loo&kups:"), m_attributes, tr("Attributes as lookups"),
            QStringLiteral("attributes"),
            tr("Directory attributes that become {user.<lookup name>} lookups."));
@@ -99,7 +114,10 @@ QStringList LdapServiceForm::ownedKeys() const
             QStringLiteral("email_attribute"),
             QStringLiteral("group_base_dn"),
             QStringLiteral("group_filter"),
-            QStringLiteral("attributes")};
+            QStringLiteral("attributes"),
+            QStringLiteral("group_name_attribute"),
+            QStringLiteral("disabled_filter"),
+            QStringLiteral("timeout")};
 }
 
 void LdapServiceForm::loadFields(const QJsonObject &config)
@@ -120,6 +138,9 @@ void LdapServiceForm::loadFields(const QJsonObject &config)
     m_emailAttribute->setText(config.value(QLatin1String("email_attribute")).toString());
     m_groupBaseDn->setText(config.value(QLatin1String("group_base_dn")).toString());
     m_groupFilter->setText(config.value(QLatin1String("group_filter")).toString());
+    m_groupNameAttribute->setText(config.value(QLatin1String("group_name_attribute")).toString());
+    m_disabledFilter->setText(config.value(QLatin1String("disabled_filter")).toString());
+    m_timeout->setValue(config.value(QLatin1String("timeout")).toInt(0));
     m_attributes->setValues(config.value(QLatin1String("attributes")).toObject());
 }
 
@@ -141,6 +162,10 @@ void LdapServiceForm::storeFields(QJsonObject &config) const
     putText(config, QStringLiteral("email_attribute"), m_emailAttribute);
     putText(config, QStringLiteral("group_base_dn"), m_groupBaseDn);
     putText(config, QStringLiteral("group_filter"), m_groupFilter);
+    putText(config, QStringLiteral("group_name_attribute"), m_groupNameAttribute);
+    putText(config, QStringLiteral("disabled_filter"), m_disabledFilter);
+    if (m_timeout->value() > 0)
+        config.insert(QStringLiteral("timeout"), m_timeout->value());
     const QJsonObject attributes = m_attributes->values();
     if (!attributes.isEmpty())
         config.insert(QStringLiteral("attributes"), attributes);
@@ -167,7 +192,7 @@ QStringList LdapServiceForm::validateFields() const
     if (!m_caCertificate->toPlainText().trimmed().isEmpty() &&
         m_encryption->currentData().toString() == QLatin1String("none"))
         problems << tr("A CA certificate needs StartTLS or LDAPS encryption.");
-    for (QLineEdit *filter : {m_userFilter, m_groupFilter}) {
+    for (QLineEdit *filter : {m_userFilter, m_groupFilter, m_disabledFilter}) {
         const QString text = filter->text().trimmed();
         if (!text.isEmpty() && (!text.startsWith(QLatin1Char('(')) || !text.endsWith(QLatin1Char(')'))))
             problems << tr("%1 must be an LDAP filter in parentheses.").arg(filter->accessibleName());

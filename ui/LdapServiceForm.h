@@ -41,6 +41,9 @@ private:
     QLineEdit *m_emailAttribute;
     QLineEdit *m_groupBaseDn;
     QLineEdit *m_groupFilter;
+    QLineEdit *m_groupNameAttribute;
+    QLineEdit *m_disabledFilter;
+    QSpinBox *m_timeout;
     KeyValueTable *m_attributes;
 };
 } // namespace gatehouse
