@@ -2,8 +2,12 @@
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 
+#include "ServicesPage.h"
+#include "SignInDialog.h"
 #include "client/GatehouseClient.h"
 
 namespace gatehouse {
@@ -13,20 +17,29 @@ MainWindow::MainWindow(QWidget *parent)
     , m_address(new QLabel(this))
     , m_state(new QLabel(this))
     , m_details(new QLabel(this))
+    , m_account(new QLabel(tr("Not signed in"), this))
+    , m_signIn(new QPushButton(tr("S&ign in…"), this))
+    , m_tabs(new QTabWidget(this))
     , m_poll(new QTimer(this))
 {
     setWindowTitle(tr("Gatehouse"));
-    auto *central = new QWidget(this);
+    auto *central = new QWidget(m_tabs);
     auto *form = new QFormLayout(central);
     form->addRow(tr("Engine address:"), m_address);
     form->addRow(tr("State:"), m_state);
     form->addRow(tr("Details:"), m_details);
+    form->addRow(tr("Account:"), m_account);
+    form->addRow(QString(), m_signIn);
+    m_account->setAccessibleName(tr("Signed-in account"));
+    m_signIn->setEnabled(false);
+    connect(m_signIn, &QPushButton::clicked, this, &MainWindow::signIn);
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setWordWrap(true);
     m_state->setAccessibleName(tr("Engine state"));
-    setCentralWidget(central);
-    resize(560, 200);
+    m_tabs->addTab(central, tr("&Engine"));
+    setCentralWidget(m_tabs);
+    resize(720, 480);
     m_poll->setInterval(2000);
 }
 
@@ -51,8 +64,31 @@ void MainWindow::connectToEngine(GatehouseClient *client, const QString &generat
     connect(client, &GatehouseClient::requestFailed, this,
             [this](const QString &message) { m_state->setText(tr("Unreachable: %1").arg(message)); });
     connect(m_poll, &QTimer::timeout, client, &GatehouseClient::fetchStatus);
+    m_services = new ServicesPage(client, m_tabs);
+    m_tabs->addTab(m_services, tr("&Services"));
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_services), false);
+    m_signIn->setEnabled(true);
     client->fetchStatus();
     m_poll->start();
+}
+
+SignInDialog *MainWindow::signIn()
+{
+    if (!m_client)
+        return nullptr;
+    auto *dialog = new SignInDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SignInDialog::signedIn, this, &MainWindow::signedIn);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::signedIn(const AdminSession &session)
+{
+    m_account->setText(session.name.isEmpty() ? session.email
+                                              : tr("%1 (%2)").arg(session.name, session.email));
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_services), true);
+    m_services->refresh();
 }
 
 void MainWindow::showStatus(const EngineStatus &status)

@@ -6,12 +6,14 @@
 #include "AppResource.h"
 #include "AuditResource.h"
 #include "CorsResource.h"
+#include "EnvironmentResource.h"
 #include "FieldMaskResource.h"
 #include "LimitCacheResource.h"
 #include "LimitResource.h"
 #include "LookupResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
+#include "ServiceTestResource.h"
 #include "SessionResource.h"
 #include "UserResource.h"
 #include "core/ApiError.h"
@@ -53,6 +55,8 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_audit(std::make_shared<AuditResource>(store))
     , m_aiBudgets(std::make_shared<AiBudgetResource>(store))
     , m_aiAliases(std::make_shared<AiAliasResource>(store))
+    , m_environment(std::make_shared<EnvironmentResource>(services))
+    , m_serviceTest(std::make_shared<ServiceTestResource>(store, services))
 {
 }
 
@@ -65,7 +69,8 @@ bool SystemService::isPublicRoute(const QString &resource, int) const
         path.remove(0, 1);
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    return path == QLatin1String("admin/session");
+    // environment: what a sign-in screen shows before anyone has signed in.
+    return path == QLatin1String("admin/session") || path == QLatin1String("environment");
 }
 
 ServiceType SystemService::serviceType()
@@ -111,6 +116,15 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
                 throw ApiError::notFound(QStringLiteral("Resource 'admin/%1' not found for service 'system'.")
                                              .arg(path.join(QLatin1Char('/'))));
             m_session->handle(std::move(context), std::move(done));
+            return;
+        }
+        if (resource == QLatin1String("environment")) {
+            m_environment->handle(context, path, done); // copies: `done` must survive a throw
+            return;
+        }
+        if (resource == QLatin1String("service") && path.size() == 1 &&
+            path.first().toLower() == QLatin1String("_test")) {
+            m_serviceTest->handle(context, done); // copies: `done` must survive a throw
             return;
         }
         if (resource == QLatin1String("admin"))

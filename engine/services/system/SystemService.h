@@ -16,6 +16,8 @@ class RateLimiter;
 class LookupResource;
 class FieldMaskResource;
 class CorsResource;
+class EnvironmentResource;
+class ServiceTestResource;
 class AuditResource;
 class RoleResource;
 class ServiceManager;
@@ -65,5 +67,7 @@ private:
     std::shared_ptr<AuditResource> m_audit;
     std::shared_ptr<AiBudgetResource> m_aiBudgets;
     std::shared_ptr<AiAliasResource> m_aiAliases;
+    std::shared_ptr<EnvironmentResource> m_environment;
+    std::shared_ptr<ServiceTestResource> m_serviceTest;
 };
 } // namespace gatehouse
