@@ -89,6 +89,7 @@ public:
             identity.subject = text(claims.value("sub", Json()));
             identity.username = identity.subject;
             identity.email = text(claims.value("email", Json()));
+            identity.name = text(claims.value("name", Json()));
             identity.scopes = text(claims.value("scope", Json())).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         }
         QTimer::singleShot(0, [failure, identity, onIdentity, onError] {
@@ -109,7 +110,7 @@ private:
 
 QString makeToken(const Json &claims, const char *signature = "valid")
 {
-    const QByteArray header = QByteArray(R"({"alg":"RS256","typ":"at+jwt"})")
+    const QByteArray header = QByteArray("{\"alg\":\"RS256\",\"typ\":\"at+jwt\"}")
                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QByteArray body =
         dumpJson(claims).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
@@ -140,6 +141,7 @@ private:
         return makeToken(Json{{"iss", issuer},
                               {"sub", "alice"},
                               {"email", "alice@corp.test"},
+                              {"name", "Alice"},
                               {"aud", audience},
                               {"scope", scope},
                               {"exp", QDateTime::currentSecsSinceEpoch() + expiresIn}},
@@ -162,8 +164,8 @@ private:
     {
         Headers h{{"Content-Type", "application/json"}, {"Accept", "application/json, text/event-stream"}};
         if (!session.isEmpty()) {
-            h.append({"Mcp-Session-Id", session});
-            h.append({"MCP-Protocol-Version", "2025-11-25"});
+            h.append({QByteArray("Mcp-Session-Id"), session});
+            h.append({QByteArray("MCP-Protocol-Version"), QByteArray("2025-11-25")});
         }
         h += credentials;
         return m_server->rawRequest("POST", QStringLiteral("/mcp/") + service, dumpJson(message), h);
@@ -178,6 +180,11 @@ private:
     }
 
     static QByteArray challengeOf(const TestResponse &r) { return r.header("www-authenticate"); }
+    QByteArray metadataParam(const char *service) const
+    {
+        return QByteArray("resource_metadata=\"") + m_base.toLatin1() +
+               QByteArray("/.well-known/oauth-protected-resource/mcp/") + service + '"';
+    }
 
 private slots:
     void initTestCase()
@@ -272,29 +279,31 @@ private slots:
     {
         QTest::addColumn<QByteArray>("oauth");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not an object") << QByteArray(R"("corp")") << "must be an object";
-        QTest::newRow("unknown key") << QByteArray(R"({"identity_service":"corp","audience":"x"})")
-                                     << "Unknown mcp config key 'oauth.audience'";
+        QTest::newRow("not an object") << QByteArray("\"corp\"") << "must be an object";
+        QTest::newRow("unknown key") << QByteArray("{\"identity_service\":\"corp\",\"audience\":\"x\"}")
+                                     << "oauth.audience";
         QTest::newRow("no identity service")
-            << QByteArray(R"({"scopes":["mcp:tools"]})") << "identity_service";
+            << QByteArray("{\"scopes\":[\"mcp:tools\"]}") << "identity_service";
         QTest::newRow("missing service")
-            << QByteArray(R"({"identity_service":"nope"})") << "no service named 'nope'";
+            << QByteArray("{\"identity_service\":\"nope\"}") << "no service named";
         QTest::newRow("not an identity service")
-            << QByteArray(R"({"identity_service":"demo"})") << "'demo' is not an identity service";
+            << QByteArray("{\"identity_service\":\"demo\"}") << "is not an identity service";
         QTest::newRow("scope with a space")
-            << QByteArray(R"({"identity_service":"corp","scopes":["a b"]})") << "oauth.scopes";
+            << QByteArray("{\"identity_service\":\"corp\",\"scopes\":[\"a b\"]}") << "oauth.scopes";
         QTest::newRow("scope with a quote")
-            << QByteArray(R"({"identity_service":"corp","scopes":["a\""]})") << "oauth.scopes";
+            << QByteArray("{\"identity_service\":\"corp\",\"scopes\":[\"a\\\"\"]}") << "oauth.scopes";
         QTest::newRow("scopes not a list")
-            << QByteArray(R"({"identity_service":"corp","scopes":"mcp:tools"})") << "oauth.scopes";
+            << QByteArray("{\"identity_service\":\"corp\",\"scopes\":\"mcp:tools\"}") << "oauth.scopes";
         QTest::newRow("resource not http")
-            << QByteArray(R"({"identity_service":"corp","resource":"ftp://x/mcp"})") << "oauth.resource";
+            << QByteArray("{\"identity_service\":\"corp\",\"resource\":\"ftp://x/mcp\"}") << "oauth.resource";
         QTest::newRow("resource with fragment")
-            << QByteArray(R"({"identity_service":"corp","resource":"https://x/mcp#a"})") << "oauth.resource";
+            << QByteArray("{\"identity_service\":\"corp\",\"resource\":\"https://x/mcp#a\"}")
+            << "oauth.resource";
         QTest::newRow("resource relative")
-            << QByteArray(R"({"identity_service":"corp","resource":"/mcp/x"})") << "oauth.resource";
+            << QByteArray("{\"identity_service\":\"corp\",\"resource\":\"/mcp/x\"}") << "oauth.resource";
         QTest::newRow("allow_api_key_auth not bool")
-            << QByteArray(R"({"identity_service":"corp","allow_api_key_auth":"no"})") << "allow_api_key_auth";
+            << QByteArray("{\"identity_service\":\"corp\",\"allow_api_key_auth\":\"no\"}")
+            << "allow_api_key_auth";
     }
 
     void configIsValidated()
@@ -324,9 +333,9 @@ private slots:
         QVERIFY2(r.status == 200, r.describe().constData());
         QVERIFY(r.header("content-type").startsWith("application/json"));
         QCOMPARE(text(r.json["resource"]), resourceOf("secure"));
-        QCOMPARE(r.json["authorization_servers"].dump(), std::string(R"(["https://idp.test"])"));
-        QCOMPARE(r.json["scopes_supported"].dump(), std::string(R"(["mcp:tools"])"));
-        QCOMPARE(r.json["bearer_methods_supported"].dump(), std::string(R"(["header"])"));
+        QCOMPARE(r.json["authorization_servers"].dump(), std::string("[\"https://idp.test\"]"));
+        QCOMPARE(r.json["scopes_supported"].dump(), std::string("[\"mcp:tools\"]"));
+        QCOMPARE(r.json["bearer_methods_supported"].dump(), std::string("[\"header\"]"));
         QCOMPARE(text(r.json["resource_name"]), QStringLiteral("Secure data"));
     }
 
@@ -378,9 +387,7 @@ private slots:
         QVERIFY2(r.status == 401, r.describe().constData());
         const QByteArray challenge = challengeOf(r);
         QVERIFY2(challenge.startsWith("Bearer "), challenge.constData());
-        QVERIFY2(challenge.contains("resource_metadata=\"" + m_base.toLatin1() +
-                                    "/.well-known/oauth-protected-resource/mcp/secure\""),
-                 challenge.constData());
+        QVERIFY2(challenge.contains(metadataParam("secure")), challenge.constData());
         QVERIFY2(challenge.contains("scope=\"mcp:tools\""), challenge.constData());
         QVERIFY2(!challenge.contains("error="), challenge.constData());
         QVERIFY2(r.json.contains("error"), r.describe().constData());
@@ -472,7 +479,7 @@ private slots:
         bool found = false;
         for (const Json &row : audit.json["resource"])
             if (row.dump().find(requestId.toStdString()) != std::string::npos)
-                found = row.dump().find("alice@corp.test") != std::string::npos;
+                found = found || row.dump().find("alice@corp.test") != std::string::npos;
         QVERIFY2(found, audit.body.left(3000).constData());
     }
 
@@ -499,9 +506,14 @@ private slots:
     {
         // `other` would vouch for it (its issuer, our resource as audience), but this MCP server
         // trusts `corp` only.
-        const TestResponse r = post(QStringLiteral("secure"), initializeMessage(),
-                                    bearer(token(resourceOf("secure"), QStringLiteral("mcp:tools"),
-                                                 QStringLiteral("https://other.test"))));
+        const QString t = makeToken(Json{{"iss", "https://other.test"},
+                                         {"sub", "bob"},
+                                         {"email", "bob@other.test"},
+                                         {"name", "Bob"},
+                                         {"aud", resourceOf("secure")},
+                                         {"scope", "mcp:tools"},
+                                         {"exp", QDateTime::currentSecsSinceEpoch() + 600}});
+        const TestResponse r = post(QStringLiteral("secure"), initializeMessage(), bearer(t));
         QVERIFY2(r.status == 401, r.describe().constData());
         QVERIFY2(challengeOf(r).contains("error=\"invalid_token\""), challengeOf(r).constData());
         QVERIFY2(r.body.contains("corp"), r.describe().constData());
@@ -515,9 +527,7 @@ private slots:
         const QByteArray challenge = challengeOf(r);
         QVERIFY2(challenge.startsWith("Bearer error=\"insufficient_scope\""), challenge.constData());
         QVERIFY2(challenge.contains("scope=\"mcp:tools\""), challenge.constData());
-        QVERIFY2(challenge.contains("resource_metadata=\"" + m_base.toLatin1() +
-                                    "/.well-known/oauth-protected-resource/mcp/secure\""),
-                 challenge.constData());
+        QVERIFY2(challenge.contains(metadataParam("secure")), challenge.constData());
     }
 
     void noTokenPassthroughToTheRestApi()
@@ -548,9 +558,7 @@ private slots:
         // strict: OAuth tokens only.
         const TestResponse strict = post(QStringLiteral("strict"), initializeMessage(), key);
         QVERIFY2(strict.status == 401, strict.describe().constData());
-        QVERIFY2(challengeOf(strict).contains("resource_metadata=\"" + m_base.toLatin1() +
-                                              "/.well-known/oauth-protected-resource/mcp/strict\""),
-                 challengeOf(strict).constData());
+        QVERIFY2(challengeOf(strict).contains(metadataParam("strict")), challengeOf(strict).constData());
         QVERIFY2(!challengeOf(strict).contains("scope="), challengeOf(strict).constData());
         // A Gatehouse session token is not an OAuth token for this resource either.
         const TestResponse admin =

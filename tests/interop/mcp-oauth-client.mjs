@@ -5,10 +5,11 @@
 //
 //   GATEHOUSE_URL=http://127.0.0.1:8080 MCP_SERVICE=<oauth mcp service> \
 //   OTHER_MCP_SERVICE=<another oauth mcp service> IDP_ISSUER=http://127.0.0.1:<port> \
-//   IDP_ACCOUNT=alice node mcp-oauth-client.mjs
+//   IDP_ACCOUNT=alice [IDP_CLIENT_ID=mcp-public] node mcp-oauth-client.mjs
 //
 // What it checks: the SDK finds the protected resource metadata (discoverOAuthProtectedResourceMetadata
-// and the 401 challenge), the provider's metadata, registers a client (RFC 7591), runs the code
+// and the 401 challenge), the provider's metadata, uses IDP_CLIENT_ID or registers a client
+// (RFC 7591), runs the code
 // flow with PKCE and the `resource` parameter, exchanges the code, and then lists and calls tools
 // as the signed-in person; the token is refused by another MCP server and by the REST API
 // (audience binding: no passthrough), and a token minted for another resource is refused with
@@ -28,6 +29,8 @@ const service = process.env.MCP_SERVICE || '';
 const otherService = process.env.OTHER_MCP_SERVICE || '';
 const issuer = (process.env.IDP_ISSUER || '').replace(/\/+$/, '');
 const account = process.env.IDP_ACCOUNT || 'alice';
+// A client registered at the provider beforehand; empty: dynamic client registration (RFC 7591).
+const clientId = process.env.IDP_CLIENT_ID || '';
 if (!gatehouseUrl || !service || !otherService || !issuer) {
     console.error('usage: GATEHOUSE_URL=... MCP_SERVICE=... OTHER_MCP_SERVICE=... IDP_ISSUER=... node mcp-oauth-client.mjs');
     process.exit(2);
@@ -70,7 +73,7 @@ async function browse(start) {
 
 class HeadlessProvider {
     constructor() {
-        this.saved = {};
+        this.saved = clientId ? { client: { client_id: clientId } } : {};
         this.authorizationUrl = undefined;
         this.callback = undefined;
     }
@@ -150,7 +153,7 @@ async function main() {
         redirected = true;
     }
     expect(redirected, 'the first connect needed authorization');
-    expect(provider.saved.client && provider.saved.client.client_id, 'client registered dynamically', provider.saved);
+    expect(provider.saved.client && provider.saved.client.client_id, 'client information', provider.saved);
     const auth = provider.authorizationUrl;
     expect(auth.href.startsWith(issuer), 'authorization at the identity provider', auth.href);
     expect(auth.searchParams.get('resource') === serverUrl.href, 'resource parameter', auth.href);

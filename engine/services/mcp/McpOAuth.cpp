@@ -234,12 +234,21 @@ HttpResponse McpOAuth::challenge(const RequestContext &context, int status, cons
     return response;
 }
 
+// Did the caller present a token? A bearer value the gate took for an API key (not a JWT)
+// counts: to an OAuth client, whatever it sent as a bearer token was its access token.
+bool McpOAuth::tokenPresented(const HttpRequest &request)
+{
+    const QByteArray authorization = request.header("authorization").trimmed();
+    return !Authenticator::sessionToken(request).isEmpty() ||
+           (authorization.size() > 7 && authorization.left(7).compare("bearer ", Qt::CaseInsensitive) == 0);
+}
+
 HttpResponse McpOAuth::challengeRefusal(const RequestContext &context, HttpResponse refusal) const
 {
     if (!m_settings.enabled)
         return refusal;
     const HttpRequest &request = context.request;
-    const bool tokenPresented = !Authenticator::sessionToken(request).isEmpty();
+    const bool tokenPresented = McpOAuth::tokenPresented(request);
     const bool noCredentials = !tokenPresented && Authenticator::apiKey(request).isEmpty() &&
                                !Authenticator::hasBasicCredentials(request);
     if (refusal.status == 400 && noCredentials)
@@ -284,9 +293,7 @@ std::optional<HttpResponse> McpOAuth::admitCaller(const RequestContext &context)
     }
     if (!m_settings.allowApiKeyAuth)
         return challenge(context, 401,
-                         Authenticator::sessionToken(context.request).isEmpty()
-                             ? QString()
-                             : QStringLiteral("invalid_token"),
+                         tokenPresented(context.request) ? QStringLiteral("invalid_token") : QString(),
                          QStringLiteral("Unauthorized: this MCP server accepts only OAuth access tokens from "
                                         "identity service '%1' (API keys and session tokens are off).")
                              .arg(m_settings.identityService));

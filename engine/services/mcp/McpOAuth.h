@@ -11,6 +11,7 @@
 namespace gatehouse {
 
 struct Config;
+struct HttpRequest;
 struct RequestContext;
 class Service;
 class ServiceManager;
@@ -62,6 +63,7 @@ public:
     std::optional<HttpResponse> admitCaller(const RequestContext &context) const;
 
 private:
+    static bool tokenPresented(const HttpRequest &request);
     HttpResponse challenge(const RequestContext &context, int status, const QString &error,
                            const QString &message) const;
 
