@@ -582,6 +582,47 @@ private slots:
         QVERIFY2(right.status == 200, right.describe().constData());
     }
 
+    void publicUrlNamesTheResource()
+    {
+        // Behind a proxy the gateway's own address is configured: resource and metadata URLs
+        // follow it, whatever Host the request carried.
+        TestServer::Options options;
+        options.settings.insert(QStringLiteral("public_url"), QStringLiteral("https://gw.example.com/"));
+        TestServer server(options);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        ServiceType fake;
+        fake.name = QStringLiteral("fakeidp");
+        fake.create = [](const ServiceInfo &info, const ServiceEnvironment &) -> std::shared_ptr<Service> {
+            return std::make_shared<FakeIdp>(info);
+        };
+        server.engine().services().registerType(std::move(fake));
+        QVERIFY(server.createService(
+            Json{{"name", "corp"}, {"type", "fakeidp"}, {"config", {{"issuer", "https://idp.test"}}}}));
+        QVERIFY(server.createService(Json{
+            {"name", "data"}, {"type", "mcp"}, {"config", {{"oauth", {{"identity_service", "corp"}}}}}}));
+        const TestResponse document =
+            server.request("GET", QStringLiteral("/mcp/data/.well-known/oauth-protected-resource"));
+        QVERIFY2(document.status == 200, document.describe().constData());
+        QCOMPARE(text(document.json["resource"]), QStringLiteral("https://gw.example.com/mcp/data"));
+        const TestResponse challenge =
+            server.rawRequest("POST", QStringLiteral("/mcp/data"), dumpJson(initializeMessage()),
+                              {{"Content-Type", "application/json"}});
+        QCOMPARE(challenge.status, 401);
+        QCOMPARE(challengeOf(challenge),
+                 QByteArray("Bearer resource_metadata=\"https://gw.example.com/.well-known/"
+                            "oauth-protected-resource/mcp/data\""));
+    }
+
+    void badPublicUrlIsRefusedAtStart()
+    {
+        TestServer::Options options;
+        options.settings.insert(QStringLiteral("public_url"), QStringLiteral("gw.example.com/x?y"));
+        TestServer server(options);
+        QVERIFY(!server.start());
+        QVERIFY2(server.errorString().contains(QLatin1String("public_url")),
+                 qPrintable(server.errorString()));
+    }
+
     void hostileHostHeaderDoesNotReachTheChallenge()
     {
         // A Host the allow-list refuses never gets this far; one it accepts but that could break
