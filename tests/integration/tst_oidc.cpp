@@ -26,11 +26,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
-
 QStringList column(const Json &records, const char *field)
 {
     QStringList out;
@@ -144,20 +139,22 @@ private slots:
         m_appKey = QString::fromStdString(app.json["resource"][0]["api_key"].get<std::string>());
         m_appId = app.json["resource"][0]["id"].get<qint64>();
 
-        m_oidcServiceId = m_server->createService(
-            Json{{"name", "sso"},
-                 {"type", "oidc"},
-                 {"config",
-                  {{"issuer", str(m_idp.issuer())},
-                   {"client_id", OidcTestIdp::kClientId},
-                   {"client_secret", OidcTestIdp::kClientSecret},
-                   {"scopes", "openid email profile groups department"},
-                   {"claims", {{"department", "department"}}},
-                   {"app_id", m_appId},
-                   {"jwks_cooldown", 0},
-                   {"group_role_map", Json::array({{{"group", "analysts"}, {"role_id", m_analystRole}},
-                                                   {{"group", "engineers"}, {"role_id", m_engineerRole}}})},
-                   {"admin_groups", Json::array({"gatehouse-admins"})}}}});
+        Json config = Json::object();
+        config["issuer"] = str(m_idp.issuer());
+        config["client_id"] = OidcTestIdp::kClientId;
+        config["client_secret"] = OidcTestIdp::kClientSecret;
+        config["scopes"] = "openid email profile groups department";
+        config["claims"] = Json{{"department", "department"}};
+        config["app_id"] = m_appId;
+        config["jwks_cooldown"] = 0;
+        Json groups = Json::array();
+        groups.push_back(Json{{"group", "analysts"}, {"role_id", m_analystRole}});
+        groups.push_back(Json{{"group", "engineers"}, {"role_id", m_engineerRole}});
+        config["group_role_map"] = groups;
+        config["admin_groups"] = Json::array();
+        config["admin_groups"].push_back("gatehouse-admins");
+        m_oidcServiceId =
+            m_server->createService(Json{{"name", "sso"}, {"type", "oidc"}, {"config", config}});
         QVERIFY(m_oidcServiceId > 0);
     }
 
@@ -291,7 +288,7 @@ private slots:
         QCOMPARE(run.hops.first().status, 302);
         const QUrl authorize(QString::fromLatin1(run.hops.first().location));
         QVERIFY2(authorize.toString().startsWith(m_idp.issuer() + QStringLiteral("/auth")),
-                 run.hops.first().location);
+                 run.hops.first().location.constData());
         const QUrlQuery query(authorize);
         QCOMPARE(query.queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
         QVERIFY(!query.queryItemValue(QStringLiteral("state")).isEmpty());
@@ -350,7 +347,7 @@ private slots:
             m_idp.browse(QUrl(start), {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}}, {frontEnd});
         QCOMPARE(run.last().status, 302);
         const QUrl landing(QString::fromLatin1(run.last().location));
-        QVERIFY2(landing.toString().startsWith(frontEnd), run.last().location);
+        QVERIFY2(landing.toString().startsWith(frontEnd), run.last().location.constData());
         const QUrlQuery query(landing);
         QCOMPARE(query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded), QStringLiteral("st+x&y"));
         const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
@@ -409,7 +406,7 @@ private slots:
                                       {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}}, {callbackPrefix});
         QVERIFY(run.last().status == 302 || run.last().status == 303);
         const QUrl callback = run.last().url.resolved(QUrl::fromEncoded(run.last().location));
-        QVERIFY2(callback.toString().startsWith(callbackPrefix), run.last().location);
+        QVERIFY2(callback.toString().startsWith(callbackPrefix), run.last().location.constData());
         QCOMPARE(m_idp.browse(callback).last().status, 200);
         // Replayed: the state was spent (and the IdP would refuse the code a second time anyway).
         const auto replay = m_idp.browse(callback);
