@@ -153,7 +153,8 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
                         R"(identity_service_id, external_id, directory_username, directory_attributes, )"
                         R"(created_date, last_modified_date) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?))"));
                     query.addBindValue(resolved.email);
-                    query.addBindValue(identity.name);
+                    // "name" is NOT NULL; access tokens often carry no name claim.
+                    query.addBindValue(identity.name.isNull() ? QStringLiteral("") : identity.name);
                     query.addBindValue(identity.firstName);
                     query.addBindValue(identity.lastName);
                     query.addBindValue(admin ? 1 : 0);
@@ -183,7 +184,8 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
                         R"(directory_username = ?, directory_attributes = ?, last_modified_date = ?, )"
                         R"(token_epoch = token_epoch + ? WHERE id = ?)"));
                     query.addBindValue(resolved.email);
-                    query.addBindValue(identity.name);
+                    // "name" is NOT NULL; access tokens often carry no name claim.
+                    query.addBindValue(identity.name.isNull() ? QStringLiteral("") : identity.name);
                     query.addBindValue(identity.firstName);
                     query.addBindValue(identity.lastName);
                     query.addBindValue(admin ? 1 : 0);

@@ -483,6 +483,19 @@ private slots:
         QVERIFY2(found, audit.body.left(3000).constData());
     }
 
+    void tokenWithoutNameClaimsWorks()
+    {
+        // Access tokens often carry only sub, email and scope: the person is still provisioned.
+        const QString t = makeToken(Json{{"iss", "https://idp.test"},
+                                         {"sub", "carol"},
+                                         {"email", "carol@corp.test"},
+                                         {"aud", resourceOf("secure")},
+                                         {"scope", "mcp:tools"},
+                                         {"exp", QDateTime::currentSecsSinceEpoch() + 600}});
+        const TestResponse r = post(QStringLiteral("secure"), initializeMessage(), bearer(t));
+        QVERIFY2(r.status == 200, r.describe().constData());
+    }
+
     void tokenForAnotherAudienceIsRefused_data()
     {
         QTest::addColumn<QString>("audience");
