@@ -26,6 +26,9 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
+// The API identifier bearer tokens must name (the service's `audience`).
+const char *const kApiAudience = "https://api.gatehouse.test";
+
 QStringList column(const Json &records, const char *field)
 {
     QStringList out;
@@ -75,7 +78,7 @@ class TestOidc : public QObject
     {
         Json body = request;
         if (!body.contains("aud"))
-            body["aud"] = OidcTestIdp::kClientId;
+            body["aud"] = kApiAudience;
         return m_idp.mintToken(body);
     }
 
@@ -146,6 +149,7 @@ private slots:
         config["scopes"] = "openid email profile groups department";
         config["claims"] = Json{{"department", "department"}};
         config["app_id"] = m_appId;
+        config["audience"] = kApiAudience;
         config["jwks_cooldown"] = 0;
         Json groups = Json::array();
         groups.push_back(Json{{"group", "analysts"}, {"role_id", m_analystRole}});
@@ -217,6 +221,9 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("wrong audience")
             << QByteArray(R"({"account":"alice","aud":"someone-else"})") << QStringLiteral("audience");
+        // An ID token of Gatehouse's client is no access token for the API.
+        QTest::newRow("client id audience")
+            << QByteArray(R"({"account":"alice","aud":"gatehouse"})") << QStringLiteral("audience");
         QTest::newRow("expired") << QByteArray(R"({"account":"alice","exp":-120})")
                                  << QStringLiteral("expired");
         QTest::newRow("not yet valid")
@@ -463,6 +470,69 @@ private slots:
         QVERIFY(!result.value("success", true));
     }
 
+    void accessTokensFromTheRealFlow()
+    {
+        // The authorization code flow of the IdP's public client (PKCE) for our API as the
+        // resource: its JWT access token works; its ID token (aud = that client) does not.
+        m_idp.clearCookies();
+        const QString redirect =
+            m_server->baseUrl() + QStringLiteral("/api/v2/user/session?oauth_callback=true&service=sso");
+        const Json tokens = m_idp.authorizationCodeTokens(QStringLiteral("alice"), redirect,
+                                                          QString::fromLatin1(kApiAudience),
+                                                          QStringLiteral("openid email profile groups read"));
+        QVERIFY2(tokens.is_object(), "the IdP issued no tokens");
+        const QString access = QString::fromStdString(tokens.at("access_token").get<std::string>());
+        QCOMPARE(access.count(QLatin1Char('.')), 2);
+        TestResponse r = notes(access, false);
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QCOMPARE(column(r.json["resource"], "body"),
+                 (QStringList{QStringLiteral("a1"), QStringLiteral("a2")}));
+        const QString idToken = QString::fromStdString(tokens.at("id_token").get<std::string>());
+        r = notes(idToken);
+        QCOMPARE(r.status, 401);
+        // client_credentials for another resource: signed right, meant for someone else.
+        const QString other = m_idp.clientCredentialsToken(QStringLiteral("https://other.example.test"));
+        QVERIFY(!other.isEmpty());
+        r = notes(other);
+        QCOMPARE(r.status, 401);
+        QVERIFY2(errorMessage(r).contains(QStringLiteral("audience")), r.describe().constData());
+    }
+
+    void configIsChecked()
+    {
+        auto create = [&](const Json &config) {
+            return m_server->admin(
+                "POST", QStringLiteral("/api/v2/system/service"),
+                Json{{"resource",
+                      Json::array({Json{{"name", "badsso"}, {"type", "oidc"}, {"config", config}}})}});
+        };
+        const std::string issuer = str(m_idp.issuer());
+        QCOMPARE(create(Json{{"issuer", issuer}, {"client_id", "x"}, {"bogus", true}}).status, 400);
+        QCOMPARE(
+            create(
+                Json{{"issuer", issuer}, {"client_id", "x"}, {"allowed_algorithms", Json::array({"HS256"})}})
+                .status,
+            400);
+        QCOMPARE(create(Json{{"issuer", "http://idp.example.test"}, {"client_id", "x"}}).status, 400);
+        QCOMPARE(create(Json{{"client_id", "x"}}).status, 400);
+    }
+
+    void unreachableIdentityProvider()
+    {
+        // A service whose IdP is down: its tokens and sign-ins get 502, not 401 and not a hang.
+        const qint64 id = m_server->createService(
+            Json{{"name", "deadsso"},
+                 {"type", "oidc"},
+                 {"config", {{"issuer", "http://127.0.0.1:2"}, {"client_id", "gatehouse"}, {"timeout", 5}}}});
+        QVERIFY(id > 0);
+        TestResponse r =
+            notes(mint(Json{{"account", "alice"}, {"iss", "http://127.0.0.1:2"}, {"aud", "gatehouse"}}));
+        QVERIFY2(r.status == 502 || r.status == 504, r.describe().constData());
+        r = m_server->request("GET", QStringLiteral("/api/v2/user/session?service=deadsso"), nullptr,
+                              {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}});
+        QVERIFY2(r.status == 502 || r.status == 504, r.describe().constData());
+    }
+
     void secretStaysSecret()
     {
         const TestResponse r =
@@ -472,8 +542,13 @@ private slots:
         QVERIFY(r.json.at("config").contains("client_secret"));
         const TestResponse list = m_server->admin("GET", QStringLiteral("/api/v2/system/service"));
         QVERIFY(!list.body.contains(OidcTestIdp::kClientSecret));
-        // Nothing this module did put the secret, a token or a code into the logs.
-        for (const std::string &line : m_logs->last_formatted()) {
+        // Nothing this module did put the secret, a token or a code into the logs (which did
+        // capture the refusals above).
+        const auto lines = m_logs->last_formatted();
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const std::string &line) {
+            return line.find("bearer token refused") != std::string::npos;
+        }));
+        for (const std::string &line : lines) {
             QVERIFY2(line.find(OidcTestIdp::kClientSecret) == std::string::npos, line.c_str());
             QVERIFY2(line.find("eyJ") == std::string::npos, line.c_str());
         }
