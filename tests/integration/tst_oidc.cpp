@@ -422,6 +422,25 @@ private slots:
                 std::string::npos);
     }
 
+    void callbackFromAnotherBrowserIsRefused()
+    {
+        // Login CSRF: an attacker finishes a sign-in as themselves and gets the victim's
+        // browser to open the callback. The victim's browser lacks the sign-in's cookie.
+        m_idp.clearCookies();
+        const QString callbackPrefix =
+            m_server->baseUrl() + QStringLiteral("/api/v2/user/session?oauth_callback=true");
+        const auto run = m_idp.browse(QUrl(userSessionUrl(QStringLiteral("service=sso&login_hint=bob"))),
+                                      {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}}, {callbackPrefix});
+        QVERIFY(run.hops.first().headers.value("set-cookie").contains("HttpOnly"));
+        const QUrl callback = run.last().url.resolved(QUrl::fromEncoded(run.last().location));
+        QVERIFY2(callback.toString().startsWith(callbackPrefix), run.last().location.constData());
+        m_idp.clearCookies();
+        const auto victim = m_idp.browse(callback);
+        QCOMPARE(victim.last().status, 401);
+        QVERIFY(victim.json().at("error").at("message").get<std::string>().find("browser") !=
+                std::string::npos);
+    }
+
     void idpErrorsAreRefused()
     {
         m_idp.clearCookies();

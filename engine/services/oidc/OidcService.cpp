@@ -1,5 +1,6 @@
 #include "OidcService.h"
 
+#include <openssl/crypto.h>
 #include <spdlog/spdlog.h>
 
 #include <QCryptographicHash>
@@ -72,6 +73,22 @@ QString pkceChallenge(const QString &verifier)
 {
     return QString::fromLatin1(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString bindingCookieName(const QString &state)
+{
+    return QStringLiteral("gh_oidc_") + state.left(16);
+}
+
+QString cookieValue(const HttpRequest &request, const QString &name)
+{
+    const QString header = QString::fromLatin1(request.header("cookie"));
+    for (const QString &part : header.split(QLatin1Char(';'))) {
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        if (eq > 0 && part.left(eq).trimmed() == name)
+            return part.mid(eq + 1).trimmed();
+    }
+    return QString();
 }
 
 QString jsonText(const Json &object, const char *key)
@@ -378,11 +395,13 @@ void OidcService::beginBrowserSignIn(std::shared_ptr<const RequestContext> conte
         pending.apiKey = Authenticator::apiKey(context->request);
         pending.nonce = OidcSignInStates::randomToken();
         pending.codeVerifier = OidcSignInStates::randomToken();
+        pending.browserBinding = OidcSignInStates::randomToken();
+        const bool secure = pending.callbackUri.startsWith(QLatin1String("https:"));
         const QString loginHint = context->request.queryValue(QStringLiteral("login_hint")).left(256);
 
         std::weak_ptr<OidcService> weak = weak_from_this();
-        withMetadata([weak, pending, loginHint, done](std::shared_ptr<const OidcMetadata> metadata,
-                                                      const HttpResponse *error) mutable {
+        withMetadata([weak, pending, loginHint, secure, done](std::shared_ptr<const OidcMetadata> metadata,
+                                                              const HttpResponse *error) mutable {
             const auto self = weak.lock();
             if (!self) {
                 later([done] {
@@ -403,6 +422,8 @@ void OidcService::beginBrowserSignIn(std::shared_ptr<const RequestContext> conte
             const QString challenge = pkceChallenge(pending.codeVerifier);
             const QString nonce = pending.nonce;
             const QString callback = pending.callbackUri;
+            const QString binding = pending.browserBinding;
+            const QString cookiePath = pending.audiencePath;
             const QString state = self->m_states.add(std::move(pending), monotonicMs());
             QUrl url(metadata->authorizationEndpoint);
             QUrlQuery query(url);
@@ -430,6 +451,10 @@ void OidcService::beginBrowserSignIn(std::shared_ptr<const RequestContext> conte
             redirect.contentType = "application/json";
             redirect.setHeader("Location", url.toString(QUrl::FullyEncoded).toUtf8());
             redirect.setHeader("Cache-Control", "no-store");
+            redirect.setHeader("Set-Cookie", bindingCookieName(state).toLatin1() + '=' + binding.toLatin1() +
+                                                 "; Path=" + cookiePath.toLatin1() +
+                                                 "; Max-Age=600; HttpOnly; SameSite=Lax" +
+                                                 (secure ? QByteArray("; Secure") : QByteArray()));
             redirect.body = QByteArray(R"({"success":true,"redirect":true})");
             later([done, redirect] { done(redirect); });
         });
@@ -464,6 +489,16 @@ void OidcService::completeBrowserSignIn(std::shared_ptr<const RequestContext> co
     if (!pending) {
         fail(unauthorized(QStringLiteral(
             "The sign-in state is unknown, expired or already used. Please start the sign-in again.")));
+        return;
+    }
+    const QString binding =
+        cookieValue(request, bindingCookieName(request.queryValue(QStringLiteral("state"))));
+    if (binding.isEmpty() ||
+        CRYPTO_memcmp(binding.toLatin1().constData(), pending->browserBinding.toLatin1().constData(),
+                      size_t(qMin(binding.size(), pending->browserBinding.size()))) != 0 ||
+        binding.size() != pending->browserBinding.size()) {
+        fail(unauthorized(
+            QStringLiteral("The sign-in was not started in this browser. Please start it again.")));
         return;
     }
     if (pending->audiencePath != audiencePathOf(*context)) {
