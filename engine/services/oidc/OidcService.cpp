@@ -150,8 +150,8 @@ OidcService::OidcService(ServiceInfo info, const ServiceEnvironment &env)
             withMetadata([http, timeoutMs, loaded](std::shared_ptr<const OidcMetadata> metadata,
                                                    const HttpResponse *error) {
                 if (!metadata || !http) {
-                    loaded(QByteArray(),
-                           error ? QString::fromUtf8(error->body) : QStringLiteral("no metadata"));
+                    Q_UNUSED(error); // logged where discovery failed
+                    loaded(QByteArray(), QStringLiteral("the discovery document could not be fetched"));
                     return;
                 }
                 OidcHttp::get(

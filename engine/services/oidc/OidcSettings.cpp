@@ -150,6 +150,23 @@ OidcSettings OidcSettings::fromConfig(const Json &config, const AccessSnapshot *
         static const QRegularExpression name(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,63}$"));
         for (auto claim = it->begin(); claim != it->end(); ++claim) {
             const QString lookup = QString::fromStdString(claim.key());
+            // Built-in {user.*} lookups win over attributes; a mapping under their name would
+            // silently never apply.
+            static const QStringList reserved{QStringLiteral("id"),
+                                              QStringLiteral("email"),
+                                              QStringLiteral("username"),
+                                              QStringLiteral("name"),
+                                              QStringLiteral("display_name"),
+                                              QStringLiteral("first_name"),
+                                              QStringLiteral("last_name"),
+                                              QStringLiteral("is_sys_admin"),
+                                              QStringLiteral("is_admin"),
+                                              QStringLiteral("last_login_date"),
+                                              QStringLiteral("ldap_username"),
+                                              QStringLiteral("groups")};
+            if (reserved.contains(lookup))
+                throw bad(QStringLiteral("claims"),
+                          QStringLiteral("cannot map '%1': {user.%1} is a built-in lookup.").arg(lookup));
             if (!name.match(lookup).hasMatch())
                 throw bad(QStringLiteral("claims"),
                           QStringLiteral("has an invalid lookup name '%1'.").arg(lookup));
