@@ -517,6 +517,41 @@ private slots:
         QVERIFY2(errorMessage(r).contains(QStringLiteral("audience")), r.describe().constData());
     }
 
+    void es256IdTokensAndClientSecretPost()
+    {
+        // Another client of the same IdP: ID tokens signed ES256, the secret sent in the form.
+        const QString redirect =
+            m_server->baseUrl() + QStringLiteral("/api/v2/user/session?oauth_callback=true&service=sso_es");
+        QVERIFY(m_idp.addClients(Json::array({Json{{"client_id", "gatehouse-es"},
+                                                   {"client_secret", "es-client-secret-for-tests"},
+                                                   {"redirect_uris", Json::array({str(redirect)})},
+                                                   {"id_token_signed_response_alg", "ES256"},
+                                                   {"token_endpoint_auth_method", "client_secret_post"},
+                                                   {"grant_types", Json::array({"authorization_code"})},
+                                                   {"response_types", Json::array({"code"})}}})));
+        Json config = Json::object();
+        config["issuer"] = str(m_idp.issuer());
+        config["client_id"] = "gatehouse-es";
+        config["client_secret"] = "es-client-secret-for-tests";
+        config["token_endpoint_auth_method"] = "client_secret_post";
+        config["allowed_algorithms"] = Json::array({"ES256"});
+        config["default_role"] = m_engineerRole;
+        config["audience"] = kApiAudience;
+        const qint64 id =
+            m_server->createService(Json{{"name", "sso_es"}, {"type", "oidc"}, {"config", config}});
+        QVERIFY(id > 0);
+        m_idp.clearCookies();
+        // Carol (an account new to this service; bob's address belongs to the other one).
+        const auto run = m_idp.browse(QUrl(userSessionUrl(QStringLiteral("service=sso_es&login_hint=carol"))),
+                                      {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}});
+        QVERIFY2(run.last().status == 200, run.last().body.constData());
+        QCOMPARE(run.json().at("name").get<std::string>(), std::string("Carol Unverified"));
+        QVERIFY(run.json().at("email").get<std::string>() != "carol@example.test"); // not verified
+        QCOMPARE(run.json().at("role").get<std::string>(), std::string("engineer"));
+        // The same issuer's other service must not linger for the bearer tests.
+        QCOMPARE(m_server->admin("DELETE", QStringLiteral("/api/v2/system/service/%1").arg(id)).status, 200);
+    }
+
     void configIsChecked()
     {
         auto create = [&](const Json &config) {

@@ -549,8 +549,10 @@ void OidcService::redeemCode(std::shared_ptr<const RequestContext> context, Oidc
     const QStringList methods = metadata->tokenEndpointAuthMethods;
     if (s.clientSecret.isEmpty()) {
         form.append({QStringLiteral("client_id"), s.clientId}); // a public client: PKCE alone
-    } else if (methods.isEmpty() || methods.contains(QLatin1String("client_secret_basic")) ||
-               !methods.contains(QLatin1String("client_secret_post"))) {
+    } else if (s.tokenAuthMethod == QLatin1String("client_secret_basic") ||
+               (s.tokenAuthMethod.isEmpty() &&
+                (methods.isEmpty() || methods.contains(QLatin1String("client_secret_basic")) ||
+                 !methods.contains(QLatin1String("client_secret_post"))))) {
         // RFC 6749 §2.3.1: both parts form-encoded before base64.
         const QByteArray credentials =
             QUrl::toPercentEncoding(s.clientId) + ':' + QUrl::toPercentEncoding(s.clientSecret);

@@ -91,7 +91,8 @@ QStringList OidcSettings::configKeys()
                      QStringLiteral("public_url"),
                      QStringLiteral("timeout"),
                      QStringLiteral("allowed_algorithms"),
-                     QStringLiteral("jwks_cooldown")};
+                     QStringLiteral("jwks_cooldown"),
+                     QStringLiteral("token_endpoint_auth_method")};
     keys += IdentityRoleMap::configKeys();
     return keys;
 }
@@ -193,6 +194,11 @@ OidcSettings OidcSettings::fromConfig(const Json &config, const AccessSnapshot *
     }
     s.timeoutMs = integer(config, "timeout", 10, 1, 120) * 1000;
     s.jwksCooldownSeconds = integer(config, "jwks_cooldown", 30, 0, 3600);
+    s.tokenAuthMethod = text(config, "token_endpoint_auth_method");
+    if (!s.tokenAuthMethod.isEmpty() && s.tokenAuthMethod != QLatin1String("client_secret_basic") &&
+        s.tokenAuthMethod != QLatin1String("client_secret_post"))
+        throw bad(QStringLiteral("token_endpoint_auth_method"),
+                  QStringLiteral("must be client_secret_basic or client_secret_post."));
 
     if (config.contains("allowed_algorithms") && !config.at("allowed_algorithms").is_null()) {
         const QStringList algs = stringList(config, "allowed_algorithms");
