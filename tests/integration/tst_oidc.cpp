@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include "MockProvider.h"
 #include "OidcTestIdp.h"
 #include "SqlTestFixture.h"
 #include "TestMain.h"
@@ -86,6 +87,11 @@ private slots:
     void initTestCase()
     {
         const bool required = qEnvironmentVariableIntValue("GATEHOUSE_TEST_REQUIRE_DATABASES") == 1;
+        if (MockProvider::nodeProgram().isEmpty()) {
+            if (required)
+                QFAIL("node is not installed");
+            QSKIP("node is not installed");
+        }
         if (!OidcTestIdp::isInstalled()) {
             if (required)
                 QFAIL("oidc-provider is not installed (npm ci in tests/support/oidc-idp)");
