@@ -385,6 +385,36 @@ private slots:
         QCOMPARE(r.status, 401);
     }
 
+    void handoffReportsFailuresToTheFrontEnd()
+    {
+        // A refused sign-in lands on the front end's redirect_uri with an error, not a code.
+        const QString frontEnd = QStringLiteral("http://localhost:9/done");
+        auto start = [&](const QString &path, const QString &account) {
+            m_idp.clearCookies();
+            return m_idp.browse(QUrl(m_server->baseUrl() + path +
+                                     QStringLiteral("?service=sso&state=s1&login_hint=") + account +
+                                     QStringLiteral("&redirect_uri=") +
+                                     QString::fromLatin1(QUrl::toPercentEncoding(frontEnd))),
+                                {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}}, {frontEnd});
+        };
+        // The IdP refuses (consent denied).
+        auto run = start(QStringLiteral("/api/v2/user/session"), QStringLiteral("deny"));
+        QCOMPARE(run.last().status, 302);
+        QUrlQuery query(QUrl::fromEncoded(run.last().location));
+        QVERIFY2(run.last().location.startsWith(frontEnd.toLatin1()), run.last().location.constData());
+        QCOMPARE(query.queryItemValue(QStringLiteral("error")), QStringLiteral("access_denied"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("state")), QStringLiteral("s1"));
+        QVERIFY(!query.hasQueryItem(QStringLiteral("code")));
+        // Gatehouse refuses (alice is no admin).
+        run = start(QStringLiteral("/api/v2/system/admin/session"), QStringLiteral("alice"));
+        QCOMPARE(run.last().status, 302);
+        query = QUrlQuery(QUrl::fromEncoded(run.last().location));
+        QCOMPARE(query.queryItemValue(QStringLiteral("error")), QStringLiteral("access_denied"));
+        QVERIFY(query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded)
+                    .contains(QStringLiteral("admin")));
+        QVERIFY(!query.hasQueryItem(QStringLiteral("code")));
+    }
+
     void noOpenRedirect_data()
     {
         QTest::addColumn<QString>("redirect");

@@ -19,6 +19,7 @@
 #include "core/ApiError.h"
 #include "http/HttpClient.h"
 #include "security/Authenticator.h"
+#include "security/SessionHandoffCodes.h"
 #include "services/RequestContext.h"
 
 namespace gatehouse {
@@ -466,16 +467,32 @@ void OidcService::beginBrowserSignIn(std::shared_ptr<const RequestContext> conte
 void OidcService::completeBrowserSignIn(std::shared_ptr<const RequestContext> context, OnIdentity onIdentity,
                                         OnError onError)
 {
-    auto fail = [onError](HttpResponse refusal) { later([onError, refusal] { onError(refusal); }); };
     if (!m_configError.isEmpty()) {
-        fail(statusError(
-            503,
-            QStringLiteral("Identity service '%1' is misconfigured: %2").arg(info().name, m_configError)));
+        later([onError,
+               refusal = statusError(503, QStringLiteral("Identity service '%1' is misconfigured: %2")
+                                              .arg(info().name, m_configError))] { onError(refusal); });
         return;
     }
     const HttpRequest &request = context->request;
     // The state is consumed whatever happens next: one callback per sign-in.
     const auto pending = m_states.take(request.queryValue(QStringLiteral("state")), monotonicMs());
+    bool fromThisBrowser = false;
+    if (pending) {
+        const QString binding =
+            cookieValue(request, bindingCookieName(request.queryValue(QStringLiteral("state"))));
+        fromThisBrowser =
+            binding.size() == pending->browserBinding.size() && !binding.isEmpty() &&
+            CRYPTO_memcmp(binding.toLatin1().constData(), pending->browserBinding.toLatin1().constData(),
+                          size_t(binding.size())) == 0;
+    }
+    // From here on, a genuine sign-in's failures go to the front end that asked for the
+    // session (if one did), so it is not left waiting.
+    if (fromThisBrowser && !pending->clientRedirect.isEmpty())
+        onError = [onError, redirect = pending->clientRedirect,
+                   state = pending->clientState](HttpResponse refusal) {
+            onError(SessionHandoffCodes::errorRedirect(redirect, state, refusal));
+        };
+    auto fail = [onError](HttpResponse refusal) { later([onError, refusal] { onError(refusal); }); };
     const QString idpError = request.queryValue(QStringLiteral("error"));
     if (!idpError.isEmpty()) {
         QString message =
@@ -491,12 +508,7 @@ void OidcService::completeBrowserSignIn(std::shared_ptr<const RequestContext> co
             "The sign-in state is unknown, expired or already used. Please start the sign-in again.")));
         return;
     }
-    const QString binding =
-        cookieValue(request, bindingCookieName(request.queryValue(QStringLiteral("state"))));
-    if (binding.isEmpty() ||
-        CRYPTO_memcmp(binding.toLatin1().constData(), pending->browserBinding.toLatin1().constData(),
-                      size_t(qMin(binding.size(), pending->browserBinding.size()))) != 0 ||
-        binding.size() != pending->browserBinding.size()) {
+    if (!fromThisBrowser) {
         fail(unauthorized(
             QStringLiteral("The sign-in was not started in this browser. Please start it again.")));
         return;
