@@ -2,7 +2,58 @@
 
 #include <openssl/rand.h>
 
+#include <QUrl>
+
 namespace gatehouse {
+namespace {
+HttpResponse redirectTo(const QString &redirectUri, const QList<QPair<QByteArray, QByteArray>> &params)
+{
+    QByteArray location = redirectUri.toUtf8();
+    bool first = !location.contains('?');
+    for (const auto &[name, value] : params) {
+        location += first ? '?' : '&';
+        first = false;
+        location += name + '=' + QUrl::toPercentEncoding(QString::fromUtf8(value));
+    }
+    HttpResponse response = HttpResponse::json(Json{{"success", false}}, 302);
+    response.setHeader("Location", location);
+    response.setHeader("Cache-Control", "no-store");
+    return response;
+}
+} // namespace
+
+HttpResponse SessionHandoffCodes::codeRedirect(const QString &redirectUri, const QString &code,
+                                               const QString &state)
+{
+    QList<QPair<QByteArray, QByteArray>> params{{"code", code.toUtf8()}};
+    if (!state.isEmpty())
+        params.append({"state", state.toUtf8()});
+    HttpResponse response = redirectTo(redirectUri, params);
+    response.body = QByteArray(R"({"success":true})");
+    return response;
+}
+
+HttpResponse SessionHandoffCodes::errorRedirect(const QString &redirectUri, const QString &state,
+                                                const HttpResponse &refusal)
+{
+    const char *error = refusal.status == 401 || refusal.status == 403 ? "access_denied"
+                        : refusal.status >= 500                        ? "temporarily_unavailable"
+                                                                       : "invalid_request";
+    QByteArray message;
+    const Json body =
+        Json::parse(refusal.body.constData(), refusal.body.constData() + refusal.body.size(), nullptr, false);
+    if (body.is_object() && body.contains("error") && body.at("error").is_object()) {
+        const Json &inner = body.at("error");
+        if (inner.contains("message") && inner.at("message").is_string())
+            message = QByteArray::fromStdString(inner.at("message").get<std::string>()).left(500);
+    }
+    QList<QPair<QByteArray, QByteArray>> params{{"error", error}};
+    if (!message.isEmpty())
+        params.append({"error_description", message});
+    if (!state.isEmpty())
+        params.append({"state", state.toUtf8()});
+    return redirectTo(redirectUri, params);
+}
 
 void SessionHandoffCodes::prune(qint64 nowMs)
 {

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QString>
 
+#include "http/HttpResponse.h"
+
 namespace gatehouse {
 
 // One-time codes that hand a session from a browser sign-in to the front end that started it
@@ -26,6 +28,15 @@ public:
     // code is spent either way.
     std::optional<QByteArray> take(const QString &code, const QString &serviceName, qint64 nowMs);
     int size() const { return int(m_codes.size()); }
+
+    // 302 to the front end: `redirectUri?code=<code>&state=<state>` (state left out when empty).
+    static HttpResponse codeRedirect(const QString &redirectUri, const QString &code, const QString &state);
+    // 302 to the front end with an OAuth-style error instead of the session, so an app waiting
+    // on its redirect_uri learns that the sign-in failed: `error` (access_denied for 401/403,
+    // temporarily_unavailable for 5xx, invalid_request otherwise), `error_description` (the
+    // refusal's message) and `state`.
+    static HttpResponse errorRedirect(const QString &redirectUri, const QString &state,
+                                      const HttpResponse &refusal);
 
 private:
     struct Entry

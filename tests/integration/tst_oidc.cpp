@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include "MockProvider.h"
 #include "OidcTestIdp.h"
 #include "SqlTestFixture.h"
 #include "TestMain.h"
@@ -26,6 +27,9 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
+// The API identifier bearer tokens must name (the service's `audience`).
+const char *const kApiAudience = "https://api.gatehouse.test";
+
 QStringList column(const Json &records, const char *field)
 {
     QStringList out;
@@ -75,7 +79,7 @@ class TestOidc : public QObject
     {
         Json body = request;
         if (!body.contains("aud"))
-            body["aud"] = OidcTestIdp::kClientId;
+            body["aud"] = kApiAudience;
         return m_idp.mintToken(body);
     }
 
@@ -83,6 +87,11 @@ private slots:
     void initTestCase()
     {
         const bool required = qEnvironmentVariableIntValue("GATEHOUSE_TEST_REQUIRE_DATABASES") == 1;
+        if (MockProvider::nodeProgram().isEmpty()) {
+            if (required)
+                QFAIL("node is not installed");
+            QSKIP("node is not installed");
+        }
         if (!OidcTestIdp::isInstalled()) {
             if (required)
                 QFAIL("oidc-provider is not installed (npm ci in tests/support/oidc-idp)");
@@ -146,6 +155,7 @@ private slots:
         config["scopes"] = "openid email profile groups department";
         config["claims"] = Json{{"department", "department"}};
         config["app_id"] = m_appId;
+        config["audience"] = kApiAudience;
         config["jwks_cooldown"] = 0;
         Json groups = Json::array();
         groups.push_back(Json{{"group", "analysts"}, {"role_id", m_analystRole}});
@@ -217,6 +227,9 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("wrong audience")
             << QByteArray(R"({"account":"alice","aud":"someone-else"})") << QStringLiteral("audience");
+        // An ID token of Gatehouse's client is no access token for the API.
+        QTest::newRow("client id audience")
+            << QByteArray(R"({"account":"alice","aud":"gatehouse"})") << QStringLiteral("audience");
         QTest::newRow("expired") << QByteArray(R"({"account":"alice","exp":-120})")
                                  << QStringLiteral("expired");
         QTest::newRow("not yet valid")
@@ -372,6 +385,36 @@ private slots:
         QCOMPARE(r.status, 401);
     }
 
+    void handoffReportsFailuresToTheFrontEnd()
+    {
+        // A refused sign-in lands on the front end's redirect_uri with an error, not a code.
+        const QString frontEnd = QStringLiteral("http://localhost:9/done");
+        auto start = [&](const QString &path, const QString &account) {
+            m_idp.clearCookies();
+            return m_idp.browse(QUrl(m_server->baseUrl() + path +
+                                     QStringLiteral("?service=sso&state=s1&login_hint=") + account +
+                                     QStringLiteral("&redirect_uri=") +
+                                     QString::fromLatin1(QUrl::toPercentEncoding(frontEnd))),
+                                {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}}, {frontEnd});
+        };
+        // The IdP refuses (consent denied).
+        auto run = start(QStringLiteral("/api/v2/user/session"), QStringLiteral("deny"));
+        QCOMPARE(run.last().status, 302);
+        QUrlQuery query(QUrl::fromEncoded(run.last().location));
+        QVERIFY2(run.last().location.startsWith(frontEnd.toLatin1()), run.last().location.constData());
+        QCOMPARE(query.queryItemValue(QStringLiteral("error")), QStringLiteral("access_denied"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("state")), QStringLiteral("s1"));
+        QVERIFY(!query.hasQueryItem(QStringLiteral("code")));
+        // Gatehouse refuses (alice is no admin).
+        run = start(QStringLiteral("/api/v2/system/admin/session"), QStringLiteral("alice"));
+        QCOMPARE(run.last().status, 302);
+        query = QUrlQuery(QUrl::fromEncoded(run.last().location));
+        QCOMPARE(query.queryItemValue(QStringLiteral("error")), QStringLiteral("access_denied"));
+        QVERIFY(query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded)
+                    .contains(QStringLiteral("admin")));
+        QVERIFY(!query.hasQueryItem(QStringLiteral("code")));
+    }
+
     void noOpenRedirect_data()
     {
         QTest::addColumn<QString>("redirect");
@@ -412,6 +455,25 @@ private slots:
         const auto replay = m_idp.browse(callback);
         QCOMPARE(replay.last().status, 401);
         QVERIFY(replay.json().at("error").at("message").get<std::string>().find("state") !=
+                std::string::npos);
+    }
+
+    void callbackFromAnotherBrowserIsRefused()
+    {
+        // Login CSRF: an attacker finishes a sign-in as themselves and gets the victim's
+        // browser to open the callback. The victim's browser lacks the sign-in's cookie.
+        m_idp.clearCookies();
+        const QString callbackPrefix =
+            m_server->baseUrl() + QStringLiteral("/api/v2/user/session?oauth_callback=true");
+        const auto run = m_idp.browse(QUrl(userSessionUrl(QStringLiteral("service=sso&login_hint=bob"))),
+                                      {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}}, {callbackPrefix});
+        QVERIFY(run.hops.first().headers.value("set-cookie").contains("HttpOnly"));
+        const QUrl callback = run.last().url.resolved(QUrl::fromEncoded(run.last().location));
+        QVERIFY2(callback.toString().startsWith(callbackPrefix), run.last().location.constData());
+        m_idp.clearCookies();
+        const auto victim = m_idp.browse(callback);
+        QCOMPARE(victim.last().status, 401);
+        QVERIFY(victim.json().at("error").at("message").get<std::string>().find("browser") !=
                 std::string::npos);
     }
 
@@ -463,6 +525,104 @@ private slots:
         QVERIFY(!result.value("success", true));
     }
 
+    void accessTokensFromTheRealFlow()
+    {
+        // The authorization code flow of the IdP's public client (PKCE) for our API as the
+        // resource: its JWT access token works; its ID token (aud = that client) does not.
+        m_idp.clearCookies();
+        const QString redirect =
+            m_server->baseUrl() + QStringLiteral("/api/v2/user/session?oauth_callback=true&service=sso");
+        const Json tokens = m_idp.authorizationCodeTokens(QStringLiteral("alice"), redirect,
+                                                          QString::fromLatin1(kApiAudience),
+                                                          QStringLiteral("openid email profile groups read"));
+        QVERIFY2(tokens.is_object(), "the IdP issued no tokens");
+        const QString access = QString::fromStdString(tokens.at("access_token").get<std::string>());
+        QCOMPARE(access.count(QLatin1Char('.')), 2);
+        TestResponse r = notes(access, false);
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QCOMPARE(column(r.json["resource"], "body"),
+                 (QStringList{QStringLiteral("a1"), QStringLiteral("a2")}));
+        const QString idToken = QString::fromStdString(tokens.at("id_token").get<std::string>());
+        r = notes(idToken);
+        QCOMPARE(r.status, 401);
+        // client_credentials for another resource: signed right, meant for someone else.
+        const QString other = m_idp.clientCredentialsToken(QStringLiteral("https://other.example.test"));
+        QVERIFY(!other.isEmpty());
+        r = notes(other);
+        QCOMPARE(r.status, 401);
+        QVERIFY2(errorMessage(r).contains(QStringLiteral("audience")), r.describe().constData());
+    }
+
+    void es256IdTokensAndClientSecretPost()
+    {
+        // Another client of the same IdP: ID tokens signed ES256, the secret sent in the form.
+        const QString redirect =
+            m_server->baseUrl() + QStringLiteral("/api/v2/user/session?oauth_callback=true&service=sso_es");
+        QVERIFY(m_idp.addClients(Json::array({Json{{"client_id", "gatehouse-es"},
+                                                   {"client_secret", "es-client-secret-for-tests"},
+                                                   {"redirect_uris", Json::array({str(redirect)})},
+                                                   {"id_token_signed_response_alg", "ES256"},
+                                                   {"token_endpoint_auth_method", "client_secret_post"},
+                                                   {"grant_types", Json::array({"authorization_code"})},
+                                                   {"response_types", Json::array({"code"})}}})));
+        Json config = Json::object();
+        config["issuer"] = str(m_idp.issuer());
+        config["client_id"] = "gatehouse-es";
+        config["client_secret"] = "es-client-secret-for-tests";
+        config["token_endpoint_auth_method"] = "client_secret_post";
+        config["allowed_algorithms"] = Json::array({"ES256"});
+        config["default_role"] = m_engineerRole;
+        config["audience"] = kApiAudience;
+        const qint64 id =
+            m_server->createService(Json{{"name", "sso_es"}, {"type", "oidc"}, {"config", config}});
+        QVERIFY(id > 0);
+        m_idp.clearCookies();
+        // Carol (an account new to this service; bob's address belongs to the other one).
+        const auto run = m_idp.browse(QUrl(userSessionUrl(QStringLiteral("service=sso_es&login_hint=carol"))),
+                                      {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}});
+        QVERIFY2(run.last().status == 200, run.last().body.constData());
+        QCOMPARE(run.json().at("name").get<std::string>(), std::string("Carol Unverified"));
+        QVERIFY(run.json().at("email").get<std::string>() != "carol@example.test"); // not verified
+        QCOMPARE(run.json().at("role").get<std::string>(), std::string("engineer"));
+        // The same issuer's other service must not linger for the bearer tests.
+        QCOMPARE(m_server->admin("DELETE", QStringLiteral("/api/v2/system/service/%1").arg(id)).status, 200);
+    }
+
+    void configIsChecked()
+    {
+        auto create = [&](const Json &config) {
+            return m_server->admin(
+                "POST", QStringLiteral("/api/v2/system/service"),
+                Json{{"resource",
+                      Json::array({Json{{"name", "badsso"}, {"type", "oidc"}, {"config", config}}})}});
+        };
+        const std::string issuer = str(m_idp.issuer());
+        QCOMPARE(create(Json{{"issuer", issuer}, {"client_id", "x"}, {"bogus", true}}).status, 400);
+        QCOMPARE(
+            create(
+                Json{{"issuer", issuer}, {"client_id", "x"}, {"allowed_algorithms", Json::array({"HS256"})}})
+                .status,
+            400);
+        QCOMPARE(create(Json{{"issuer", "http://idp.example.test"}, {"client_id", "x"}}).status, 400);
+        QCOMPARE(create(Json{{"client_id", "x"}}).status, 400);
+    }
+
+    void unreachableIdentityProvider()
+    {
+        // A service whose IdP is down: its tokens and sign-ins get 502, not 401 and not a hang.
+        const qint64 id = m_server->createService(
+            Json{{"name", "deadsso"},
+                 {"type", "oidc"},
+                 {"config", {{"issuer", "http://127.0.0.1:2"}, {"client_id", "gatehouse"}, {"timeout", 5}}}});
+        QVERIFY(id > 0);
+        TestResponse r =
+            notes(mint(Json{{"account", "alice"}, {"iss", "http://127.0.0.1:2"}, {"aud", "gatehouse"}}));
+        QVERIFY2(r.status == 502 || r.status == 504, r.describe().constData());
+        r = m_server->request("GET", QStringLiteral("/api/v2/user/session?service=deadsso"), nullptr,
+                              {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}});
+        QVERIFY2(r.status == 502 || r.status == 504, r.describe().constData());
+    }
+
     void secretStaysSecret()
     {
         const TestResponse r =
@@ -472,8 +632,13 @@ private slots:
         QVERIFY(r.json.at("config").contains("client_secret"));
         const TestResponse list = m_server->admin("GET", QStringLiteral("/api/v2/system/service"));
         QVERIFY(!list.body.contains(OidcTestIdp::kClientSecret));
-        // Nothing this module did put the secret, a token or a code into the logs.
-        for (const std::string &line : m_logs->last_formatted()) {
+        // Nothing this module did put the secret, a token or a code into the logs (which did
+        // capture the refusals above).
+        const auto lines = m_logs->last_formatted();
+        QVERIFY(std::any_of(lines.begin(), lines.end(), [](const std::string &line) {
+            return line.find("bearer token refused") != std::string::npos;
+        }));
+        for (const std::string &line : lines) {
             QVERIFY2(line.find(OidcTestIdp::kClientSecret) == std::string::npos, line.c_str());
             QVERIFY2(line.find("eyJ") == std::string::npos, line.c_str());
         }

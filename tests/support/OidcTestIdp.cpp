@@ -1,5 +1,7 @@
 #include "OidcTestIdp.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -8,6 +10,7 @@
 #include <QNetworkRequest>
 #include <QProcessEnvironment>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include "MockProvider.h"
 
@@ -215,6 +218,44 @@ QString OidcTestIdp::clientCredentialsToken(const QString &resource, const QStri
         Json::parse(raw.body.constData(), raw.body.constData() + raw.body.size(), nullptr, false);
     return answer.is_object() && answer.contains("access_token") ? answer.at("access_token").get<QString>()
                                                                  : QString();
+}
+
+Json OidcTestIdp::authorizationCodeTokens(const QString &account, const QString &redirectUri,
+                                          const QString &resource, const QString &scope,
+                                          const QString &clientId)
+{
+    const QByteArray verifier = QByteArray(48, 'v') + QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    const QByteArray challenge =
+        QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    QByteArray query = "response_type=code&client_id=" + QUrl::toPercentEncoding(clientId) +
+                       "&redirect_uri=" + QUrl::toPercentEncoding(redirectUri) +
+                       "&scope=" + QUrl::toPercentEncoding(scope) +
+                       "&state=test-state&code_challenge=" + challenge +
+                       "&code_challenge_method=S256&login_hint=" + QUrl::toPercentEncoding(account);
+    if (!resource.isEmpty())
+        query += "&resource=" + QUrl::toPercentEncoding(resource);
+    const BrowseResult run =
+        browse(QUrl::fromEncoded(m_issuer.toUtf8() + "/auth?" + query), {}, {redirectUri});
+    const QUrl landing = run.last().url.resolved(QUrl::fromEncoded(run.last().location));
+    const QString code = QUrlQuery(landing).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+    if (code.isEmpty())
+        return nullptr;
+    QByteArray form = "grant_type=authorization_code&code=" + QUrl::toPercentEncoding(code) +
+                      "&redirect_uri=" + QUrl::toPercentEncoding(redirectUri) + "&code_verifier=" + verifier;
+    if (!resource.isEmpty())
+        form += "&resource=" + QUrl::toPercentEncoding(resource);
+    QList<QPair<QByteArray, QByteArray>> headers{{"content-type", "application/x-www-form-urlencoded"}};
+    if (clientId == QLatin1String(kClientId))
+        headers.append(
+            {QByteArray("authorization"),
+             QByteArray("Basic ") + QByteArray(QByteArray(kClientId) + ':' + kClientSecret).toBase64()});
+    else
+        form += "&client_id=" + QUrl::toPercentEncoding(clientId);
+    const Raw raw = send("POST", QUrl(m_issuer + QStringLiteral("/token")), form, headers);
+    const Json answer =
+        Json::parse(raw.body.constData(), raw.body.constData() + raw.body.size(), nullptr, false);
+    return answer.is_object() && answer.contains("access_token") ? answer : Json(nullptr);
 }
 
 Json OidcTestIdp::BrowseResult::json() const

@@ -55,6 +55,14 @@ public:
     // An access token from the real token endpoint (client_credentials for `resource`).
     QString clientCredentialsToken(const QString &resource, const QString &scope = QStringLiteral("read"));
 
+    // The whole authorization code flow with PKCE as `account` for the public client
+    // (kPublicClientId, or `clientId`), asking for `resource` (RFC 8707; empty: none). Returns
+    // the token endpoint's answer ({access_token, id_token, ...}; null on failure). `redirectUri`
+    // must be registered for the client.
+    Json authorizationCodeTokens(const QString &account, const QString &redirectUri, const QString &resource,
+                                 const QString &scope = QStringLiteral("openid email profile groups"),
+                                 const QString &clientId = QString::fromLatin1(kPublicClientId));
+
     Json control(const QByteArray &method, const QString &path, const Json &body = nullptr);
 
     // A browser: follows redirects from `url` with a shared cookie jar, across hosts, until an

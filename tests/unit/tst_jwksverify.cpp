@@ -434,6 +434,8 @@ private slots:
         QVERIFY(refused(
             Json{{"issuer", kIssuer.toStdString()}, {"client_id", "x"}, {"claims", Json{{"a b", "c"}}}}));
         QVERIFY(refused(Json{{"issuer", kIssuer.toStdString()}, {"client_id", "x"}, {"app_id", -1}}));
+        QVERIFY(refused(
+            Json{{"issuer", kIssuer.toStdString()}, {"client_id", "x"}, {"claims", Json{{"email", "upn"}}}}));
         QVERIFY(refused(Json{{"issuer", kIssuer.toStdString()},
                              {"client_id", "x"},
                              {"allowed_redirect_uris", Json::array({"javascript:alert(1)"})}}));

@@ -1,5 +1,6 @@
 #include "OidcService.h"
 
+#include <openssl/crypto.h>
 #include <spdlog/spdlog.h>
 
 #include <QCryptographicHash>
@@ -18,6 +19,7 @@
 #include "core/ApiError.h"
 #include "http/HttpClient.h"
 #include "security/Authenticator.h"
+#include "security/SessionHandoffCodes.h"
 #include "services/RequestContext.h"
 
 namespace gatehouse {
@@ -72,6 +74,22 @@ QString pkceChallenge(const QString &verifier)
 {
     return QString::fromLatin1(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString bindingCookieName(const QString &state)
+{
+    return QStringLiteral("gh_oidc_") + state.left(16);
+}
+
+QString cookieValue(const HttpRequest &request, const QString &name)
+{
+    const QString header = QString::fromLatin1(request.header("cookie"));
+    for (const QString &part : header.split(QLatin1Char(';'))) {
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        if (eq > 0 && part.left(eq).trimmed() == name)
+            return part.mid(eq + 1).trimmed();
+    }
+    return QString();
 }
 
 QString jsonText(const Json &object, const char *key)
@@ -133,8 +151,8 @@ OidcService::OidcService(ServiceInfo info, const ServiceEnvironment &env)
             withMetadata([http, timeoutMs, loaded](std::shared_ptr<const OidcMetadata> metadata,
                                                    const HttpResponse *error) {
                 if (!metadata || !http) {
-                    loaded(QByteArray(),
-                           error ? QString::fromUtf8(error->body) : QStringLiteral("no metadata"));
+                    Q_UNUSED(error); // logged where discovery failed
+                    loaded(QByteArray(), QStringLiteral("the discovery document could not be fetched"));
                     return;
                 }
                 OidcHttp::get(
@@ -378,11 +396,13 @@ void OidcService::beginBrowserSignIn(std::shared_ptr<const RequestContext> conte
         pending.apiKey = Authenticator::apiKey(context->request);
         pending.nonce = OidcSignInStates::randomToken();
         pending.codeVerifier = OidcSignInStates::randomToken();
+        pending.browserBinding = OidcSignInStates::randomToken();
+        const bool secure = pending.callbackUri.startsWith(QLatin1String("https:"));
         const QString loginHint = context->request.queryValue(QStringLiteral("login_hint")).left(256);
 
         std::weak_ptr<OidcService> weak = weak_from_this();
-        withMetadata([weak, pending, loginHint, done](std::shared_ptr<const OidcMetadata> metadata,
-                                                      const HttpResponse *error) mutable {
+        withMetadata([weak, pending, loginHint, secure, done](std::shared_ptr<const OidcMetadata> metadata,
+                                                              const HttpResponse *error) mutable {
             const auto self = weak.lock();
             if (!self) {
                 later([done] {
@@ -403,6 +423,8 @@ void OidcService::beginBrowserSignIn(std::shared_ptr<const RequestContext> conte
             const QString challenge = pkceChallenge(pending.codeVerifier);
             const QString nonce = pending.nonce;
             const QString callback = pending.callbackUri;
+            const QString binding = pending.browserBinding;
+            const QString cookiePath = pending.audiencePath;
             const QString state = self->m_states.add(std::move(pending), monotonicMs());
             QUrl url(metadata->authorizationEndpoint);
             QUrlQuery query(url);
@@ -430,6 +452,10 @@ void OidcService::beginBrowserSignIn(std::shared_ptr<const RequestContext> conte
             redirect.contentType = "application/json";
             redirect.setHeader("Location", url.toString(QUrl::FullyEncoded).toUtf8());
             redirect.setHeader("Cache-Control", "no-store");
+            redirect.setHeader("Set-Cookie", bindingCookieName(state).toLatin1() + '=' + binding.toLatin1() +
+                                                 "; Path=" + cookiePath.toLatin1() +
+                                                 "; Max-Age=600; HttpOnly; SameSite=Lax" +
+                                                 (secure ? QByteArray("; Secure") : QByteArray()));
             redirect.body = QByteArray(R"({"success":true,"redirect":true})");
             later([done, redirect] { done(redirect); });
         });
@@ -441,16 +467,32 @@ void OidcService::beginBrowserSignIn(std::shared_ptr<const RequestContext> conte
 void OidcService::completeBrowserSignIn(std::shared_ptr<const RequestContext> context, OnIdentity onIdentity,
                                         OnError onError)
 {
-    auto fail = [onError](HttpResponse refusal) { later([onError, refusal] { onError(refusal); }); };
     if (!m_configError.isEmpty()) {
-        fail(statusError(
-            503,
-            QStringLiteral("Identity service '%1' is misconfigured: %2").arg(info().name, m_configError)));
+        later([onError,
+               refusal = statusError(503, QStringLiteral("Identity service '%1' is misconfigured: %2")
+                                              .arg(info().name, m_configError))] { onError(refusal); });
         return;
     }
     const HttpRequest &request = context->request;
     // The state is consumed whatever happens next: one callback per sign-in.
     const auto pending = m_states.take(request.queryValue(QStringLiteral("state")), monotonicMs());
+    bool fromThisBrowser = false;
+    if (pending) {
+        const QString binding =
+            cookieValue(request, bindingCookieName(request.queryValue(QStringLiteral("state"))));
+        fromThisBrowser =
+            binding.size() == pending->browserBinding.size() && !binding.isEmpty() &&
+            CRYPTO_memcmp(binding.toLatin1().constData(), pending->browserBinding.toLatin1().constData(),
+                          size_t(binding.size())) == 0;
+    }
+    // From here on, a genuine sign-in's failures go to the front end that asked for the
+    // session (if one did), so it is not left waiting.
+    if (fromThisBrowser && !pending->clientRedirect.isEmpty())
+        onError = [onError, redirect = pending->clientRedirect,
+                   state = pending->clientState](HttpResponse refusal) {
+            onError(SessionHandoffCodes::errorRedirect(redirect, state, refusal));
+        };
+    auto fail = [onError](HttpResponse refusal) { later([onError, refusal] { onError(refusal); }); };
     const QString idpError = request.queryValue(QStringLiteral("error"));
     if (!idpError.isEmpty()) {
         QString message =
@@ -464,6 +506,11 @@ void OidcService::completeBrowserSignIn(std::shared_ptr<const RequestContext> co
     if (!pending) {
         fail(unauthorized(QStringLiteral(
             "The sign-in state is unknown, expired or already used. Please start the sign-in again.")));
+        return;
+    }
+    if (!fromThisBrowser) {
+        fail(unauthorized(
+            QStringLiteral("The sign-in was not started in this browser. Please start it again.")));
         return;
     }
     if (pending->audiencePath != audiencePathOf(*context)) {
@@ -514,8 +561,10 @@ void OidcService::redeemCode(std::shared_ptr<const RequestContext> context, Oidc
     const QStringList methods = metadata->tokenEndpointAuthMethods;
     if (s.clientSecret.isEmpty()) {
         form.append({QStringLiteral("client_id"), s.clientId}); // a public client: PKCE alone
-    } else if (methods.isEmpty() || methods.contains(QLatin1String("client_secret_basic")) ||
-               !methods.contains(QLatin1String("client_secret_post"))) {
+    } else if (s.tokenAuthMethod == QLatin1String("client_secret_basic") ||
+               (s.tokenAuthMethod.isEmpty() &&
+                (methods.isEmpty() || methods.contains(QLatin1String("client_secret_basic")) ||
+                 !methods.contains(QLatin1String("client_secret_post"))))) {
         // RFC 6749 §2.3.1: both parts form-encoded before base64.
         const QByteArray credentials =
             QUrl::toPercentEncoding(s.clientId) + ':' + QUrl::toPercentEncoding(s.clientSecret);

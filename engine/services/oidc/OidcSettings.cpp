@@ -91,7 +91,8 @@ QStringList OidcSettings::configKeys()
                      QStringLiteral("public_url"),
                      QStringLiteral("timeout"),
                      QStringLiteral("allowed_algorithms"),
-                     QStringLiteral("jwks_cooldown")};
+                     QStringLiteral("jwks_cooldown"),
+                     QStringLiteral("token_endpoint_auth_method")};
     keys += IdentityRoleMap::configKeys();
     return keys;
 }
@@ -150,6 +151,23 @@ OidcSettings OidcSettings::fromConfig(const Json &config, const AccessSnapshot *
         static const QRegularExpression name(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,63}$"));
         for (auto claim = it->begin(); claim != it->end(); ++claim) {
             const QString lookup = QString::fromStdString(claim.key());
+            // Built-in {user.*} lookups win over attributes; a mapping under their name would
+            // silently never apply.
+            static const QStringList reserved{QStringLiteral("id"),
+                                              QStringLiteral("email"),
+                                              QStringLiteral("username"),
+                                              QStringLiteral("name"),
+                                              QStringLiteral("display_name"),
+                                              QStringLiteral("first_name"),
+                                              QStringLiteral("last_name"),
+                                              QStringLiteral("is_sys_admin"),
+                                              QStringLiteral("is_admin"),
+                                              QStringLiteral("last_login_date"),
+                                              QStringLiteral("ldap_username"),
+                                              QStringLiteral("groups")};
+            if (reserved.contains(lookup))
+                throw bad(QStringLiteral("claims"),
+                          QStringLiteral("cannot map '%1': {user.%1} is a built-in lookup.").arg(lookup));
             if (!name.match(lookup).hasMatch())
                 throw bad(QStringLiteral("claims"),
                           QStringLiteral("has an invalid lookup name '%1'.").arg(lookup));
@@ -176,6 +194,11 @@ OidcSettings OidcSettings::fromConfig(const Json &config, const AccessSnapshot *
     }
     s.timeoutMs = integer(config, "timeout", 10, 1, 120) * 1000;
     s.jwksCooldownSeconds = integer(config, "jwks_cooldown", 30, 0, 3600);
+    s.tokenAuthMethod = text(config, "token_endpoint_auth_method");
+    if (!s.tokenAuthMethod.isEmpty() && s.tokenAuthMethod != QLatin1String("client_secret_basic") &&
+        s.tokenAuthMethod != QLatin1String("client_secret_post"))
+        throw bad(QStringLiteral("token_endpoint_auth_method"),
+                  QStringLiteral("must be client_secret_basic or client_secret_post."));
 
     if (config.contains("allowed_algorithms") && !config.at("allowed_algorithms").is_null()) {
         const QStringList algs = stringList(config, "allowed_algorithms");

@@ -31,6 +31,9 @@ struct OidcSettings
     int timeoutMs = 10000;
     QStringList algorithms{QStringLiteral("RS256"), QStringLiteral("ES256")};
     int jwksCooldownSeconds = 30;
+    // "client_secret_basic" or "client_secret_post" as registered at the IdP; empty: basic
+    // unless discovery offers only post.
+    QString tokenAuthMethod;
     IdentityRoleMap roleMap;
 
     // Throws ApiError 400 naming the bad key (unknown keys too). Ids are checked against

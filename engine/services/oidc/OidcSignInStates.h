@@ -18,6 +18,10 @@ public:
     {
         QString nonce;
         QString codeVerifier;
+        // A random value also set as a cookie in the browser that started the sign-in: the
+        // callback must come from that browser (no login CSRF: someone else's finished
+        // sign-in cannot be planted in a victim's browser or front end).
+        QString browserBinding;
         QString callbackUri;    // the redirect_uri sent to the IdP (sent again with the code)
         QString audiencePath;   // /api/v2/user/session or /api/v2/system/admin/session
         QString apiKey;         // the app the sign-in was started for

@@ -6,7 +6,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
-#include <QUrl>
 
 #include "AccountResource.h"
 #include "core/ApiError.h"
@@ -255,20 +254,12 @@ void SessionResource::browserSignIn(std::shared_ptr<const RequestContext> contex
                 finish = [self, service, redirect = identity.handoffRedirectUri,
                           state = identity.handoffState, done](HttpResponse response) {
                     if (response.status != 200) {
-                        done(std::move(response));
+                        done(SessionHandoffCodes::errorRedirect(redirect, state, response));
                         return;
                     }
                     const QString code = self->m_handoffs.add(service->info().name, response.body,
                                                               QDateTime::currentMSecsSinceEpoch());
-                    QByteArray location = redirect.toUtf8();
-                    location += location.contains('?') ? '&' : '?';
-                    location += "code=" + QUrl::toPercentEncoding(code);
-                    if (!state.isEmpty())
-                        location += "&state=" + QUrl::toPercentEncoding(state);
-                    HttpResponse handoff = HttpResponse::json(Json{{"success", true}}, 302);
-                    handoff.setHeader("Location", location);
-                    handoff.setHeader("Cache-Control", "no-store");
-                    done(std::move(handoff));
+                    done(SessionHandoffCodes::codeRedirect(redirect, code, state));
                 };
             }
             self->finishExternal(signIn, service, identity, finish);

@@ -289,6 +289,8 @@ const server = http.createServer(async (req, res) => {
   try {
     if (url.pathname.startsWith('/__test/')) return await testRoute(req, res, url);
     if (url.pathname.startsWith('/interaction/')) return await interaction(req, res);
+    // RFC 8414 metadata (what OAuth clients such as the MCP SDK look for) = the OIDC discovery.
+    if (url.pathname === '/.well-known/oauth-authorization-server') req.url = '/.well-known/openid-configuration';
     return provider.callback()(req, res);
   } catch (error) {
     process.stderr.write(`oidc-idp: ${error.stack || error}\n`);
