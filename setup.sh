@@ -60,6 +60,8 @@ case "${1:-}" in
     build
     # The official `openai` client for the interop tests, pinned by tests/interop/package-lock.json.
     (cd "$ROOT/tests/interop" && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
+    # The test OpenID provider (oidc-provider, pinned by tests/support/oidc-idp/package-lock.json).
+    (cd "$ROOT/tests/support/oidc-idp" && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
     trap 'bash "$ROOT/tests/support/start-test-databases.sh" stop >/dev/null 2>&1 || true' EXIT
     eval "$(bash "$ROOT/tests/support/start-test-databases.sh")"
     export GATEHOUSE_TEST_REQUIRE_DATABASES=1

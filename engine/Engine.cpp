@@ -26,6 +26,7 @@
 #include "services/docs/ApiDocsService.h"
 #include "services/ldap/LdapService.h"
 #include "services/mcp/McpService.h"
+#include "services/oidc/OidcService.h"
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
@@ -86,6 +87,7 @@ bool Engine::start(QString *error)
     AiService::registerType(*m_services);
     McpService::registerType(*m_services);
     LdapService::registerTypes(*m_services);
+    OidcService::registerType(*m_services);
     m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
                                                              *m_services, m_limiter.get()));
     m_services->mountBuiltIn(std::make_shared<UserService>(*m_store, *m_services));

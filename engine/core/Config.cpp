@@ -48,6 +48,7 @@ constexpr Key kKeys[] = {
     {"audit_queue_max", "GATEHOUSE_AUDIT_QUEUE_MAX"},
     {"ai_usage_retention_days", "GATEHOUSE_AI_USAGE_RETENTION_DAYS"},
     {"ai_prompt_retention_days", "GATEHOUSE_AI_PROMPT_RETENTION_DAYS"},
+    {"public_url", "GATEHOUSE_PUBLIC_URL"},
 };
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
@@ -194,6 +195,21 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
     config.tlsCert = values.value(QStringLiteral("tls_cert")).trimmed();
     config.tlsKey = values.value(QStringLiteral("tls_key")).trimmed();
     config.allowedHosts = values.value(QStringLiteral("allowed_hosts")).trimmed();
+    config.publicUrl = values.value(QStringLiteral("public_url")).trimmed();
+    while (config.publicUrl.endsWith(QLatin1Char('/')))
+        config.publicUrl.chop(1);
+    if (!config.publicUrl.isEmpty()) {
+        const QUrl url(config.publicUrl, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+            url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment() ||
+            config.publicUrl.contains(QLatin1Char('"')) || config.publicUrl.contains(QLatin1Char('\\'))) {
+            *error =
+                QStringLiteral("public_url must be an http:// or https:// URL without user info, query or "
+                               "fragment");
+            return config;
+        }
+    }
     if (config.tlsCert.isEmpty() != config.tlsKey.isEmpty()) {
         *error = QStringLiteral("tls_cert and tls_key must be set together");
         return config;
@@ -251,6 +267,7 @@ Json Config::describe() const
     out["secret_store"] = secretStore;
     out["tls"] = tlsEnabled() ? Json{{"cert", tlsCert}, {"key", tlsKey}} : Json("off");
     out["allowed_hosts"] = allowedHosts.isEmpty() ? QStringLiteral("(default)") : allowedHosts;
+    out["public_url"] = publicUrl.isEmpty() ? QStringLiteral("(derived from each request)") : publicUrl;
     out["audit_file"] = auditFile;
     out["audit_file_max_bytes"] = auditFileMaxBytes;
     out["audit_file_keep"] = auditFileKeep;

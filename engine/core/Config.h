@@ -39,6 +39,9 @@ struct Config
     // Host header allow-list (comma list); empty: derived from the listen address (see
     // TransportPolicy).
     QString allowedHosts;
+    // The gateway's address as clients reach it (https://gw.example.com, no trailing slash);
+    // empty: derived per request from the scheme and Host header (MCP OAuth resource URLs).
+    QString publicUrl;
 
     bool tlsEnabled() const { return !tlsCert.isEmpty() || !tlsKey.isEmpty(); }
     // Audit trail (AuditLog).

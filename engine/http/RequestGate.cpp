@@ -94,6 +94,12 @@ void RequestGate::handle(HttpRequest &&request, const Responder &responder)
             reply(status());
             return;
         }
+        // Public documents about a service on its own path (MCP: RFC 9728 protected resource
+        // metadata), before the own-path route, which they would otherwise not match.
+        if (std::optional<HttpResponse> document = wellKnown(*context)) {
+            reply(std::move(*document));
+            return;
+        }
         // A service type's own path, /{ownPath}/{service} (MCP's Streamable HTTP endpoint): the
         // same stages as the REST API, after the service's own transport checks (Origin,
         // loopback peer), which come before credentials.
@@ -147,11 +153,73 @@ std::optional<HttpResponse> RequestGate::admitOwnPath(RequestContext &context, c
     return service->admitTransport(context.request);
 }
 
+std::optional<HttpResponse> RequestGate::wellKnown(RequestContext &context) const
+{
+    // /.well-known/<document>/<ownPath>/<name> (RFC 9728's path-inserted form, which the MCP
+    // SDKs try first) and /<ownPath>/<name>/.well-known/<document> (the path-appended form).
+    static const QRegularExpression inserted(
+        QStringLiteral("^/\\.well-known/([a-z0-9\\-]+)/([a-z]+)/([^/]+)/?$"));
+    static const QRegularExpression appended(
+        QStringLiteral("^/([a-z]+)/([^/]+)/\\.well-known/([a-z0-9\\-]+)/?$"));
+    QString document, prefix, name;
+    if (const QRegularExpressionMatch m = inserted.match(context.request.path); m.hasMatch()) {
+        document = m.captured(1);
+        prefix = m.captured(2);
+        name = m.captured(3);
+    } else if (const QRegularExpressionMatch m = appended.match(context.request.path); m.hasMatch()) {
+        prefix = m.captured(1);
+        name = m.captured(2);
+        document = m.captured(3);
+    } else {
+        return std::nullopt;
+    }
+    if (!m_services.isOwnPath(prefix))
+        return std::nullopt;
+    if (std::optional<HttpResponse> refusal = admitOwnPath(context, prefix, name))
+        return refusal;
+    // Public: no credentials are read, and the audit record names the service.
+    context.isPublicRoute = true;
+    if (context.verb != VerbGet) {
+        HttpResponse refusal = HttpResponse::fromError(
+            ApiError::methodNotAllowed(QStringLiteral("Only GET is supported on /.well-known documents.")));
+        refusal.setHeader("Allow", "GET, HEAD");
+        return refusal;
+    }
+    const auto service = m_services.find(context.serviceName);
+    if (service && service->info().isActive)
+        if (std::optional<HttpResponse> answer = service->wellKnownDocument(document, context))
+            return answer;
+    return HttpResponse::fromError(ApiError::notFound(
+        QStringLiteral("No %1 document for service %2.").arg(document, context.serviceName)));
+}
+
 void RequestGate::authenticateThenRun(const std::shared_ptr<RequestContext> &context, const Reply &reply)
 {
-    authenticate(
-        context, [this, context, reply] { guarded(reply, [&] { limitThenDispatch(context, reply); }); },
-        reply);
+    // Refusals of this stage go through the target service, which may add its challenge
+    // (Service::challengeRefusal); callers it authenticates, it may still refuse
+    // (Service::admitCaller) before limits and RBAC.
+    const Reply refuse = [this, context, reply](HttpResponse refusal) {
+        if (const auto service =
+                context->serviceName.isEmpty() ? nullptr : m_services.find(context->serviceName))
+            refusal = service->challengeRefusal(*context, std::move(refusal));
+        reply(std::move(refusal));
+    };
+    guarded(refuse, [&] {
+        authenticate(
+            context,
+            [this, context, reply] {
+                guarded(reply, [&] {
+                    if (!context->isPublicRoute && !context->serviceName.isEmpty())
+                        if (const auto service = m_services.find(context->serviceName))
+                            if (std::optional<HttpResponse> refusal = service->admitCaller(*context)) {
+                                reply(std::move(*refusal));
+                                return;
+                            }
+                    limitThenDispatch(context, reply);
+                });
+            },
+            refuse);
+    });
 }
 
 void RequestGate::limitThenDispatch(const std::shared_ptr<RequestContext> &context, const Reply &reply)
@@ -295,6 +363,8 @@ void RequestGate::authenticateExternal(std::shared_ptr<RequestContext> context,
         token, audience,
         [this, context, identityService, provisioner, next, reply](ExternalIdentity identity) {
             LogContext::Scope logScope(context->requestId);
+            context->bearerServiceId = identityService->info().id;
+            context->bearerScopes = identity.scopes;
             IdentityProvider *provider = identityService->identityProvider();
             provisioner->provision(
                 identity, provider->roleMap(),

@@ -53,6 +53,10 @@ private:
     // service or verb, or from the service's transport checks.
     std::optional<HttpResponse> admitOwnPath(RequestContext &context, const QString &prefix,
                                              const QString &serviceName) const;
+    // /.well-known/{document}/{ownPath}/{service} and /{ownPath}/{service}/.well-known/{document}:
+    // the service's public document (Service::wellKnownDocument) or a refusal; nullopt for
+    // other paths.
+    std::optional<HttpResponse> wellKnown(RequestContext &context) const;
     // Splits /api/v2/{service}/{resource}, applies the verb override and parses the body.
     void route(RequestContext &context, const QString &servicePath) const;
     // Resolves the caller's Session (user, app, role); may finish asynchronously.

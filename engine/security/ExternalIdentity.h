@@ -26,6 +26,13 @@ struct ExternalIdentity
     // OAuth scopes a bearer token grants (its `scope` / `scp` claim); empty for sign-ins.
     QStringList scopes;
 
+    // Browser sign-ins only (OIDC keeps them in its state between redirect and callback): the
+    // API key the sign-in was started with (the callback arrives from the IdP without one), and
+    // a front end's redirect_uri and state for the one-time session handoff (SessionResource).
+    QString signInApiKey;
+    QString handoffRedirectUri;
+    QString handoffState;
+
     // The `directory_attributes` column: groups and attributes as JSON.
     QString storedAttributes() const;
     // Fills a snapshot user's groups and attributes from that column (bad JSON: left empty).

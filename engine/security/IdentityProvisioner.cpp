@@ -166,7 +166,8 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
                         R"(identity_service_id, external_id, directory_username, directory_attributes, )"
                         R"(created_date, last_modified_date) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?))"));
                     query.addBindValue(resolved.email);
-                    query.addBindValue(identity.name);
+                    // "name" is NOT NULL; access tokens often carry no name claim.
+                    query.addBindValue(identity.name.isNull() ? QStringLiteral("") : identity.name);
                     query.addBindValue(identity.firstName);
                     query.addBindValue(identity.lastName);
                     query.addBindValue(admin ? 1 : 0);
@@ -196,7 +197,8 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
                         R"(identity_service_id = ?, external_id = ?, directory_username = ?, directory_attributes = ?, )"
                         R"(last_modified_date = ?, token_epoch = token_epoch + ? WHERE id = ?)"));
                     query.addBindValue(resolved.email);
-                    query.addBindValue(identity.name);
+                    // "name" is NOT NULL; access tokens often carry no name claim.
+                    query.addBindValue(identity.name.isNull() ? QStringLiteral("") : identity.name);
                     query.addBindValue(identity.firstName);
                     query.addBindValue(identity.lastName);
                     query.addBindValue(admin ? 1 : 0);

@@ -35,6 +35,10 @@ struct RequestContext
     // it ("data-chat", "mcp" ...) and the id of the request that caused it. Both are audited.
     QString origin;
     QString parentRequestId;
+    // Set when an identity service's bearer token (OIDC/OAuth) authenticated the caller: that
+    // service's id and the scopes the token grants (Service::admitCaller checks them).
+    qint64 bearerServiceId = 0;
+    QStringList bearerScopes;
 
     // Query parameter, falling back to the same key in a JSON object body (DF merges them).
     bool hasParam(const QString &key) const;

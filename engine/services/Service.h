@@ -86,6 +86,32 @@ public:
         Q_UNUSED(context);
         return QString();
     }
+    // A refusal from the gate's authentication stage (no credentials, an invalid or expired
+    // token) for a request to this service: the service may add its challenge (MCP with OAuth:
+    // 401 with WWW-Authenticate pointing to its protected resource metadata). Default: unchanged.
+    virtual HttpResponse challengeRefusal(const RequestContext &context, HttpResponse refusal) const
+    {
+        Q_UNUSED(context);
+        return refusal;
+    }
+    // After the gate authenticated the caller, before rate limits and RBAC: a service that
+    // accepts only some credentials refuses the rest (MCP with OAuth: tokens of its identity
+    // service only, required scopes). Default: every authenticated caller.
+    virtual std::optional<HttpResponse> admitCaller(const RequestContext &context) const
+    {
+        Q_UNUSED(context);
+        return std::nullopt;
+    }
+    // A public /.well-known/<document> about this service, served without credentials at
+    // /.well-known/<document>/<ownPath>/<name> and /<ownPath>/<name>/.well-known/<document>
+    // (MCP: "oauth-protected-resource", RFC 9728). nullopt: 404.
+    virtual std::optional<HttpResponse> wellKnownDocument(const QString &document,
+                                                          const RequestContext &context) const
+    {
+        Q_UNUSED(document);
+        Q_UNUSED(context);
+        return std::nullopt;
+    }
 
 private:
     ServiceInfo m_info;

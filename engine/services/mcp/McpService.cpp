@@ -1,5 +1,7 @@
 #include "McpService.h"
 
+#include <QSemaphore>
+#include <QThread>
 #include <QUrl>
 
 #include "McpProtocol.h"
@@ -119,7 +121,33 @@ HttpResponse accepted()
     return response;
 }
 
-const char *kKnownKeys[] = {"services", "allow_writes", "allowed_origins", "allow_remote"};
+// Service validation runs on a worker thread, but the mounted services belong to the
+// ServiceManager's thread: the check is posted there and waited for. The wait is bounded so a
+// loop that is shutting down cannot hang the worker; the check is then skipped (the request-time
+// checks in McpOAuth still refuse tokens of a missing identity service).
+QString checkOnServicesThread(ServiceManager &services, std::function<QString(const ServiceManager &)> check)
+{
+    if (QThread::currentThread() == services.thread())
+        return check(services);
+    struct State
+    {
+        QSemaphore done;
+        QString result;
+    };
+    auto state = std::make_shared<State>();
+    QMetaObject::invokeMethod(
+        &services,
+        [state, check = std::move(check), manager = &services] {
+            state->result = check(*manager);
+            state->done.release();
+        },
+        Qt::QueuedConnection);
+    if (!state->done.tryAcquire(1, 10000))
+        return {};
+    return state->result;
+}
+
+const char *kKnownKeys[] = {"services", "allow_writes", "allowed_origins", "allow_remote", "oauth"};
 } // namespace
 
 McpService::Settings McpService::parseSettings(const Json &config, QString *error)
@@ -136,7 +164,7 @@ McpService::Settings McpService::parseSettings(const Json &config, QString *erro
         if (std::find_if(std::begin(kKnownKeys), std::end(kKnownKeys),
                          [&](const char *k) { return it.key() == k; }) == std::end(kKnownKeys)) {
             *error = QStringLiteral("Unknown mcp config key '%1' (known: services, allow_writes, "
-                                    "allowed_origins, allow_remote).")
+                                    "allowed_origins, allow_remote, oauth).")
                          .arg(QString::fromStdString(it.key()));
             return settings;
         }
@@ -192,6 +220,7 @@ McpService::Settings McpService::parseSettings(const Json &config, QString *erro
             *error = QStringLiteral("mcp config services: '%1' is not a database service.").arg(service);
             return settings;
         }
+    settings.oauth = McpOAuth::parse(config, error);
     return settings;
 }
 
@@ -211,9 +240,14 @@ void McpService::registerType(ServiceManager &manager)
                                 const ServiceEnvironment &env) -> std::shared_ptr<Service> {
         return std::make_shared<McpService>(info, env, revocations);
     };
-    type.validate = [](const ServiceInfo &info, const ServiceEnvironment &) {
+    type.validate = [](const ServiceInfo &info, const ServiceEnvironment &env) {
         QString error;
-        parseSettings(info.config, &error);
+        const Settings settings = parseSettings(info.config, &error);
+        if (error.isEmpty() && settings.oauth.enabled && env.services)
+            error = checkOnServicesThread(*env.services,
+                                          [oauth = settings.oauth](const ServiceManager &services) {
+                                              return McpOAuth::checkIdentityService(oauth, services);
+                                          });
         return error;
     };
     manager.registerType(std::move(type));
@@ -223,9 +257,36 @@ McpService::McpService(ServiceInfo info, const ServiceEnvironment &env,
                        std::shared_ptr<McpSessionIds::Revocations> revocations)
     : Service(std::move(info))
     , m_env(env)
+    , m_settings(parseSettings(this->info().config, &m_configError))
     , m_sessionIds(env.secrets ? env.secrets->deriveKey(2, "mcpsessn") : QByteArray(), std::move(revocations))
+    , m_oauth(m_settings.oauth, env.config, env.services, this->info().name,
+              this->info().label.isEmpty() ? this->info().name : this->info().label)
 {
-    m_settings = parseSettings(this->info().config, &m_configError);
+}
+
+QString McpService::bearerAudience(const RequestContext &context) const
+{
+    return m_oauth.enabled() ? m_oauth.resourceUrl(context) : QString();
+}
+
+HttpResponse McpService::challengeRefusal(const RequestContext &context, HttpResponse refusal) const
+{
+    return m_oauth.challengeRefusal(context, std::move(refusal));
+}
+
+std::optional<HttpResponse> McpService::admitCaller(const RequestContext &context) const
+{
+    if (!m_configError.isEmpty())
+        return std::nullopt; // handle() answers 503
+    return m_oauth.admitCaller(context);
+}
+
+std::optional<HttpResponse> McpService::wellKnownDocument(const QString &document,
+                                                          const RequestContext &context) const
+{
+    if (document != QLatin1String("oauth-protected-resource") || !m_oauth.enabled())
+        return std::nullopt;
+    return m_oauth.metadata(context);
 }
 
 QStringList McpService::accessComponents() const

@@ -5,6 +5,7 @@
 
 #include <QStringList>
 
+#include "McpOAuth.h"
 #include "McpSessionIds.h"
 #include "services/ServiceManager.h"
 
@@ -28,6 +29,7 @@ public:
         bool allowWrites = false;   // create/update/delete tools
         QStringList allowedOrigins; // browser origins besides same-origin loopback
         bool allowRemote = false;   // answer peers that are not loopback
+        McpOAuth::Settings oauth;   // OAuth resource server (`oauth` key); off by default
     };
     // Reads the service config; unknown keys and wrong types set `error` (a 400 message).
     static Settings parseSettings(const Json &config, QString *error);
@@ -44,13 +46,23 @@ public:
     // allow_remote).
     std::optional<HttpResponse> admitTransport(const HttpRequest &request) const override;
 
+    // With `oauth` set (McpOAuth): tokens must name this server's resource URL as audience,
+    // refusals carry the WWW-Authenticate challenge, and the protected resource metadata is
+    // published at /.well-known/oauth-protected-resource/mcp/{name}.
+    QString bearerAudience(const RequestContext &context) const override;
+    HttpResponse challengeRefusal(const RequestContext &context, HttpResponse refusal) const override;
+    std::optional<HttpResponse> admitCaller(const RequestContext &context) const override;
+    std::optional<HttpResponse> wellKnownDocument(const QString &document,
+                                                  const RequestContext &context) const override;
+
 private:
     void post(const std::shared_ptr<const RequestContext> &context, const Completion &done);
     void endSession(const RequestContext &context, const Completion &done);
 
     ServiceEnvironment m_env;
+    QString m_configError; // before m_settings: parsing fills it
     Settings m_settings;
-    QString m_configError;
     McpSessionIds m_sessionIds;
+    McpOAuth m_oauth;
 };
 } // namespace gatehouse

@@ -236,9 +236,48 @@ void SessionResource::browserSignIn(std::shared_ptr<const RequestContext> contex
     provider->completeBrowserSignIn(
         context,
         [self, context, service, done](ExternalIdentity identity) {
-            self->finishExternal(context, service, identity, done);
+            // The IdP's redirect carries no API key: the one the sign-in started with decides
+            // the app (and nothing in the callback URL may override it).
+            std::shared_ptr<const RequestContext> signIn = context;
+            if (!identity.signInApiKey.isEmpty()) {
+                auto copy = std::make_shared<RequestContext>(*context);
+                copy->request.query.removeIf([](const QPair<QString, QString> &item) {
+                    return item.first == QLatin1String("api_key");
+                });
+                copy->request.headers.insert("x-dreamfactory-api-key", identity.signInApiKey.toLatin1());
+                signIn = copy;
+            }
+            Service::Completion finish = done;
+            if (!identity.handoffRedirectUri.isEmpty()) {
+                // A front end asked for the session: it gets a one-time code on its redirect_uri
+                // (checked when the sign-in started), never the token in a URL.
+                finish = [self, service, redirect = identity.handoffRedirectUri,
+                          state = identity.handoffState, done](HttpResponse response) {
+                    if (response.status != 200) {
+                        done(SessionHandoffCodes::errorRedirect(redirect, state, response));
+                        return;
+                    }
+                    const QString code = self->m_handoffs.add(service->info().name, response.body,
+                                                              QDateTime::currentMSecsSinceEpoch());
+                    done(SessionHandoffCodes::codeRedirect(redirect, code, state));
+                };
+            }
+            self->finishExternal(signIn, service, identity, finish);
         },
         done);
+}
+
+void SessionResource::exchangeHandoff(const QString &serviceName, const QString &code,
+                                      Service::Completion done)
+{
+    const auto session = m_handoffs.take(code, serviceName, QDateTime::currentMSecsSinceEpoch());
+    if (!session)
+        throw ApiError::unauthorized(
+            QStringLiteral("The exchange code is invalid, expired or already used. Please sign in again."));
+    HttpResponse response;
+    response.body = *session;
+    response.setHeader("Cache-Control", "no-store");
+    done(std::move(response));
 }
 
 void SessionResource::finishExternal(std::shared_ptr<const RequestContext> context,
@@ -282,6 +321,10 @@ void SessionResource::finishExternal(std::shared_ptr<const RequestContext> conte
 void SessionResource::login(std::shared_ptr<const RequestContext> context, Service::Completion done)
 {
     if (const QString serviceName = textField(context->body, "service"); !serviceName.trimmed().isEmpty()) {
+        if (const QString code = textField(context->body, "exchange_code"); !code.isEmpty()) {
+            exchangeHandoff(serviceName, code, done);
+            return;
+        }
         loginThroughService(context, serviceName, done);
         return;
     }

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "security/ExternalIdentity.h"
+#include "security/SessionHandoffCodes.h"
 #include "services/Service.h"
 
 namespace gatehouse {
@@ -46,6 +47,8 @@ private:
     void loginThroughService(std::shared_ptr<const RequestContext> context, const QString &serviceName,
                              Service::Completion done);
     void browserSignIn(std::shared_ptr<const RequestContext> context, Service::Completion done);
+    // POST {"service", "exchange_code"}: the session a browser sign-in handed to a front end.
+    void exchangeHandoff(const QString &serviceName, const QString &code, Service::Completion done);
     // The identity service named `name`, or 400.
     std::shared_ptr<Service> identityService(const QString &name) const;
     // Provisions the person and answers with a session, under the same audience, app and role
@@ -65,5 +68,7 @@ private:
     SystemStore &m_store;
     const ServiceManager &m_services;
     Audience m_audience;
+    // Sessions of browser sign-ins waiting for their front end (one-time codes, 60 s).
+    SessionHandoffCodes m_handoffs;
 };
 } // namespace gatehouse
