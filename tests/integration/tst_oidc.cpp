@@ -292,6 +292,47 @@ private slots:
         QVERIFY2(errorMessage(r).contains(QStringLiteral("unknown")), r.describe().constData());
     }
 
+    void unknownKeyIdsDoNotFloodTheIdp()
+    {
+        // With the default cooldown (30 s), tokens naming made-up key ids cost at most one
+        // JWKS fetch, however many arrive.
+        Json config = Json::object();
+        config["issuer"] = str(m_idp.issuer());
+        config["client_id"] = OidcTestIdp::kClientId;
+        config["audience"] = kApiAudience;
+        config["app_id"] = m_appId;
+        config["default_role"] = m_analystRole;
+        const qint64 id =
+            m_server->createService(Json{{"name", "sso_slow"}, {"type", "oidc"}, {"config", config}});
+        QVERIFY(id > 0);
+        // sso and sso_slow share the issuer: take sso out of the way meanwhile.
+        QCOMPARE(m_server
+                     ->admin("PATCH", QStringLiteral("/api/v2/system/service/%1").arg(m_oidcServiceId),
+                             Json{{"is_active", false}})
+                     .status,
+                 200);
+        m_idp.resetRequests();
+        // Carol: an account new to this service (alice's address belongs to sso).
+        const int first = notes(mint(Json{{"account", "carol"}})).status; // the first fetch
+        QList<int> statuses;
+        for (int i = 0; i < 5; ++i)
+            statuses << notes(mint(Json{{"account", "carol"}, {"headerKid", "made-up-" + std::to_string(i)}}))
+                            .status;
+        const int fetches = m_idp.countRequests(QStringLiteral("/jwks"));
+        const int reactivated =
+            m_server
+                ->admin("PATCH", QStringLiteral("/api/v2/system/service/%1").arg(m_oidcServiceId),
+                        Json{{"is_active", true}})
+                .status;
+        const int deleted =
+            m_server->admin("DELETE", QStringLiteral("/api/v2/system/service/%1").arg(id)).status;
+        QCOMPARE(reactivated, 200);
+        QCOMPARE(deleted, 200);
+        QCOMPARE(first, 200);
+        QCOMPARE(statuses, QList<int>({401, 401, 401, 401, 401}));
+        QCOMPARE(fetches, 1);
+    }
+
     void browserSignIn()
     {
         m_idp.clearCookies();

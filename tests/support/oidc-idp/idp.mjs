@@ -248,6 +248,7 @@ async function mint(body) {
   const key = await jose.importJWK(jwk, alg);
   const header = { alg, kid: jwk.kid, typ: body.typ || 'at+jwt' };
   if (body.omitKid) delete header.kid;
+  if (body.headerKid) header.kid = body.headerKid; // a kid the JWKS does not have (signed with a real key)
   return new jose.SignJWT(payload).setProtectedHeader(header).sign(key);
 }
 
