@@ -367,6 +367,22 @@ private slots:
                  (QStringList{QStringLiteral("a1"), QStringLiteral("a2")}));
     }
 
+    void claimsFromUserinfo()
+    {
+        // An IdP that keeps the claims at userinfo (Okta-style): the sign-in still knows the
+        // person's e-mail and groups, so role and row filter are the same.
+        QVERIFY(m_idp.control("POST", QStringLiteral("/__test/config"), Json{{"conformIdTokenClaims", true}})
+                    .value("conformIdTokenClaims", false));
+        m_idp.clearCookies();
+        const auto run = m_idp.browse(QUrl(userSessionUrl(QStringLiteral("service=sso&login_hint=alice"))),
+                                      {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}});
+        m_idp.control("POST", QStringLiteral("/__test/config"), Json{{"conformIdTokenClaims", false}});
+        QVERIFY2(run.last().status == 200, run.last().body.constData());
+        QCOMPARE(run.json().at("email").get<std::string>(), std::string("alice@example.test"));
+        QCOMPARE(run.json().at("role").get<std::string>(), std::string("analyst"));
+        QVERIFY(m_idp.countRequests(QStringLiteral("/me")) > 0);
+    }
+
     void browserSignInNeedsAnApiKeyForUsers()
     {
         const auto run = m_idp.browse(QUrl(userSessionUrl(QStringLiteral("service=sso"))));
