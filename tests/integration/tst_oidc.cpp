@@ -292,6 +292,47 @@ private slots:
         QVERIFY2(errorMessage(r).contains(QStringLiteral("unknown")), r.describe().constData());
     }
 
+    void unknownKeyIdsDoNotFloodTheIdp()
+    {
+        // With the default cooldown (30 s), tokens naming made-up key ids cost at most one
+        // JWKS fetch, however many arrive.
+        Json config = Json::object();
+        config["issuer"] = str(m_idp.issuer());
+        config["client_id"] = OidcTestIdp::kClientId;
+        config["audience"] = kApiAudience;
+        config["app_id"] = m_appId;
+        config["default_role"] = m_analystRole;
+        const qint64 id =
+            m_server->createService(Json{{"name", "sso_slow"}, {"type", "oidc"}, {"config", config}});
+        QVERIFY(id > 0);
+        // sso and sso_slow share the issuer: take sso out of the way meanwhile.
+        QCOMPARE(m_server
+                     ->admin("PATCH", QStringLiteral("/api/v2/system/service/%1").arg(m_oidcServiceId),
+                             Json{{"is_active", false}})
+                     .status,
+                 200);
+        m_idp.resetRequests();
+        // Carol: an account new to this service (alice's address belongs to sso).
+        const int first = notes(mint(Json{{"account", "carol"}})).status; // the first fetch
+        QList<int> statuses;
+        for (int i = 0; i < 5; ++i)
+            statuses << notes(mint(Json{{"account", "carol"}, {"headerKid", "made-up-" + std::to_string(i)}}))
+                            .status;
+        const int fetches = m_idp.countRequests(QStringLiteral("/jwks"));
+        const int reactivated =
+            m_server
+                ->admin("PATCH", QStringLiteral("/api/v2/system/service/%1").arg(m_oidcServiceId),
+                        Json{{"is_active", true}})
+                .status;
+        const int deleted =
+            m_server->admin("DELETE", QStringLiteral("/api/v2/system/service/%1").arg(id)).status;
+        QCOMPARE(reactivated, 200);
+        QCOMPARE(deleted, 200);
+        QCOMPARE(first, 200);
+        QCOMPARE(statuses, QList<int>({401, 401, 401, 401, 401}));
+        QCOMPARE(fetches, 1);
+    }
+
     void browserSignIn()
     {
         m_idp.clearCookies();
@@ -324,6 +365,22 @@ private slots:
         QVERIFY2(r.status == 200, r.describe().constData());
         QCOMPARE(column(r.json["resource"], "body"),
                  (QStringList{QStringLiteral("a1"), QStringLiteral("a2")}));
+    }
+
+    void claimsFromUserinfo()
+    {
+        // An IdP that keeps the claims at userinfo (Okta-style): the sign-in still knows the
+        // person's e-mail and groups, so role and row filter are the same.
+        QVERIFY(m_idp.control("POST", QStringLiteral("/__test/config"), Json{{"conformIdTokenClaims", true}})
+                    .value("conformIdTokenClaims", false));
+        m_idp.clearCookies();
+        const auto run = m_idp.browse(QUrl(userSessionUrl(QStringLiteral("service=sso&login_hint=alice"))),
+                                      {{"X-DreamFactory-API-Key", m_appKey.toLatin1()}});
+        m_idp.control("POST", QStringLiteral("/__test/config"), Json{{"conformIdTokenClaims", false}});
+        QVERIFY2(run.last().status == 200, run.last().body.constData());
+        QCOMPARE(run.json().at("email").get<std::string>(), std::string("alice@example.test"));
+        QCOMPARE(run.json().at("role").get<std::string>(), std::string("analyst"));
+        QVERIFY(m_idp.countRequests(QStringLiteral("/me")) > 0);
     }
 
     void browserSignInNeedsAnApiKeyForUsers()

@@ -75,6 +75,16 @@ void OidcHttp::get(HttpClient &client, const QUrl &url, int timeoutMs, Done done
     send(client, std::move(request), timeoutMs, std::move(done));
 }
 
+void OidcHttp::getWithBearer(HttpClient &client, const QUrl &url, const QString &token, int timeoutMs,
+                             Done done)
+{
+    HttpClientRequest request;
+    request.method = "GET";
+    request.url = url;
+    request.headers.append(qMakePair(QByteArray("authorization"), QByteArray("Bearer ") + token.toLatin1()));
+    send(client, std::move(request), timeoutMs, std::move(done));
+}
+
 void OidcHttp::postForm(HttpClient &client, const QUrl &url, const QList<QPair<QString, QString>> &form,
                         const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs, Done done)
 {

@@ -28,6 +28,9 @@ public:
     using Done = std::function<void(const Reply &)>;
 
     static void get(HttpClient &client, const QUrl &url, int timeoutMs, Done done);
+    // GET with `Authorization: Bearer <token>` (userinfo).
+    static void getWithBearer(HttpClient &client, const QUrl &url, const QString &token, int timeoutMs,
+                              Done done);
     // application/x-www-form-urlencoded POST; `headers` e.g. Authorization for client_secret_basic.
     static void postForm(HttpClient &client, const QUrl &url, const QList<QPair<QString, QString>> &form,
                          const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs, Done done);

@@ -577,7 +577,7 @@ void OidcService::redeemCode(std::shared_ptr<const RequestContext> context, Oidc
     const QString name = info().name;
     OidcHttp::postForm(
         *m_env.httpClient, QUrl(metadata->tokenEndpoint), form, headers, s.timeoutMs,
-        [weak, name, pending, onIdentity, onError, fail](const OidcHttp::Reply &reply) {
+        [weak, name, pending, metadata, onIdentity, onError, fail](const OidcHttp::Reply &reply) {
             const auto self = weak.lock();
             if (!self) {
                 fail(statusError(503, QStringLiteral("The identity service was reconfigured.")));
@@ -617,10 +617,11 @@ void OidcService::redeemCode(std::shared_ptr<const RequestContext> context, Oidc
             expect.authorizedParty = self->m_settings.clientId;
             expect.nonce = pending.nonce;
             expect.algorithms = self->m_settings.algorithms;
+            const QString accessToken = jsonText(answer, "access_token");
             self->verifyToken(
                 *parts, expect,
-                [weak, name, pending, onIdentity, fail](const JwtVerifier::Result &result,
-                                                        const HttpResponse *error) {
+                [weak, name, pending, accessToken, metadata, onIdentity,
+                 fail](const JwtVerifier::Result &result, const HttpResponse *error) {
                     if (error) {
                         fail(*error);
                         return;
@@ -638,13 +639,51 @@ void OidcService::redeemCode(std::shared_ptr<const RequestContext> context, Oidc
                         fail(statusError(503, QStringLiteral("The identity service was reconfigured.")));
                         return;
                     }
-                    ExternalIdentity identity = self->identityFrom(result.parts.claims);
-                    identity.scopes.clear(); // a sign-in grants no OAuth scopes to the session
-                    identity.signInApiKey = pending.apiKey;
-                    identity.handoffRedirectUri = pending.clientRedirect;
-                    identity.handoffState = pending.clientState;
-                    later([onIdentity, identity] { onIdentity(identity); });
+                    self->finishSignIn(pending, result.parts.claims, accessToken, metadata, onIdentity);
                 });
+        });
+}
+
+void OidcService::finishSignIn(const OidcSignInStates::Pending &pending, const Json &idTokenClaims,
+                               const QString &accessToken, std::shared_ptr<const OidcMetadata> metadata,
+                               OnIdentity onIdentity)
+{
+    auto deliver = [weak = weak_from_this(), pending, onIdentity](const Json &claims) {
+        const auto self = weak.lock();
+        if (!self)
+            return;
+        ExternalIdentity identity = self->identityFrom(claims);
+        identity.scopes.clear(); // a sign-in grants no OAuth scopes to the session
+        identity.signInApiKey = pending.apiKey;
+        identity.handoffRedirectUri = pending.clientRedirect;
+        identity.handoffState = pending.clientState;
+        later([onIdentity, identity] { onIdentity(identity); });
+    };
+    // Some providers (Okta, oidc-provider) put only `sub` into an ID token that comes with an
+    // access token and serve the rest at userinfo: ask it, and add what the ID token lacks.
+    // The ID token stays authoritative; a userinfo answer about another `sub` is ignored
+    // (OIDC Core §5.3.2), and a failed call leaves the ID token's claims alone.
+    if (accessToken.isEmpty() || metadata->userinfoEndpoint.isEmpty() || !m_env.httpClient) {
+        deliver(idTokenClaims);
+        return;
+    }
+    const QString name = info().name;
+    OidcHttp::getWithBearer(
+        *m_env.httpClient, QUrl(metadata->userinfoEndpoint), accessToken, m_settings.timeoutMs,
+        [name, idTokenClaims, deliver](const OidcHttp::Reply &reply) {
+            Json claims = idTokenClaims;
+            const Json info = Json::parse(reply.body.constData(), reply.body.constData() + reply.body.size(),
+                                          nullptr, false);
+            if (reply.status == 200 && info.is_object() && info.contains("sub") &&
+                info.at("sub") == idTokenClaims.at("sub")) {
+                for (auto it = info.begin(); it != info.end(); ++it)
+                    if (!claims.contains(it.key()))
+                        claims[it.key()] = *it;
+            } else {
+                spdlog::info("oidc service '{}': userinfo not used (HTTP {})", name.toStdString(),
+                             reply.status);
+            }
+            deliver(claims);
         });
 }
 

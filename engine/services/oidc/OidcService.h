@@ -56,6 +56,10 @@ private:
     void redeemCode(std::shared_ptr<const RequestContext> context, OidcSignInStates::Pending pending,
                     const QString &code, std::shared_ptr<const OidcMetadata> metadata, OnIdentity onIdentity,
                     OnError onError);
+    // The verified ID token's claims, completed from userinfo where the IdP keeps them there.
+    void finishSignIn(const OidcSignInStates::Pending &pending, const Json &idTokenClaims,
+                      const QString &accessToken, std::shared_ptr<const OidcMetadata> metadata,
+                      OnIdentity onIdentity);
     ExternalIdentity identityFrom(const Json &claims) const;
     // <public_url or scheme://Host><audience path>?oauth_callback=true&service=<name>
     QString callbackUri(const RequestContext &context, const QString &audiencePath) const;

@@ -10,7 +10,7 @@
 //   POST /__test/rotate  {retire?: bool} → new signing keys first in the JWKS (old ones kept
 //                        unless retire), {"kids": [...]}
 //   POST /__test/clients [client metadata...] → adds/replaces static clients (by client_id)
-//   POST /__test/config  {accessTokenAlg?: "RS256"|"ES256"}
+//   POST /__test/config  {accessTokenAlg?: "RS256"|"ES256", conformIdTokenClaims?: bool}
 //   GET  /__test/requests → [{method, path}] every request seen (e.g. JWKS fetch counts)
 import http from 'node:http';
 import crypto from 'node:crypto';
@@ -83,6 +83,9 @@ let clients = readJson('clients', 'OIDC_IDP_CLIENTS', [
 
 const resourceScopes = process.env.OIDC_IDP_RESOURCE_SCOPES || 'read write mcp:tools';
 let accessTokenAlg = process.env.OIDC_IDP_AT_ALG || 'RS256';
+// true: ID tokens that come with an access token carry only `sub` (+ protocol claims); the rest
+// is at userinfo, as the OIDC spec's strict reading (and Okta) has it.
+let conformIdTokenClaims = process.env.OIDC_IDP_CONFORM === '1';
 
 function newKeys() {
   const stamp = crypto.randomBytes(4).toString('hex');
@@ -124,7 +127,7 @@ function build() {
       return { accountId: account.sub, async claims() { return claimsOf(account); } };
     },
     // Put the scope's claims into the ID token itself (as most IdPs do), not only userinfo.
-    conformIdTokenClaims: false,
+    conformIdTokenClaims,
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
@@ -248,6 +251,7 @@ async function mint(body) {
   const key = await jose.importJWK(jwk, alg);
   const header = { alg, kid: jwk.kid, typ: body.typ || 'at+jwt' };
   if (body.omitKid) delete header.kid;
+  if (body.headerKid) header.kid = body.headerKid; // a kid the JWKS does not have (signed with a real key)
   return new jose.SignJWT(payload).setProtectedHeader(header).sign(key);
 }
 
@@ -273,8 +277,9 @@ async function testRoute(req, res, url) {
     }
     case '/__test/config':
       if (body.accessTokenAlg) accessTokenAlg = body.accessTokenAlg;
+      if (body.conformIdTokenClaims !== undefined) conformIdTokenClaims = !!body.conformIdTokenClaims;
       build();
-      return sendJson(res, 200, { accessTokenAlg });
+      return sendJson(res, 200, { accessTokenAlg, conformIdTokenClaims });
     case '/__test/reset-log':
       requestLog.length = 0;
       return sendJson(res, 200, {});
