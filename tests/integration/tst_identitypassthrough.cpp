@@ -10,9 +10,9 @@
 // Both identity services trust their addresses (link_existing_accounts), so the directory and the
 // provider lead to one Gatehouse account.
 
+#include <QEventLoop>
 #include <QSqlError>
 #include <QTemporaryDir>
-#include <QEventLoop>
 #include <QTest>
 #include <QTimer>
 #include <QUrlQuery>
@@ -33,11 +33,6 @@ using namespace gatehouse::test;
 
 namespace {
 const QString kEmail = QStringLiteral("alice@example.test");
-
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
 } // namespace
 
 class TestIdentityPassthrough : public QObject
@@ -52,7 +47,8 @@ private slots:
 
 private:
     QString signIn(const QString &route);
-    TestResponse as(const QString &token, const QByteArray &method, const QString &path, const Json &body = nullptr);
+    TestResponse as(const QString &token, const QByteArray &method, const QString &path,
+                    const Json &body = nullptr);
     Json auditOf(const TestResponse &response);
     Json usageByUser();
 
@@ -84,7 +80,8 @@ void TestIdentityPassthrough::initTestCase()
     QString error;
     m_server = SqlTestFixture::startServer(&error);
     QVERIFY2(m_server, qPrintable(error));
-    QVERIFY2(m_idp.start({m_server->baseUrl() + QStringLiteral("/api/v2/user/session?oauth_callback=true&service=sso")}),
+    QVERIFY2(m_idp.start({m_server->baseUrl() +
+                          QStringLiteral("/api/v2/user/session?oauth_callback=true&service=sso")}),
              qPrintable(m_idp.errorString()));
 
     // Orders are filtered by Gatehouse (a role filter), invoices by PostgreSQL (RLS on a session
@@ -98,25 +95,33 @@ void TestIdentityPassthrough::initTestCase()
         QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
         SqlTestFixture::dropTables(db, QStringLiteral("pgsql"), {m_orders, m_invoices});
         QVERIFY(SqlTestFixture::exec(
-            db, QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, owner_email TEXT, item TEXT, ssn TEXT)").arg(m_orders)));
+            db,
+            QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, owner_email TEXT, item TEXT, ssn TEXT)")
+                .arg(m_orders)));
         QVERIFY(SqlTestFixture::exec(
-            db, QStringLiteral("INSERT INTO %1 VALUES (1, '%2', 'desk', '123-45-6789'), (2, 'bob@example.test', "
-                               "'lamp', '987-65-4321'), (3, '%2', 'chair', '111-22-3333')")
-                    .arg(m_orders, kEmail)));
+            db,
+            QStringLiteral("INSERT INTO %1 VALUES (1, '%2', 'desk', '123-45-6789'), (2, 'bob@example.test', "
+                           "'lamp', '987-65-4321'), (3, '%2', 'chair', '111-22-3333')")
+                .arg(m_orders, kEmail)));
         QVERIFY(SqlTestFixture::exec(
-            db, QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, owner_email TEXT, amount INTEGER)").arg(m_invoices)));
+            db, QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, owner_email TEXT, amount INTEGER)")
+                    .arg(m_invoices)));
         QVERIFY(SqlTestFixture::exec(db, QStringLiteral("INSERT INTO %1 VALUES (10, '%2', 100), (11, "
                                                         "'bob@example.test', 200), (12, '%2', 300)")
                                              .arg(m_invoices, kEmail)));
-        QVERIFY(SqlTestFixture::exec(db, QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY").arg(m_invoices)));
-        QVERIFY(SqlTestFixture::exec(db, QStringLiteral("ALTER TABLE %1 FORCE ROW LEVEL SECURITY").arg(m_invoices)));
         QVERIFY(SqlTestFixture::exec(
-            db, QStringLiteral("CREATE POLICY by_email ON %1 USING (owner_email = current_setting('app.user_email', true))")
-                    .arg(m_invoices)));
+            db, QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY").arg(m_invoices)));
+        QVERIFY(SqlTestFixture::exec(
+            db, QStringLiteral("ALTER TABLE %1 FORCE ROW LEVEL SECURITY").arg(m_invoices)));
+        QVERIFY(SqlTestFixture::exec(
+            db,
+            QStringLiteral(
+                "CREATE POLICY by_email ON %1 USING (owner_email = current_setting('app.user_email', true))")
+                .arg(m_invoices)));
     }
     pgConfig["statements"] = Json::array({"SELECT set_config('app.user_email', {user.email}, false)"});
-    pgConfig["named_queries"] =
-        Json::array({{{"name", "whoami"}, {"sql", "SELECT current_setting('app.user_email', true) AS email"}}});
+    pgConfig["named_queries"] = Json::array(
+        {{{"name", "whoami"}, {"sql", "SELECT current_setting('app.user_email', true) AS email"}}});
     const qint64 pg = m_server->createService({{"name", "pg"}, {"type", "pgsql"}, {"config", pgConfig}});
     QVERIFY(pg > 0);
 
@@ -136,11 +141,13 @@ void TestIdentityPassthrough::initTestCase()
                     {"requestor_mask", 1},
                     {"filters", filters}};
     };
-    const Json ownOrders = Json::array({{{"name", "owner_email"}, {"operator", "="}, {"value", "{user.email}"}}});
+    const Json ownOrders =
+        Json::array({{{"name", "owner_email"}, {"operator", "="}, {"value", "{user.email}"}}});
     const qint64 analyst = m_server->createRole(
         QStringLiteral("analyst"),
-        Json::array({rule(pg, QStringLiteral("_table/") + m_orders, 1, ownOrders), rule(pg, QStringLiteral("_table/") + m_invoices, 1),
-                     rule(pg, QStringLiteral("_proc/*"), 1), rule(ai, QStringLiteral("chat"), 2)}));
+        Json::array({rule(pg, QString(QStringLiteral("_table/") + m_orders), 1, ownOrders),
+                     rule(pg, QString(QStringLiteral("_table/") + m_invoices), 1),
+                     rule(pg, QStringLiteral("_proc/whoami"), 1), rule(ai, QStringLiteral("chat"), 2)}));
     const qint64 nobody = m_server->createRole(QStringLiteral("nobody"), Json::array());
     QVERIFY(analyst > 0 && nobody > 0);
     const TestResponse mask = m_server->admin("POST", QStringLiteral("/api/v2/system/field_mask"),
@@ -230,9 +237,11 @@ Json TestIdentityPassthrough::auditOf(const TestResponse &response)
 {
     if (!m_server->flushAudit())
         return Json();
-    const QString filter = QStringLiteral("request_id = '%1'").arg(QString::fromLatin1(response.header("x-request-id")));
-    const TestResponse rows = m_server->admin(
-        "GET", QStringLiteral("/api/v2/system/audit?fields=*&filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter)));
+    const QString filter =
+        QStringLiteral("request_id = '%1'").arg(QString::fromLatin1(response.header("x-request-id")));
+    const TestResponse rows =
+        m_server->admin("GET", QStringLiteral("/api/v2/system/audit?fields=*&filter=") +
+                                   QString::fromLatin1(QUrl::toPercentEncoding(filter)));
     if (rows.status != 200 || rows.json.at("resource").size() != 1)
         return Json();
     return rows.json.at("resource").at(0);
@@ -241,16 +250,21 @@ Json TestIdentityPassthrough::auditOf(const TestResponse &response)
 Json TestIdentityPassthrough::usageByUser()
 {
     bool flushed = false;
+    bool finished = false;
     QEventLoop loop;
     m_server->engine().aiUsageLog()->flush([&](bool ok) {
         flushed = ok;
+        finished = true;
         loop.quit();
     });
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    loop.exec();
+    if (!finished) { // an empty queue answers at once
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     if (!flushed)
         return Json();
-    return m_server->admin("GET", QStringLiteral("/api/v2/assistant/usage?period=24h")).json.value("by_user", Json());
+    return m_server->admin("GET", QStringLiteral("/api/v2/assistant/usage?period=24h"))
+        .json.value("by_user", Json());
 }
 
 void TestIdentityPassthrough::aliceIsAliceEverywhere_data()
@@ -277,14 +291,16 @@ void TestIdentityPassthrough::aliceIsAliceEverywhere()
     QCOMPARE(id, m_aliceId); // the directory and the provider lead to one account
 
     // A row filter on {user.email}, and masking by her role.
-    const TestResponse orders = as(token, "GET", QStringLiteral("/api/v2/pg/_table/%1?order=id").arg(m_orders));
+    const TestResponse orders =
+        as(token, "GET", QStringLiteral("/api/v2/pg/_table/%1?order=id").arg(m_orders));
     QVERIFY2(orders.status == 200, orders.describe().constData());
     const Json &rows = orders.json.at("resource");
     QCOMPARE(rows.size(), size_t(2));
     for (const Json &row : rows) {
         QCOMPARE(row.at("owner_email").get<QString>(), kEmail);
         const QString ssn = row.at("ssn").get<QString>();
-        QVERIFY2(!ssn.contains(QStringLiteral("45-")) && !ssn.contains(QStringLiteral("22-")), qPrintable(ssn));
+        QVERIFY2(!ssn.contains(QStringLiteral("45-")) && !ssn.contains(QStringLiteral("22-")),
+                 qPrintable(ssn));
     }
     QVERIFY(rows.at(0).at("ssn").get<QString>().endsWith(QStringLiteral("6789")));
 
@@ -292,7 +308,8 @@ void TestIdentityPassthrough::aliceIsAliceEverywhere()
     const TestResponse whoami = as(token, "GET", QStringLiteral("/api/v2/pg/_proc/whoami"));
     QVERIFY2(whoami.status == 200, whoami.describe().constData());
     QCOMPARE(whoami.json.at(0).at("email").get<QString>(), kEmail);
-    const TestResponse invoices = as(token, "GET", QStringLiteral("/api/v2/pg/_table/%1?order=id").arg(m_invoices));
+    const TestResponse invoices =
+        as(token, "GET", QStringLiteral("/api/v2/pg/_table/%1?order=id").arg(m_invoices));
     QVERIFY2(invoices.status == 200, invoices.describe().constData());
     QList<qint64> ids;
     for (const Json &row : invoices.json.at("resource"))

@@ -607,6 +607,33 @@ private slots:
         QCOMPARE(str(result["steps"].back()["name"]), QStringLiteral("connect"));
     }
 
+    // The console's Test button and sign-in dialog, against the real directory.
+    void consoleEndpoints()
+    {
+        // The stored service's masked password is filled from the service itself.
+        const TestResponse stored =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/service/%1").arg(m_ldapServiceId));
+        QVERIFY2(stored.status == 200, stored.describe().constData());
+        Json definition{{"id", m_ldapServiceId}, {"type", "ldap"}, {"config", stored.json["config"]}};
+        TestResponse r = m_server->admin("POST", QStringLiteral("/api/v2/system/service/_test"), definition);
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QVERIFY2(r.json["success"].get<bool>(), r.describe().constData());
+        QVERIFY(!r.body.contains(LdapTestServer::kServicePassword));
+        // A typed password wins over the stored one.
+        definition["config"]["bind_password"] = "not-the-password";
+        r = m_server->admin("POST", QStringLiteral("/api/v2/system/service/_test"), definition);
+        QVERIFY2(r.status == 200 && !r.json["success"].get<bool>(), r.describe().constData());
+        QCOMPARE(str(r.json["steps"].back()["name"]), QStringLiteral("bind"));
+
+        const TestResponse env = m_server->request("GET", QStringLiteral("/api/v2/system/environment"));
+        QVERIFY2(env.status == 200, env.describe().constData());
+        bool listed = false;
+        for (const Json &entry : env.json["authentication"]["ldap"])
+            listed = listed || entry["name"] == Json("corp_ldap");
+        QVERIFY2(listed, env.describe().constData());
+        QVERIFY(!env.body.contains("bind_dn"));
+    }
+
     void bindPasswordNeverLeaves()
     {
         const TestResponse r =
