@@ -160,21 +160,25 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
                 query.finish();
 
                 const bool admin = resolved.admin.value_or(wasAdmin);
+                // The columns the source decides, in the order both statements list them.
+                const auto bindProfile = [&](QSqlQuery &q) {
+                    q.addBindValue(resolved.email);
+                    // "name" is NOT NULL; access tokens often carry no name claim.
+                    q.addBindValue(identity.name.isNull() ? QStringLiteral("") : identity.name);
+                    q.addBindValue(identity.firstName);
+                    q.addBindValue(identity.lastName);
+                    q.addBindValue(admin ? 1 : 0);
+                    q.addBindValue(QVariant::fromValue<qlonglong>(identity.serviceId));
+                    q.addBindValue(identity.subject);
+                    q.addBindValue(identity.username);
+                    q.addBindValue(identity.storedAttributes());
+                };
                 if (id == 0) {
                     query.prepare(QStringLiteral(
                         R"(INSERT INTO "user" (email, name, first_name, last_name, is_active, is_sys_admin, )"
                         R"(identity_service_id, external_id, directory_username, directory_attributes, )"
                         R"(created_date, last_modified_date) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?))"));
-                    query.addBindValue(resolved.email);
-                    // "name" is NOT NULL; access tokens often carry no name claim.
-                    query.addBindValue(identity.name.isNull() ? QStringLiteral("") : identity.name);
-                    query.addBindValue(identity.firstName);
-                    query.addBindValue(identity.lastName);
-                    query.addBindValue(admin ? 1 : 0);
-                    query.addBindValue(QVariant::fromValue<qlonglong>(identity.serviceId));
-                    query.addBindValue(identity.subject);
-                    query.addBindValue(identity.username);
-                    query.addBindValue(identity.storedAttributes());
+                    bindProfile(query);
                     query.addBindValue(now);
                     query.addBindValue(now);
                     execOrThrow(query, "create");
@@ -196,16 +200,7 @@ void IdentityProvisioner::provision(const ExternalIdentity &identity, const Iden
                         R"(UPDATE "user" SET email = ?, name = ?, first_name = ?, last_name = ?, is_sys_admin = ?, )"
                         R"(identity_service_id = ?, external_id = ?, directory_username = ?, directory_attributes = ?, )"
                         R"(last_modified_date = ?, token_epoch = token_epoch + ? WHERE id = ?)"));
-                    query.addBindValue(resolved.email);
-                    // "name" is NOT NULL; access tokens often carry no name claim.
-                    query.addBindValue(identity.name.isNull() ? QStringLiteral("") : identity.name);
-                    query.addBindValue(identity.firstName);
-                    query.addBindValue(identity.lastName);
-                    query.addBindValue(admin ? 1 : 0);
-                    query.addBindValue(QVariant::fromValue<qlonglong>(identity.serviceId));
-                    query.addBindValue(identity.subject);
-                    query.addBindValue(identity.username);
-                    query.addBindValue(identity.storedAttributes());
+                    bindProfile(query);
                     query.addBindValue(now);
                     query.addBindValue(wasAdmin && !admin ? 1 : 0);
                     query.addBindValue(QVariant::fromValue<qlonglong>(id));

@@ -173,6 +173,24 @@ LookupResolver::RequestScope::~RequestScope()
     t_current = m_previous;
 }
 
+bool LookupResolver::isBuiltInUserKey(const QString &key)
+{
+    // Every key builtIn() answers for `user.` before it looks at directory attributes.
+    static const QStringList keys{QStringLiteral("id"),
+                                  QStringLiteral("email"),
+                                  QStringLiteral("username"),
+                                  QStringLiteral("name"),
+                                  QStringLiteral("display_name"),
+                                  QStringLiteral("first_name"),
+                                  QStringLiteral("last_name"),
+                                  QStringLiteral("is_sys_admin"),
+                                  QStringLiteral("is_admin"),
+                                  QStringLiteral("last_login_date"),
+                                  QStringLiteral("ldap_username"),
+                                  QStringLiteral("groups")};
+    return keys.contains(key);
+}
+
 std::optional<QString> LookupResolver::builtIn(const QString &name) const
 {
     const std::optional<User> &user = m_session.user;

@@ -73,6 +73,9 @@ public:
     static bool isReservedName(const QString &name);
     // A valid custom lookup name: letters, digits, '_' and '.', not starting with a digit or '.'.
     static bool isValidName(const QString &name);
+    // True for the `user.<key>` lookups resolved from the user itself (id, email, groups, ...):
+    // a directory attribute or token claim mapped under such a name would never be read.
+    static bool isBuiltInUserKey(const QString &key);
 
     // The request being served on this thread, for code that parses client text (filters)
     // without the request at hand. Installed by a service around one request's work on a

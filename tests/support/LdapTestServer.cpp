@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include "ChildProcess.h"
+
 namespace gatehouse::test {
 namespace {
 QString tool(const QString &name)
@@ -338,13 +340,7 @@ access to *
 
 void LdapTestServer::stop()
 {
-    if (m_slapd.state() != QProcess::NotRunning) {
-        m_slapd.terminate();
-        if (!m_slapd.waitForFinished(10000)) {
-            m_slapd.kill();
-            m_slapd.waitForFinished(5000);
-        }
-    }
+    ChildProcess::stop(m_slapd, 10000);
     m_ldapPort = m_ldapsPort = 0;
 }
 

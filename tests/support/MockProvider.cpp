@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "ChildProcess.h"
+
 namespace gatehouse::test {
 
 QString MockProvider::nodeProgram()
@@ -45,18 +47,8 @@ bool MockProvider::start()
         return false;
     }
     QByteArray out;
-    QDeadlineTimer deadline(15000);
-    while (!deadline.hasExpired()) {
-        if (!m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
-            break;
-        out += m_process.readAllStandardOutput();
-        const int at = out.indexOf("MOCK_LLM_PORT=");
-        const int end = at >= 0 ? out.indexOf('\n', at) : -1;
-        if (end > at) {
-            m_port = out.mid(at + 14, end - at - 14).trimmed().toUShort();
-            break;
-        }
-    }
+    if (const auto port = ChildProcess::waitForLine(m_process, "MOCK_LLM_PORT=", 15000, &out))
+        m_port = port->toUShort();
     if (m_port == 0) {
         m_error = QStringLiteral("the mock did not report its port; output: %1").arg(QString::fromUtf8(out));
         stop();
@@ -67,13 +59,7 @@ bool MockProvider::start()
 
 void MockProvider::stop()
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
+    ChildProcess::stop(m_process);
     m_port = 0;
 }
 

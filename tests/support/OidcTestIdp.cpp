@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include "ChildProcess.h"
 #include "MockProvider.h"
 
 namespace gatehouse::test {
@@ -117,22 +118,12 @@ bool OidcTestIdp::start(const QStringList &redirectUris, const Json &clients)
         return false;
     }
     QByteArray out;
-    QDeadlineTimer deadline(30000);
-    while (!deadline.hasExpired()) {
-        if (!m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
-            break;
-        out += m_process.readAllStandardOutput();
-        const int at = out.indexOf("OIDC_IDP_READY ");
-        const int end = at >= 0 ? out.indexOf('\n', at) : -1;
-        if (end > at) {
-            const QList<QByteArray> fields = out.mid(at, end - at).split(' ');
-            for (const QByteArray &field : fields) {
-                if (field.startsWith("issuer="))
-                    m_issuer = QString::fromUtf8(field.mid(7)).trimmed();
-                else if (field.startsWith("port="))
-                    m_port = field.mid(5).trimmed().toUShort();
-            }
-            break;
+    if (const auto ready = ChildProcess::waitForLine(m_process, "OIDC_IDP_READY ", 30000, &out)) {
+        for (const QByteArray &field : ready->split(' ')) {
+            if (field.startsWith("issuer="))
+                m_issuer = QString::fromUtf8(field.mid(7)).trimmed();
+            else if (field.startsWith("port="))
+                m_port = field.mid(5).trimmed().toUShort();
         }
     }
     if (m_port == 0) {
@@ -145,13 +136,7 @@ bool OidcTestIdp::start(const QStringList &redirectUris, const Json &clients)
 
 void OidcTestIdp::stop()
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
+    ChildProcess::stop(m_process);
     m_port = 0;
 }
 

@@ -7,6 +7,7 @@
 #include "LdapEscape.h"
 #include "core/ApiError.h"
 #include "security/IdentityRoleMap.h"
+#include "security/LookupResolver.h"
 
 namespace gatehouse {
 namespace {
@@ -81,25 +82,6 @@ void checkDn(const QString &dn, const char *key)
     if (!dn.isEmpty() && !dn.contains(QLatin1Char('=')))
         throw badKey(QLatin1String(key),
                      QStringLiteral("is not a distinguished name (e.g. dc=example,dc=org)."));
-}
-
-// Names LookupResolver answers itself: an attribute mapped to one of them could never be read.
-const QStringList &reservedLookupNames()
-{
-    static const QStringList names{QStringLiteral("id"),
-                                   QStringLiteral("email"),
-                                   QStringLiteral("username"),
-                                   QStringLiteral("name"),
-                                   QStringLiteral("display_name"),
-                                   QStringLiteral("first_name"),
-                                   QStringLiteral("last_name"),
-                                   QStringLiteral("is_sys_admin"),
-                                   QStringLiteral("is_admin"),
-                                   QStringLiteral("last_login_date"),
-                                   QStringLiteral("ldap_username"),
-                                   QStringLiteral("groups"),
-                                   QStringLiteral("group_names")};
-    return names;
 }
 
 } // namespace
@@ -266,7 +248,7 @@ LdapConfig LdapConfig::fromConfig(const Json &config, Kind kind)
                              QStringLiteral("has the lookup name '%1'; use lower-case letters, digits and "
                                             "underscores.")
                                  .arg(name));
-            if (reservedLookupNames().contains(name))
+            if (LookupResolver::isBuiltInUserKey(name) || name == QLatin1String("group_names"))
                 throw badKey(QStringLiteral("attributes"),
                              QStringLiteral("maps '%1', which is a built-in {user.%1} lookup.").arg(name));
             if (!a->is_string() || !isAttributeName(a->get<QString>().trimmed()))

@@ -5,6 +5,7 @@
 #include "JwtVerifier.h"
 #include "core/ApiError.h"
 #include "security/AccessSnapshot.h"
+#include "security/LookupResolver.h"
 
 namespace gatehouse {
 namespace {
@@ -153,19 +154,7 @@ OidcSettings OidcSettings::fromConfig(const Json &config, const AccessSnapshot *
             const QString lookup = QString::fromStdString(claim.key());
             // Built-in {user.*} lookups win over attributes; a mapping under their name would
             // silently never apply.
-            static const QStringList reserved{QStringLiteral("id"),
-                                              QStringLiteral("email"),
-                                              QStringLiteral("username"),
-                                              QStringLiteral("name"),
-                                              QStringLiteral("display_name"),
-                                              QStringLiteral("first_name"),
-                                              QStringLiteral("last_name"),
-                                              QStringLiteral("is_sys_admin"),
-                                              QStringLiteral("is_admin"),
-                                              QStringLiteral("last_login_date"),
-                                              QStringLiteral("ldap_username"),
-                                              QStringLiteral("groups")};
-            if (reserved.contains(lookup))
+            if (LookupResolver::isBuiltInUserKey(lookup))
                 throw bad(QStringLiteral("claims"),
                           QStringLiteral("cannot map '%1': {user.%1} is a built-in lookup.").arg(lookup));
             if (!name.match(lookup).hasMatch())
