@@ -580,6 +580,25 @@ private slots:
         // Nothing listening.
         result = runProbe(Json{{"issuer", "http://127.0.0.1:1"}, {"client_id", "gatehouse"}});
         QVERIFY(!result.value("success", true));
+
+        // The console's Test button on the stored service (its secret comes back masked and is
+        // filled in by the server), and the sign-in options it offers.
+        const TestResponse stored =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/service/%1").arg(m_oidcServiceId));
+        QVERIFY2(stored.status == 200, stored.describe().constData());
+        const TestResponse tested = m_server->admin(
+            "POST", QStringLiteral("/api/v2/system/service/_test"),
+            Json{{"id", m_oidcServiceId}, {"type", "oidc"}, {"config", stored.json.at("config")}});
+        QVERIFY2(tested.status == 200 && tested.json.value("success", false), tested.describe().constData());
+        QVERIFY(!tested.body.contains(OidcTestIdp::kClientSecret));
+        const TestResponse env = m_server->request("GET", QStringLiteral("/api/v2/system/environment"));
+        QVERIFY2(env.status == 200, env.describe().constData());
+        bool listed = false;
+        for (const Json &entry : env.json.at("authentication").at("oauth"))
+            listed = listed || (entry.value("name", std::string()) == "sso" &&
+                                entry.value("path", std::string()) == "user/session?service=sso");
+        QVERIFY2(listed, env.describe().constData());
+        QVERIFY(!env.body.contains("client_id"));
     }
 
     void accessTokensFromTheRealFlow()
