@@ -19,6 +19,7 @@
 #include "services/oidc/JwtVerifier.h"
 #include "services/oidc/OidcIdentityMapper.h"
 #include "services/oidc/OidcSettings.h"
+#include "services/oidc/VerifiedTokenCache.h"
 
 using namespace gatehouse;
 
@@ -517,6 +518,36 @@ private slots:
         // ...and it does not hammer the IdP: within the cooldown the error answers at once.
         empty->keys([&](std::shared_ptr<const JwkSet> keys, const QString &) { seen = keys; });
         QCOMPARE(pending.size(), 0);
+    }
+
+    void verifiedTokensAreRememberedBriefly()
+    {
+        VerifiedTokenCache cache;
+        ExternalIdentity alice;
+        alice.subject = QStringLiteral("alice");
+        const qint64 now = 1'000'000;
+        const QByteArray key = VerifiedTokenCache::keyFor(QStringLiteral("a.b.c"), QStringLiteral("api"));
+        // Another audience, or another token, is another entry: verified for one is not for the other.
+        QVERIFY(key != VerifiedTokenCache::keyFor(QStringLiteral("a.b.c"), QStringLiteral("mcp")));
+        QVERIFY(key != VerifiedTokenCache::keyFor(QStringLiteral("a.b.d"), QStringLiteral("api")));
+
+        cache.insert(key, alice, now + 3600, now);
+        QCOMPARE(cache.find(key, now + 59)->subject, QStringLiteral("alice"));
+        QVERIFY(!cache.find(key, now + VerifiedTokenCache::MaxAgeSeconds)); // at most a minute
+        // Never past the token's own expiry.
+        cache.insert(key, alice, now + 10, now);
+        QVERIFY(cache.find(key, now + 9));
+        QVERIFY(!cache.find(key, now + 10));
+        // An expired token is not remembered at all.
+        const QByteArray old = VerifiedTokenCache::keyFor(QStringLiteral("old"), QStringLiteral("api"));
+        cache.insert(old, alice, now - 1, now);
+        QVERIFY(!cache.find(old, now));
+
+        // Bounded: a flood of distinct tokens never grows it past MaxEntries.
+        for (int i = 0; i < VerifiedTokenCache::MaxEntries + 5; ++i)
+            cache.insert(VerifiedTokenCache::keyFor(QString::number(i), QStringLiteral("api")), alice,
+                         now + 600, now);
+        QVERIFY(cache.size() <= VerifiedTokenCache::MaxEntries);
     }
 };
 

@@ -321,31 +321,47 @@ void OidcService::verifyBearer(const QString &token, const QString &audience, On
     expect.issuer = m_settings.issuer;
     expect.audience = audience.isEmpty() ? m_settings.audience : audience;
     expect.algorithms = m_settings.algorithms;
+    const QByteArray cacheKey = VerifiedTokenCache::keyFor(token, expect.audience);
+    // A token verified a moment ago is taken again only while its key is still in the
+    // provider's key set: a key retired at the next JWKS fetch ends its tokens at once.
+    const std::shared_ptr<const JwkSet> currentKeys = m_jwks ? m_jwks->current() : nullptr;
+    if (currentKeys && !parts->kid.isEmpty() && currentKeys->hasKid(parts->kid)) {
+        if (auto identity = m_verified.find(cacheKey, QDateTime::currentSecsSinceEpoch())) {
+            later([onIdentity, identity = std::move(*identity)] { onIdentity(identity); });
+            return;
+        }
+    }
     std::weak_ptr<OidcService> weak = weak_from_this();
     const QString name = info().name;
-    verifyToken(
-        *parts, expect,
-        [weak, name, onIdentity, onError](const JwtVerifier::Result &result, const HttpResponse *error) {
-            if (error) {
-                later([onError, refusal = *error] { onError(refusal); });
-                return;
-            }
-            if (!result.ok()) {
-                spdlog::info("oidc service '{}': bearer token refused: {}", name.toStdString(),
-                             result.message.toStdString());
-                later([onError, message = result.message] { onError(unauthorized(message)); });
-                return;
-            }
-            const auto self = weak.lock();
-            if (!self) {
-                later([onError] {
-                    onError(statusError(503, QStringLiteral("The identity service was reconfigured; "
-                                                            "try again.")));
+    verifyToken(*parts, expect,
+                [weak, name, cacheKey, onIdentity, onError](const JwtVerifier::Result &result,
+                                                            const HttpResponse *error) {
+                    if (error) {
+                        later([onError, refusal = *error] { onError(refusal); });
+                        return;
+                    }
+                    if (!result.ok()) {
+                        spdlog::info("oidc service '{}': bearer token refused: {}", name.toStdString(),
+                                     result.message.toStdString());
+                        later([onError, message = result.message] { onError(unauthorized(message)); });
+                        return;
+                    }
+                    const auto self = weak.lock();
+                    if (!self) {
+                        later([onError] {
+                            onError(statusError(503, QStringLiteral("The identity service was reconfigured; "
+                                                                    "try again.")));
+                        });
+                        return;
+                    }
+                    ExternalIdentity identity = self->identityFrom(result.parts.claims);
+                    const auto exp = result.parts.claims.find("exp");
+                    self->m_verified.insert(
+                        cacheKey, identity,
+                        exp != result.parts.claims.end() && exp->is_number() ? exp->get<qint64>() : 0,
+                        QDateTime::currentSecsSinceEpoch());
+                    later([onIdentity, identity = std::move(identity)] { onIdentity(identity); });
                 });
-                return;
-            }
-            later([onIdentity, identity = self->identityFrom(result.parts.claims)] { onIdentity(identity); });
-        });
 }
 
 QString OidcService::callbackUri(const RequestContext &context, const QString &audiencePath) const

@@ -10,6 +10,7 @@
 #include "OidcMetadata.h"
 #include "OidcSettings.h"
 #include "OidcSignInStates.h"
+#include "VerifiedTokenCache.h"
 #include "services/IdentityProvider.h"
 #include "services/ServiceManager.h"
 
@@ -70,6 +71,7 @@ private:
     QString m_configError;
     std::shared_ptr<JwksCache> m_jwks;
     OidcSignInStates m_states;
+    VerifiedTokenCache m_verified;
 
     std::shared_ptr<const OidcMetadata> m_metadata;
     qint64 m_metadataAtMs = -1;
