@@ -9,6 +9,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "ChildProcess.h"
 #include "MockProvider.h"
 #include "ShopSchema.h"
 #include "TestServer.h"
@@ -63,30 +64,19 @@ private slots:
         const QString key = server.createAppKey(QStringLiteral("docs-reader"), role);
         QVERIFY(!key.isEmpty());
 
-        QProcess process;
-        process.setWorkingDirectory(dir);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("GATEHOUSE_URL"), server.baseUrl());
-        env.insert(QStringLiteral("GATEHOUSE_ADMIN_TOKEN"), server.adminToken());
-        env.insert(QStringLiteral("GATEHOUSE_API_KEY"), key);
-        process.setProcessEnvironment(env);
-        // An event loop, not waitForFinished: the gateway under test lives on this thread.
-        QEventLoop loop;
-        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-        connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-        QTimer::singleShot(180000, &loop, &QEventLoop::quit);
-        process.start(node, {dir + QStringLiteral("/openapi-validate.mjs"), QStringLiteral("shop"),
-                             QStringLiteral("employees")});
-        loop.exec();
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-            QFAIL(QByteArray("openapi-validate.mjs timed out: " + process.readAll()).constData());
-        }
-        const QByteArray output = process.readAll();
+        const ChildProcess::Outcome run =
+            ChildProcess::run(node,
+                              {dir + QStringLiteral("/openapi-validate.mjs"), QStringLiteral("shop"),
+                               QStringLiteral("employees")},
+                              dir,
+                              {{QStringLiteral("GATEHOUSE_URL"), server.baseUrl()},
+                               {QStringLiteral("GATEHOUSE_ADMIN_TOKEN"), server.adminToken()},
+                               {QStringLiteral("GATEHOUSE_API_KEY"), key}},
+                              180000);
+        const QByteArray &output = run.output;
         qInfo("%s", output.trimmed().constData());
-        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, output.constData());
+        QVERIFY2(run.finished, QByteArray("openapi-validate.mjs timed out: " + output).constData());
+        QVERIFY2(run.succeeded, output.constData());
     }
 };
 

@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "ChildProcess.h"
 #include "MockProvider.h"
 #include "OidcTestIdp.h"
 #include "TestServer.h"
@@ -89,32 +90,18 @@ private slots:
                                                  Json{{"role_id", role}});
         QVERIFY2(linked.status == 200, linked.describe().constData());
 
-        QProcess process;
-        process.setWorkingDirectory(dir);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("GATEHOUSE_URL"), server.baseUrl());
-        env.insert(QStringLiteral("MCP_SERVICE"), QStringLiteral("data"));
-        env.insert(QStringLiteral("OTHER_MCP_SERVICE"), QStringLiteral("other"));
-        env.insert(QStringLiteral("IDP_ISSUER"), idp.issuer());
-        env.insert(QStringLiteral("IDP_CLIENT_ID"), QLatin1String(OidcTestIdp::kPublicClientId));
-        env.insert(QStringLiteral("IDP_ACCOUNT"), QStringLiteral("alice"));
-        process.setProcessEnvironment(env);
-        // An event loop, not waitForFinished: the gateway under test lives on this thread.
-        QEventLoop loop;
-        QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-        QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-        process.start(node, {dir + QStringLiteral("/mcp-oauth-client.mjs")});
-        loop.exec();
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-            QFAIL(qPrintable(QString::fromUtf8(process.readAll()) +
-                             QStringLiteral("\n(interop script timed out)")));
-        }
-        const QByteArray output = process.readAll();
-        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, output.constData());
+        const ChildProcess::Outcome run =
+            ChildProcess::run(node, {dir + QStringLiteral("/mcp-oauth-client.mjs")}, dir,
+                              {{QStringLiteral("GATEHOUSE_URL"), server.baseUrl()},
+                               {QStringLiteral("MCP_SERVICE"), QStringLiteral("data")},
+                               {QStringLiteral("OTHER_MCP_SERVICE"), QStringLiteral("other")},
+                               {QStringLiteral("IDP_ISSUER"), idp.issuer()},
+                               {QStringLiteral("IDP_CLIENT_ID"), QLatin1String(OidcTestIdp::kPublicClientId)},
+                               {QStringLiteral("IDP_ACCOUNT"), QStringLiteral("alice")}},
+                              120000);
+        const QByteArray &output = run.output;
+        QVERIFY2(run.finished, QByteArray(output + "\n(interop script timed out)").constData());
+        QVERIFY2(run.succeeded, output.constData());
         QVERIFY2(output.contains("all checks passed"), output.constData());
         QVERIFY2(output.contains("ACCESS_TOKEN_SUB=u-alice-0001"), output.constData());
 

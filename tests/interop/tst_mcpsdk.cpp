@@ -9,6 +9,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "ChildProcess.h"
 #include "MockProvider.h"
 #include "TestServer.h"
 #include "services/ServiceManager.h"
@@ -65,29 +66,15 @@ private slots:
         const QString key = server.createAppKey(QStringLiteral("mcp-sdk"), role);
         QVERIFY(!key.isEmpty());
 
-        QProcess process;
-        process.setWorkingDirectory(dir);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("GATEHOUSE_URL"), server.baseUrl());
-        env.insert(QStringLiteral("GATEHOUSE_API_KEY"), key);
-        env.insert(QStringLiteral("MCP_SERVICE"), QStringLiteral("data"));
-        process.setProcessEnvironment(env);
-        // An event loop, not waitForFinished: the gateway under test lives on this thread.
-        QEventLoop loop;
-        QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-        QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-        process.start(node, {dir + QStringLiteral("/mcp-client.mjs")});
-        loop.exec();
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-            QFAIL(qPrintable(QString::fromUtf8(process.readAll()) +
-                             QStringLiteral("\n(interop script timed out)")));
-        }
-        const QByteArray output = process.readAll();
-        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, output.constData());
+        const ChildProcess::Outcome run =
+            ChildProcess::run(node, {dir + QStringLiteral("/mcp-client.mjs")}, dir,
+                              {{QStringLiteral("GATEHOUSE_URL"), server.baseUrl()},
+                               {QStringLiteral("GATEHOUSE_API_KEY"), key},
+                               {QStringLiteral("MCP_SERVICE"), QStringLiteral("data")}},
+                              120000);
+        const QByteArray &output = run.output;
+        QVERIFY2(run.finished, QByteArray(output + "\n(interop script timed out)").constData());
+        QVERIFY2(run.succeeded, output.constData());
         QVERIFY2(output.contains("all checks passed"), output.constData());
     }
 };

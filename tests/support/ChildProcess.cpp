@@ -1,7 +1,9 @@
 #include "ChildProcess.h"
 
 #include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QProcess>
+#include <QTimer>
 
 namespace gatehouse::test {
 
@@ -36,5 +38,31 @@ void ChildProcess::stop(QProcess &process, int graceMs)
         process.kill();
         process.waitForFinished(5000);
     }
+}
+ChildProcess::Outcome ChildProcess::run(const QString &program, const QStringList &arguments,
+                                        const QString &workingDirectory,
+                                        const QHash<QString, QString> &environment, int timeoutMs)
+{
+    QProcess process;
+    process.setWorkingDirectory(workingDirectory);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto it = environment.constBegin(); it != environment.constEnd(); ++it)
+        env.insert(it.key(), it.value());
+    process.setProcessEnvironment(env);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    process.start(program, arguments);
+    loop.exec();
+    Outcome outcome;
+    outcome.finished = process.state() == QProcess::NotRunning;
+    if (!outcome.finished)
+        stop(process);
+    outcome.output = process.readAll();
+    outcome.succeeded =
+        outcome.finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    return outcome;
 }
 } // namespace gatehouse::test

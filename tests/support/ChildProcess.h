@@ -3,6 +3,9 @@
 #include <optional>
 
 #include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
 
 class QProcess;
 
@@ -20,5 +23,16 @@ public:
                                                  QByteArray *output = nullptr);
     // SIGTERM, then SIGKILL if it has not ended within `graceMs`.
     static void stop(QProcess &process, int graceMs = 5000);
+
+    struct Outcome
+    {
+        bool finished = false;  // false: it was killed after the timeout (or never started)
+        bool succeeded = false; // ended normally with exit code 0
+        QByteArray output;      // standard output and error, merged
+    };
+    // Runs `program` in `workingDirectory` with `environment` added, spinning an event loop (not
+    // waitForFinished) so a gateway under test on this thread keeps serving the script.
+    static Outcome run(const QString &program, const QStringList &arguments, const QString &workingDirectory,
+                       const QHash<QString, QString> &environment, int timeoutMs);
 };
 } // namespace gatehouse::test
