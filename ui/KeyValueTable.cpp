@@ -7,6 +7,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "TableRowControls.h"
+
 namespace gatehouse {
 
 KeyValueTable::KeyValueTable(const QString &keyTitle, const QString &valueTitle, QWidget *parent)
@@ -19,24 +21,7 @@ KeyValueTable::KeyValueTable(const QString &keyTitle, const QString &valueTitle,
     m_table->setMinimumHeight(90);
     auto *add = new QPushButton(tr("Add row"), this);
     auto *remove = new QPushButton(tr("Remove row"), this);
-    connect(add, &QPushButton::clicked, this, [this] {
-        addRow();
-        m_table->setCurrentCell(m_table->rowCount() - 1, 0);
-        m_table->setFocus();
-    });
-    connect(remove, &QPushButton::clicked, this, [this] {
-        if (m_table->currentRow() >= 0)
-            m_table->removeRow(m_table->currentRow());
-    });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    buttons->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table);
-    layout->addLayout(buttons);
-    setFocusProxy(m_table);
+    TableRowControls::install(this, m_table, add, remove, [this] { addRow(); });
 }
 
 void KeyValueTable::addRow(const QString &key, const QString &value)

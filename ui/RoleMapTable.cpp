@@ -8,6 +8,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "TableRowControls.h"
+
 namespace gatehouse {
 namespace {
 enum Column
@@ -32,24 +34,8 @@ RoleMapTable::RoleMapTable(QWidget *parent)
     add->setObjectName(QStringLiteral("addMapping"));
     auto *remove = new QPushButton(tr("Remove mapping"), this);
     remove->setObjectName(QStringLiteral("removeMapping"));
-    connect(add, &QPushButton::clicked, this, [this] {
-        addRow();
-        m_table->setCurrentCell(m_table->rowCount() - 1, GroupColumn);
-        m_table->setFocus();
-    });
-    connect(remove, &QPushButton::clicked, this, [this] {
-        if (m_table->currentRow() >= 0)
-            m_table->removeRow(m_table->currentRow());
-    });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-    buttons->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table);
-    layout->addLayout(buttons);
-    setFocusProxy(m_table);
+    TableRowControls::install(
+        this, m_table, add, remove, [this] { addRow(); }, GroupColumn);
 }
 
 void RoleMapTable::setRoles(const QList<RoleChoice> &roles)

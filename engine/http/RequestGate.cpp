@@ -329,12 +329,16 @@ void RequestGate::authenticate(std::shared_ptr<RequestContext> context, Next nex
             [reply](HttpResponse refusal) { reply(std::move(refusal)); });
         return;
     }
-    const QString token = Authenticator::sessionToken(context->request);
-    if (const QString issuer = Jwt::foreignIssuer(token); !issuer.isEmpty()) {
-        if (auto identityService = m_services.identityServiceForIssuer(issuer)) {
-            authenticateExternal(std::move(context), std::move(identityService), token, std::move(next),
-                                 std::move(reply));
-            return;
+    // An identity provider's token? Only looked into when some identity service could take it:
+    // otherwise every session-token request would decode its payload once more for nothing.
+    if (m_services.hasIdentityServices()) {
+        const QString token = Authenticator::sessionToken(context->request);
+        if (const QString issuer = Jwt::foreignIssuer(token); !issuer.isEmpty()) {
+            if (auto identityService = m_services.identityServiceForIssuer(issuer)) {
+                authenticateExternal(std::move(context), std::move(identityService), token, std::move(next),
+                                     std::move(reply));
+                return;
+            }
         }
     }
     context->session = m_authenticator.authenticate(context->request);

@@ -1,5 +1,6 @@
 #include "ServiceManager.h"
 
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 #include "IdentityProvider.h"
@@ -78,6 +79,9 @@ void ServiceManager::reload(const QList<ServiceInfo> &infos)
     // Replaced instances are released here, on the event loop thread; in-flight requests keep
     // their own reference until they complete.
     m_services = std::move(next);
+    m_hasIdentityServices = std::any_of(m_services.cbegin(), m_services.cend(), [](const auto &service) {
+        return service->info().isActive && service->identityProvider();
+    });
 }
 
 std::shared_ptr<Service> ServiceManager::find(const QString &name) const

@@ -91,6 +91,8 @@ public:
     QList<std::shared_ptr<Service>> all() const;
     // The active identity service whose provider accepts bearer tokens from `issuer`, if any.
     std::shared_ptr<Service> identityServiceForIssuer(const QString &issuer) const;
+    // Any active identity service mounted? Lets the gate skip looking into tokens when none is.
+    bool hasIdentityServices() const { return m_hasIdentityServices; }
 
     const ServiceEnvironment &environment() const { return m_env; }
 
@@ -99,5 +101,6 @@ private:
     QHash<QString, ServiceType> m_types;
     QHash<QString, std::shared_ptr<Service>> m_services;
     QHash<QString, std::shared_ptr<Service>> m_builtIn;
+    bool m_hasIdentityServices = false;
 };
 } // namespace gatehouse
