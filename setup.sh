@@ -16,11 +16,15 @@ BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-httpserver-dev
 BUILD_PACKAGES+=(libssl-dev libssl3)
 # LDAP / Active Directory sign-in (engine/services/ldap): OpenLDAP's client library.
 BUILD_PACKAGES+=(libldap-dev)
+# The console: Qt Charts (dashboard), Qt Svg (icons) and the Linguist tools (translations).
+BUILD_PACKAGES+=(qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev)
 TEST_PACKAGES=(postgresql mariadb-server sqlite3 procps)
 # A real Secret Service for the keychain tests (tests/support/with-secret-service.sh).
 TEST_PACKAGES+=(dbus dbus-bin gnome-keyring)
 # A real OpenLDAP server for the LDAP sign-in tests (tests/support/LdapTestServer), and its tools.
 TEST_PACKAGES+=(slapd ldap-utils)
+# Console screenshots under a virtual X server (tests/ui/screenshots.sh).
+TEST_PACKAGES+=(xvfb xauth)
 # The mock LLM provider (tests/support/mock-llm) and the `openai` npm interop tests (tests/interop).
 # Debian's nodejs and npm, unless a Node.js with npm is already installed (NodeSource's nodejs
 # package bundles npm and conflicts with Debian's).

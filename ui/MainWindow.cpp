@@ -1,11 +1,11 @@
 #include "MainWindow.h"
 
-#include <QFormLayout>
-#include <QLabel>
-#include <QPushButton>
-#include <QTabWidget>
-#include <QTimer>
+#include <QAction>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QStackedWidget>
 
+#include "ConnectPage.h"
 #include "ServicesPage.h"
 #include "SignInDialog.h"
 #include "client/GatehouseClient.h"
@@ -14,62 +14,122 @@ namespace gatehouse {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_address(new QLabel(this))
-    , m_state(new QLabel(this))
-    , m_details(new QLabel(this))
-    , m_account(new QLabel(tr("Not signed in"), this))
-    , m_signIn(new QPushButton(tr("S&ign in…"), this))
-    , m_tabs(new QTabWidget(this))
-    , m_poll(new QTimer(this))
+    , m_navigation(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_connect(new ConnectPage(m_stack))
 {
     setWindowTitle(tr("Gatehouse"));
-    auto *central = new QWidget(m_tabs);
-    auto *form = new QFormLayout(central);
-    form->addRow(tr("Engine address:"), m_address);
-    form->addRow(tr("State:"), m_state);
-    form->addRow(tr("Details:"), m_details);
-    form->addRow(tr("Account:"), m_account);
-    form->addRow(QString(), m_signIn);
-    m_account->setAccessibleName(tr("Signed-in account"));
-    m_signIn->setEnabled(false);
-    connect(m_signIn, &QPushButton::clicked, this, &MainWindow::signIn);
-    m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setWordWrap(true);
-    m_state->setAccessibleName(tr("Engine state"));
-    m_tabs->addTab(central, tr("&Engine"));
-    setCentralWidget(m_tabs);
-    resize(720, 480);
-    m_poll->setInterval(2000);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setUniformItemSizes(true);
+    m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    m_navigation->setFixedWidth(180);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::pageChosen);
+    connect(m_connect, &ConnectPage::signInRequested, this, &MainWindow::signIn);
+    addPage(m_connect);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    auto *reload = new QAction(tr("Reload page"), this);
+    reload->setShortcut(QKeySequence::Refresh);
+    connect(reload, &QAction::triggered, this, [this] {
+        if (auto *current = qobject_cast<ConsolePage *>(m_stack->currentWidget());
+            current && isPageEnabled(current))
+            current->refresh();
+    });
+    addAction(reload);
+    // Ctrl+PgDown / Ctrl+PgUp move through the page list from anywhere, like tabs.
+    auto *next = new QAction(this);
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    connect(next, &QAction::triggered, this, [this] {
+        for (int row = m_navigation->currentRow() + 1; row < m_navigation->count(); ++row)
+            if (!m_navigation->item(row)->isHidden() &&
+                (m_navigation->item(row)->flags() & Qt::ItemIsEnabled)) {
+                m_navigation->setCurrentRow(row);
+                return;
+            }
+    });
+    auto *previous = new QAction(this);
+    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    connect(previous, &QAction::triggered, this, [this] {
+        for (int row = m_navigation->currentRow() - 1; row >= 0; --row)
+            if (m_navigation->item(row)->flags() & Qt::ItemIsEnabled) {
+                m_navigation->setCurrentRow(row);
+                return;
+            }
+    });
+    addAction(next);
+    addAction(previous);
+    m_navigation->setCurrentRow(0);
+    resize(1100, 720);
 }
 
 void MainWindow::setEngineStarting()
 {
-    m_state->setText(tr("Starting…"));
+    m_connect->setEngineStarting();
 }
 
 void MainWindow::setEngineFailed(const QString &message)
 {
-    m_state->setText(tr("Not running"));
-    m_details->setText(message);
+    m_connect->setEngineFailed(message);
 }
 
 void MainWindow::connectToEngine(GatehouseClient *client, const QString &generatedAdminPassword)
 {
     m_client = client;
-    m_address->setText(client->baseUrl().toString());
-    if (!generatedAdminPassword.isEmpty())
-        m_details->setText(tr("First admin created. Password (shown once): %1").arg(generatedAdminPassword));
-    connect(client, &GatehouseClient::statusReceived, this, &MainWindow::showStatus);
-    connect(client, &GatehouseClient::requestFailed, this,
-            [this](const QString &message) { m_state->setText(tr("Unreachable: %1").arg(message)); });
-    connect(m_poll, &QTimer::timeout, client, &GatehouseClient::fetchStatus);
-    m_services = new ServicesPage(client, m_tabs);
-    m_tabs->addTab(m_services, tr("&Services"));
-    m_tabs->setTabEnabled(m_tabs->indexOf(m_services), false);
-    m_signIn->setEnabled(true);
-    client->fetchStatus();
-    m_poll->start();
+    m_connect->setClient(client, generatedAdminPassword);
+    createPages(client);
+}
+
+void MainWindow::createPages(GatehouseClient *client)
+{
+    addPage(new ServicesPage(client, m_stack));
+}
+
+void MainWindow::addPage(ConsolePage *page)
+{
+    m_pages.append(page);
+    m_stack->addWidget(page);
+    auto *item = new QListWidgetItem(page->icon(), page->title(), m_navigation);
+    item->setData(Qt::AccessibleTextRole, page->title());
+    if (page->needsSignIn() && !m_signedIn)
+        item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+}
+
+ServicesPage *MainWindow::servicesPage() const
+{
+    return page<ServicesPage>();
+}
+
+void MainWindow::showPage(ConsolePage *page)
+{
+    const int row = int(m_pages.indexOf(page));
+    if (row >= 0 && isPageEnabled(page))
+        m_navigation->setCurrentRow(row);
+}
+
+bool MainWindow::isPageEnabled(ConsolePage *page) const
+{
+    const int row = int(m_pages.indexOf(page));
+    return row >= 0 && (m_navigation->item(row)->flags() & Qt::ItemIsEnabled);
+}
+
+void MainWindow::pageChosen(int row)
+{
+    if (row < 0 || row >= m_pages.size())
+        return;
+    ConsolePage *page = m_pages.at(row);
+    m_stack->setCurrentWidget(page);
+    if (isPageEnabled(page) && !m_loaded.contains(page)) {
+        m_loaded.insert(page);
+        page->refresh();
+    }
 }
 
 SignInDialog *MainWindow::signIn()
@@ -78,24 +138,20 @@ SignInDialog *MainWindow::signIn()
         return nullptr;
     auto *dialog = new SignInDialog(m_client, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SignInDialog::signedIn, this, &MainWindow::signedIn);
+    connect(dialog, &SignInDialog::signedIn, this, &MainWindow::onSignedIn);
     dialog->open();
     return dialog;
 }
 
-void MainWindow::signedIn(const AdminSession &session)
+void MainWindow::onSignedIn(const AdminSession &session)
 {
-    m_account->setText(session.name.isEmpty() ? session.email
-                                              : tr("%1 (%2)").arg(session.name, session.email));
-    m_tabs->setTabEnabled(m_tabs->indexOf(m_services), true);
-    m_services->refresh();
-}
-
-void MainWindow::showStatus(const EngineStatus &status)
-{
-    m_state->setText(tr("Running — version %1, up %2 s, %3 services")
-                         .arg(status.version)
-                         .arg(status.uptimeSeconds)
-                         .arg(status.services));
+    m_signedIn = true;
+    m_connect->setSession(session);
+    // A new session may see different data: every page loads afresh when next shown.
+    m_loaded.clear();
+    for (int row = 0; row < m_navigation->count(); ++row)
+        m_navigation->item(row)->setFlags(m_navigation->item(row)->flags() | Qt::ItemIsEnabled);
+    Q_EMIT signedIn(session);
+    pageChosen(m_navigation->currentRow());
 }
 } // namespace gatehouse

@@ -2,21 +2,19 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "MessageBar.h"
 #include "ServiceEditorDialog.h"
 
 namespace gatehouse {
 
 ServicesPage::ServicesPage(GatehouseClient *client, QWidget *parent)
-    : QWidget(parent)
-    , m_client(client)
+    : ConsolePage(client, parent)
     , m_table(new QTableWidget(0, 4, this))
     , m_edit(new QPushButton(tr("&Edit…"), this))
-    , m_error(new QLabel(this))
 {
     m_table->setObjectName(QStringLiteral("services"));
     m_table->setAccessibleName(tr("Services"));
@@ -36,11 +34,6 @@ ServicesPage::ServicesPage(GatehouseClient *client, QWidget *parent)
     newOidc->setObjectName(QStringLiteral("newOidc"));
     auto *reload = new QPushButton(tr("&Refresh"), this);
     m_edit->setObjectName(QStringLiteral("edit"));
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
 
     connect(newLdap, &QPushButton::clicked, this, [this] { createService(QStringLiteral("ldap")); });
     connect(newAd, &QPushButton::clicked, this, [this] { createService(QStringLiteral("adldap")); });
@@ -64,10 +57,8 @@ ServicesPage::ServicesPage(GatehouseClient *client, QWidget *parent)
     buttons->addStretch();
     buttons->addWidget(m_edit);
     buttons->addWidget(reload);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_table);
-    layout->addLayout(buttons);
-    layout->addWidget(m_error);
+    contentLayout()->addWidget(m_table);
+    contentLayout()->addLayout(buttons);
     updateButtons();
 }
 
@@ -88,14 +79,12 @@ void ServicesPage::updateButtons()
 
 void ServicesPage::refresh()
 {
-    m_client->listServices(this, [this](const ApiReply &reply, const QList<ServiceDefinition> &services) {
-        if (!reply.ok()) {
-            m_error->setText(tr("The services could not be loaded: %1").arg(reply.describeError()));
-            m_error->show();
+    client()->listServices(this, [this](const ApiReply &reply, const QList<ServiceDefinition> &services) {
+        if (!checkReply(reply, tr("The services could not be loaded"))) {
             Q_EMIT refreshed();
             return;
         }
-        m_error->hide();
+        messageBar()->clear();
         m_services = services;
         m_table->setRowCount(0);
         for (const ServiceDefinition &service : services) {
@@ -130,7 +119,7 @@ ServiceEditorDialog *ServicesPage::openEditor(const ServiceDefinition &service)
 {
     if (m_editor)
         m_editor->close();
-    auto *editor = new ServiceEditorDialog(m_client, service, this);
+    auto *editor = new ServiceEditorDialog(client(), service, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &ServiceEditorDialog::saved, this, &ServicesPage::refresh);
     m_editor = editor;

@@ -158,6 +158,9 @@ void GatehouseClient::send(const QByteArray &method, const QString &path, const 
         data = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, data);
     QPointer<QObject> guard(context);
+    // Whoever asked is gone (a closed dialog, a cancelled export): stop the transfer too.
+    if (context)
+        connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
     connect(reply, &QNetworkReply::finished, this, [reply, guard, done = std::move(done)] {
         reply->deleteLater();
         if (!guard)

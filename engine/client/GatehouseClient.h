@@ -133,7 +133,9 @@ public:
     void testService(const QString &type, const QJsonObject &config, std::optional<qint64> id,
                      QObject *context, Callback<ProbeResult> done);
 
-    // Generic call for what has no typed method yet; `path` is below /api/v2, e.g. "system/role".
+    // Generic call for what has no typed method yet; `path` is below /api/v2, e.g. "system/role",
+    // and may carry an encoded query ("system/audit?limit=50"). Destroying `context` cancels the
+    // call: the transfer is aborted and `done` is not called.
     void send(const QByteArray &method, const QString &path, const QJsonValue &body, QObject *context,
               ReplyCallback done);
 

@@ -15,7 +15,6 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QUrlQuery>
@@ -348,9 +347,8 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         window.connectToEngine(&client, QString());
-        auto *tabs = window.findChild<QTabWidget *>();
-        QVERIFY(tabs);
-        QVERIFY(!tabs->isTabEnabled(tabs->indexOf(window.servicesPage())));
+        QVERIFY(window.servicesPage());
+        QVERIFY(!window.isPageEnabled(window.servicesPage()));
         SignInDialog *dialog = window.signIn();
         QVERIFY(dialog);
         QSignalSpy loaded(dialog, &SignInDialog::environmentLoaded);
@@ -358,10 +356,14 @@ private Q_SLOTS:
         child<QLineEdit>(dialog, QStringLiteral("email"))->setText(QLatin1String(TestServer::kAdminEmail));
         child<QLineEdit>(dialog, QStringLiteral("password"))
             ->setText(QLatin1String(TestServer::kAdminPassword));
-        QSignalSpy refreshed(window.servicesPage(), &ServicesPage::refreshed);
+        QSignalSpy signedIn(&window, &MainWindow::signedIn);
         QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("passwordSignIn")), Qt::LeftButton);
+        QVERIFY(signedIn.wait(20000));
+        QVERIFY(window.isPageEnabled(window.servicesPage()));
+        // Pages load when first shown.
+        QSignalSpy refreshed(window.servicesPage(), &ServicesPage::refreshed);
+        window.showPage(window.servicesPage());
         QVERIFY(refreshed.wait(20000));
-        QVERIFY(tabs->isTabEnabled(tabs->indexOf(window.servicesPage())));
         QVERIFY(window.servicesPage()->table()->rowCount() >= 2);
     }
 
