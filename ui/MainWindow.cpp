@@ -8,7 +8,9 @@
 #include "ConnectPage.h"
 #include "ServicesPage.h"
 #include "SignInDialog.h"
+#include "client/EngineHost.h"
 #include "client/GatehouseClient.h"
+#include "client/SessionTokenStore.h"
 
 namespace gatehouse {
 
@@ -27,6 +29,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation->setFixedWidth(180);
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::pageChosen);
     connect(m_connect, &ConnectPage::signInRequested, this, &MainWindow::signIn);
+    connect(m_connect, &ConnectPage::signOutRequested, this, &MainWindow::signOut);
+    connect(m_connect, &ConnectPage::embeddedRequested, this, &MainWindow::startEmbeddedEngine);
+    connect(m_connect, &ConnectPage::remoteRequested, this, &MainWindow::connectToRemote);
     addPage(m_connect);
 
     auto *central = new QWidget(this);
@@ -80,11 +85,78 @@ void MainWindow::setEngineFailed(const QString &message)
     m_connect->setEngineFailed(message);
 }
 
+void MainWindow::startEmbeddedEngine()
+{
+    if (m_embeddedUrl.isValid()) {
+        auto *client = new GatehouseClient(m_embeddedUrl, this);
+        connectToEngine(client, m_generatedPassword);
+        m_ownedClient = client;
+        return;
+    }
+    if (m_engineHost)
+        return; // still starting
+    m_engineHost = new EngineHost(this);
+    connect(m_engineHost, &EngineHost::failed, this, &MainWindow::setEngineFailed);
+    connect(m_engineHost, &EngineHost::started, this, [this](quint16 port, const QString &password) {
+        m_embeddedUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        m_generatedPassword = password;
+        startEmbeddedEngine();
+    });
+    setEngineStarting();
+    m_engineHost->start(m_embeddedConfig);
+}
+
+void MainWindow::connectToRemote(const QUrl &url)
+{
+    auto *client = new GatehouseClient(url, this);
+    connectToEngine(client, QString());
+    m_ownedClient = client;
+}
+
 void MainWindow::connectToEngine(GatehouseClient *client, const QString &generatedAdminPassword)
 {
+    // Pages of the previous engine go, with the client the window made for it.
+    for (ConsolePage *page : std::as_const(m_pages)) {
+        if (page == m_connect)
+            continue;
+        m_stack->removeWidget(page);
+        page->deleteLater();
+    }
+    m_pages = {m_connect};
+    while (m_navigation->count() > 1)
+        delete m_navigation->takeItem(m_navigation->count() - 1);
+    m_loaded.clear();
+    if (m_ownedClient && m_ownedClient != client)
+        m_ownedClient->deleteLater();
+    m_ownedClient = nullptr;
+    m_signedIn = false;
+
     m_client = client;
     m_connect->setClient(client, generatedAdminPassword);
     createPages(client);
+    resumeKeptSession();
+}
+
+void MainWindow::resumeKeptSession()
+{
+    GatehouseClient *client = m_client;
+    SessionTokenStore::load(client->baseUrl(), client, [this, client](const QString &token, const QString &) {
+        if (token.isEmpty() || client != m_client) {
+            Q_EMIT sessionResumeFinished(false);
+            return;
+        }
+        client->resumeSession(
+            token, client, [this, client](const ApiReply &reply, const AdminSession &session) {
+                if (client != m_client)
+                    return;
+                const bool resumed = reply.ok() && session.isSysAdmin && !session.token.isEmpty();
+                if (resumed)
+                    onSignedIn(session);
+                else // expired, revoked or no longer an admin: sign in again
+                    SessionTokenStore::remove(client->baseUrl(), client, [](bool, const QString &) {});
+                Q_EMIT sessionResumeFinished(resumed);
+            });
+    });
 }
 
 void MainWindow::createPages(GatehouseClient *client)
@@ -146,12 +218,42 @@ SignInDialog *MainWindow::signIn()
 void MainWindow::onSignedIn(const AdminSession &session)
 {
     m_signedIn = true;
-    m_connect->setSession(session);
+    m_connect->setSession(&session);
+    if (m_connect->keepSignedIn()) {
+        m_connect->setKeychainNote(QString());
+        SessionTokenStore::save(
+            m_client->baseUrl(), session.token, m_connect, [this](bool ok, const QString &error) {
+                if (!ok)
+                    m_connect->setKeychainNote(tr("The session is not kept: %1").arg(error));
+            });
+    }
     // A new session may see different data: every page loads afresh when next shown.
     m_loaded.clear();
-    for (int row = 0; row < m_navigation->count(); ++row)
-        m_navigation->item(row)->setFlags(m_navigation->item(row)->flags() | Qt::ItemIsEnabled);
+    setPagesEnabled(true);
     Q_EMIT signedIn(session);
     pageChosen(m_navigation->currentRow());
+}
+
+void MainWindow::signOut()
+{
+    if (!m_client || !m_signedIn)
+        return;
+    m_client->signOut(m_client, [](const ApiReply &) {});
+    SessionTokenStore::remove(m_client->baseUrl(), m_client, [](bool, const QString &) {});
+    m_signedIn = false;
+    m_connect->setSession(nullptr);
+    setPagesEnabled(false);
+    showPage(m_connect);
+    Q_EMIT signedOut();
+}
+
+void MainWindow::setPagesEnabled(bool enabled)
+{
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        if (!m_pages.at(row)->needsSignIn())
+            continue;
+        QListWidgetItem *item = m_navigation->item(row);
+        item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
+    }
 }
 } // namespace gatehouse

@@ -3,6 +3,9 @@
 #include <QList>
 #include <QMainWindow>
 #include <QSet>
+#include <QUrl>
+
+#include "core/Config.h"
 
 class QListWidget;
 class QStackedWidget;
@@ -11,6 +14,7 @@ namespace gatehouse {
 
 class ConnectPage;
 class ConsolePage;
+class EngineHost;
 class GatehouseClient;
 class ServicesPage;
 class SignInDialog;
@@ -27,9 +31,17 @@ public:
 
     void setEngineStarting();
     void setEngineFailed(const QString &message);
+    // The configuration the embedded engine starts with when the Connect page asks for it.
+    void setEmbeddedConfig(const Config &config) { m_embeddedConfig = config; }
+    // Starts the embedded engine on its own thread (once; later calls reconnect to it).
+    void startEmbeddedEngine();
+    void connectToRemote(const QUrl &url);
+    // Talks to the engine behind `client` from now on (the window does not take ownership):
+    // pages are rebuilt, and a session kept in the keychain for that engine is resumed.
     void connectToEngine(GatehouseClient *client, const QString &generatedAdminPassword);
     // Opens the sign-in dialog (non-modal; also returned for tests).
     SignInDialog *signIn();
+    void signOut();
 
     QList<ConsolePage *> pages() const { return m_pages; }
     template <typename T>
@@ -48,6 +60,9 @@ public:
 
 Q_SIGNALS:
     void signedIn(const gatehouse::AdminSession &session);
+    void signedOut();
+    // The kept session token was tried: `resumed` says whether it still worked.
+    void sessionResumeFinished(bool resumed);
 
 private:
     // Every page the console has, in the order of the page list.
@@ -55,6 +70,8 @@ private:
     void addPage(ConsolePage *page);
     void pageChosen(int row);
     void onSignedIn(const AdminSession &session);
+    void setPagesEnabled(bool enabled);
+    void resumeKeptSession();
 
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
@@ -62,6 +79,11 @@ private:
     QList<ConsolePage *> m_pages;
     QSet<ConsolePage *> m_loaded;
     GatehouseClient *m_client = nullptr;
+    GatehouseClient *m_ownedClient = nullptr; // the one connectToRemote / the embedded engine made
+    EngineHost *m_engineHost = nullptr;
+    Config m_embeddedConfig;
+    QUrl m_embeddedUrl;
+    QString m_generatedPassword;
     bool m_signedIn = false;
 };
 } // namespace gatehouse

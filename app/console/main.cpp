@@ -1,9 +1,11 @@
 #include <QApplication>
+#include <QIcon>
 #include <QUrl>
 
+#include "ConsoleLanguage.h"
+#include "ConsoleSettings.h"
 #include "MainWindow.h"
-#include "client/EngineHost.h"
-#include "client/GatehouseClient.h"
+#include "Theme.h"
 #include "core/Config.h"
 #include "core/Logging.h"
 #include "core/Version.h"
@@ -12,8 +14,13 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("gatehouse"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
     QApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QApplication::setApplicationVersion(QLatin1String(gatehouse::kVersion));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("gatehouse"));
+    gatehouse::ConsoleLanguage::install(gatehouse::ConsoleSettings::language());
+    gatehouse::Theme::apply(gatehouse::ConsoleSettings::theme());
 
     QString error;
     const gatehouse::Config config = gatehouse::Config::load(QString(), QString(), {}, &error);
@@ -25,16 +32,11 @@ int main(int argc, char *argv[])
         window.setEngineFailed(error);
         return QApplication::exec();
     }
-
-    gatehouse::EngineHost host;
-    QObject::connect(&host, &gatehouse::EngineHost::failed, &window, &gatehouse::MainWindow::setEngineFailed);
-    QObject::connect(&host, &gatehouse::EngineHost::started, &window,
-                     [&window](quint16 port, const QString &password) {
-                         auto *client = new gatehouse::GatehouseClient(
-                             QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), &window);
-                         window.connectToEngine(client, password);
-                     });
-    window.setEngineStarting();
-    host.start(config);
+    window.setEmbeddedConfig(config);
+    const QStringList servers = gatehouse::ConsoleSettings::rememberedServers();
+    if (gatehouse::ConsoleSettings::useEmbeddedEngine() || servers.isEmpty())
+        window.startEmbeddedEngine();
+    else
+        window.connectToRemote(QUrl(servers.first()));
     return QApplication::exec();
 }

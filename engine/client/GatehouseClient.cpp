@@ -197,6 +197,25 @@ void GatehouseClient::signIn(const QJsonObject &body, QObject *context, Callback
          });
 }
 
+void GatehouseClient::resumeSession(const QString &token, QObject *context, Callback<AdminSession> done)
+{
+    m_sessionToken = token;
+    QPointer<GatehouseClient> self(this);
+    send("PUT", QStringLiteral("system/admin/session"), QJsonValue(), context,
+         [self, done = std::move(done)](const ApiReply &reply) {
+             const AdminSession session = reply.ok() ? sessionFrom(reply.body) : AdminSession();
+             if (self)
+                 self->m_sessionToken = session.token;
+             done(reply, session);
+         });
+}
+
+void GatehouseClient::signOut(QObject *context, ReplyCallback done)
+{
+    send("DELETE", QStringLiteral("system/admin/session"), QJsonValue(), context, std::move(done));
+    m_sessionToken.clear();
+}
+
 void GatehouseClient::signInWithPassword(const QString &email, const QString &password, QObject *context,
                                          Callback<AdminSession> done)
 {

@@ -121,6 +121,11 @@ public:
     // Trades the one-time code a browser sign-in handed to the loopback redirect for a session.
     void exchangeHandoffCode(const QString &service, const QString &code, QObject *context,
                              Callback<AdminSession> done);
+    // Trades a kept session token for a fresh one (PUT /system/admin/session: signature,
+    // revocation and the refresh window are checked), so a restarted console stays signed in.
+    void resumeSession(const QString &token, QObject *context, Callback<AdminSession> done);
+    // Ends the session on the server (DELETE /system/admin/session) and forgets the token.
+    void signOut(QObject *context, ReplyCallback done);
     // Where the system browser starts a sign-in through `service`.
     QUrl browserSignInUrl(const QString &service, const QUrl &redirectUri, const QString &state) const;
 
