@@ -151,8 +151,14 @@ void ConnectPage::connectClicked()
         messageBar()->showMessage(tr("This address is not encrypted (http): passwords and tokens cross the "
                                      "network in clear. Use https for a remote engine."),
                                   MessageBar::Kind::Warning);
+    QUrl server = url.adjusted(QUrl::StripTrailingSlash);
+    if (server.path() == QLatin1String("/"))
+        server.setPath(QString());
     ConsoleSettings::setUseEmbeddedEngine(false);
-    Q_EMIT remoteRequested(url.adjusted(QUrl::StripTrailingSlash));
+    ConsoleSettings::rememberServer(server.toString());
+    fillServers();
+    m_server->setCurrentText(server.toString());
+    Q_EMIT remoteRequested(server);
 }
 
 void ConnectPage::refresh()
@@ -185,12 +191,6 @@ void ConnectPage::setClient(GatehouseClient *client, const QString &generatedAdm
         generatedAdminPassword.isEmpty()
             ? QString()
             : tr("First admin created. Password (shown once): %1").arg(generatedAdminPassword));
-    if (client->baseUrl().host() != QLatin1String("127.0.0.1")) {
-        ConsoleSettings::rememberServer(client->baseUrl().toString());
-        const QString current = client->baseUrl().toString();
-        fillServers();
-        m_server->setCurrentText(current);
-    }
     connect(client, &GatehouseClient::statusReceived, this, &ConnectPage::showStatus);
     connect(client, &GatehouseClient::requestFailed, this,
             [this](const QString &message) { m_state->setText(tr("Unreachable: %1").arg(message)); });
