@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include "ConsoleChecks.h"
 #include "FakeIdentityTypes.h"
 #include "IdentityServiceForm.h"
 #include "LdapServiceForm.h"
@@ -77,29 +78,11 @@ T *child(QObject *parent, const QString &name)
         qWarning("no child %s", qPrintable(name));
     return found;
 }
-// Every field is labelled for assistive technology, every mnemonic label has a buddy, and no
-// two mnemonics of `dialog` collide.
+// Every field is labelled for assistive technology and no two mnemonics collide.
 void checkAccessibility(QWidget *dialog)
 {
-    QSet<QChar> mnemonics;
-    for (QLabel *label : dialog->findChildren<QLabel *>()) {
-        const qsizetype amp = label->text().indexOf(QLatin1Char('&'));
-        if (amp < 0)
-            continue;
-        QVERIFY2(label->buddy(), qPrintable(label->text()));
-        QVERIFY2(!label->buddy()->accessibleName().isEmpty(), qPrintable(label->text()));
-        const QChar key = label->text().at(amp + 1).toLower();
-        QVERIFY2(!mnemonics.contains(key), qPrintable(label->text()));
-        mnemonics.insert(key);
-    }
-    for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
-        const qsizetype amp = button->text().indexOf(QLatin1Char('&'));
-        if (amp < 0)
-            continue;
-        const QChar key = button->text().at(amp + 1).toLower();
-        QVERIFY2(!mnemonics.contains(key), qPrintable(button->text()));
-        mnemonics.insert(key);
-    }
+    const QStringList problems = ConsoleChecks::accessibilityProblems(dialog);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 } // namespace
 

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QStringList>
+
+class QWidget;
+
+namespace gatehouse {
+class MainWindow;
+namespace test {
+
+// What the console's GUI tests check on any page or dialog.
+class ConsoleChecks
+{
+public:
+    // Problems for assistive technology and keyboard users under `root`, one line each (empty:
+    // none): an input with neither an accessible name nor a label whose buddy it is; a button
+    // with no text, accessible name or tooltip; a mnemonic label without a buddy; two visible
+    // mnemonics on the same key.
+    static QStringList accessibilityProblems(QWidget *root);
+
+    // Signs in through the window's own sign-in dialog as TestServer's admin.
+    static bool signInAsAdmin(MainWindow &window);
+};
+} // namespace test
+} // namespace gatehouse
