@@ -243,8 +243,9 @@ private slots:
         r = server.admin("GET",
                          QStringLiteral("/api/v2/system/user?filter=email%3D%27legacy%40example.com%27"));
         QVERIFY2(r.status == 200 && r.json["resource"].size() == 1, r.describe().constData());
-        r = server.admin("GET", QStringLiteral("/api/v2/system/service/legacy_db"));
-        QVERIFY2(r.status == 200, r.describe().constData());
+        r = server.admin("GET", QStringLiteral("/api/v2/system/service?filter=name%3D%27legacy_db%27"));
+        QVERIFY2(r.status == 200 && r.json["resource"].size() == 1, r.describe().constData());
+        QCOMPARE(str(r.json["resource"][0]["label"]), QStringLiteral("Legacy"));
         if (version >= 3) {
             r = server.admin("GET",
                              QStringLiteral("/api/v2/system/lookup?filter=name%3D%27legacy_lookup%27"));
