@@ -7,6 +7,7 @@
 
 #include "ConnectPage.h"
 #include "ServicesPage.h"
+#include "SettingsPage.h"
 #include "SignInDialog.h"
 #include "client/GatehouseClient.h"
 
@@ -90,6 +91,7 @@ void MainWindow::connectToEngine(GatehouseClient *client, const QString &generat
 void MainWindow::createPages(GatehouseClient *client)
 {
     addPage(new ServicesPage(client, m_stack));
+    addPage(new SettingsPage(client, m_stack));
 }
 
 void MainWindow::addPage(ConsolePage *page)
