@@ -13,7 +13,7 @@ set(GATEHOUSE_PACKAGE_PREFIX "/usr" CACHE STRING "Install prefix inside the DEB 
 option(GATEHOUSE_PACKAGE_STRIP "Strip binaries in packages" ON)
 
 # --- Files the packages carry besides the two binaries ---------------------------------------
-install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/gatehouse")
 if(UNIX AND NOT APPLE)
     configure_file("${GATEHOUSE_INSTALLER_DIR}/linux/gatehoused.service"
         "${PROJECT_BINARY_DIR}/installer/gatehoused.service" COPYONLY)

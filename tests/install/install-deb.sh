@@ -9,11 +9,12 @@
 # systemd is PID 1). The installed gatehoused then serves from the scratch root's
 # /var/lib/gatehouse with the packaged /etc/gatehouse/gatehouse.ini.
 #
-# Usage: install-deb.sh <build-dir> <expected-version>
+# Usage: install-deb.sh <build-dir> <expected-version> [<console built: 1|0>]
 # Exit 77 (skipped) only when dpkg-deb is missing and GATEHOUSE_TEST_REQUIRE_DATABASES is unset.
 set -euo pipefail
 build=$1
 version=$2
+with_console=${3:-1}
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 if ! command -v dpkg-deb >/dev/null || ! command -v cpack >/dev/null; then
@@ -46,7 +47,9 @@ field() { dpkg-deb --field "$deb" "$1"; }
 depends=$(field Depends)
 echo "Depends: $depends"
 # dpkg-shlibdeps found the shared libraries; the hand-written run-time plugins are there too.
-for dep in libqt6core6 libqt6network6 libqt6sql6 libsodium libqt6widgets6 libqt6sql6-sqlite libqt6svg6 libssl3; do
+deps="libqt6core6 libqt6network6 libqt6sql6 libsodium libqt6sql6-sqlite libssl3"
+[ "$with_console" = 1 ] && deps="$deps libqt6widgets6 libqt6svg6"
+for dep in $deps; do
     [[ "$depends" == *"$dep"* ]] || fail "Depends lacks $dep"
 done
 dpkg-deb -e "$deb" "$work/control"
@@ -62,11 +65,17 @@ if grep -Eq 'rm -r[f]* .*/var/lib/gatehouse' "$work/control/postrm"; then fail "
 echo "== unpack into a scratch root"
 root="$work/root"
 dpkg -x "$deb" "$root"
-for f in usr/bin/gatehoused usr/bin/gatehouse usr/lib/systemd/system/gatehoused.service \
-    usr/lib/sysusers.d/gatehouse.conf usr/share/applications/gatehouse.desktop \
-    usr/share/icons/hicolor/scalable/apps/gatehouse.svg usr/share/icons/hicolor/48x48/apps/gatehouse.png \
-    usr/share/icons/hicolor/256x256/apps/gatehouse.png usr/share/gatehouse/gatehouse.ini \
-    usr/share/gatehouse/gatehouse.ini.example usr/share/gatehouse/gatehouse-setup.sh; do
+files="usr/bin/gatehoused usr/lib/systemd/system/gatehoused.service usr/lib/sysusers.d/gatehouse.conf
+    usr/share/gatehouse/gatehouse.ini usr/share/gatehouse/gatehouse.ini.example
+    usr/share/gatehouse/gatehouse-setup.sh usr/share/doc/gatehouse/README.md"
+if [ "$with_console" = 1 ]; then
+    files="$files usr/bin/gatehouse usr/share/applications/gatehouse.desktop
+        usr/share/icons/hicolor/scalable/apps/gatehouse.svg"
+    for size in 16 24 32 48 64 128 256 512; do
+        files="$files usr/share/icons/hicolor/${size}x${size}/apps/gatehouse.png"
+    done
+fi
+for f in $files; do
     [ -e "$root/$f" ] || fail "$f is not in the package"
 done
 unit="$root/usr/lib/systemd/system/gatehoused.service"
@@ -79,10 +88,19 @@ if command -v systemd-analyze >/dev/null; then
     out=$(systemd-analyze verify --man=no "$unit" 2>&1 | grep -v 'is not executable' | grep -v '^$' || true)
     [ -z "$out" ] || fail "systemd-analyze verify: $out"
 fi
-if command -v desktop-file-validate >/dev/null; then
-    desktop-file-validate "$root/usr/share/applications/gatehouse.desktop" || fail "desktop entry invalid"
+if [ "$with_console" = 1 ]; then
+    desktop="$root/usr/share/applications/gatehouse.desktop"
+    if command -v desktop-file-validate >/dev/null; then
+        out=$(desktop-file-validate "$desktop" 2>&1) || fail "desktop entry invalid: $out"
+        [ -z "$out" ] || fail "desktop entry: $out"
+    fi
+    grep -q '^Icon=gatehouse$' "$desktop" || fail "desktop entry icon"
+    grep -q '^Exec=gatehouse$' "$desktop" || fail "desktop entry command"
+    # The rendered icons are real PNGs of their nominal size.
+    png="$root/usr/share/icons/hicolor/48x48/apps/gatehouse.png"
+    [ "$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "48x48 icon is not a PNG"
+    [ "$(od -An -tu1 -j16 -N8 "$png" | tr -s ' ' | sed 's/^ //')" = "0 0 0 48 0 0 0 48" ] || fail "48x48 icon has the wrong size"
 fi
-grep -q '^Icon=gatehouse$' "$root/usr/share/applications/gatehouse.desktop" || fail "desktop entry icon"
 
 echo "== maintainer logic (gatehouse-setup.sh on the scratch root)"
 GATEHOUSE_ROOT="$root" sh "$root/usr/share/gatehouse/gatehouse-setup.sh"
