@@ -360,7 +360,7 @@ void SettingsPage::saveEngineSettings()
     }
     m_save->setEnabled(false);
     client()->send("PATCH", QStringLiteral("system/config"), changes, this, [this](const ApiReply &reply) {
-        m_save->setEnabled(true);
+        m_save->setEnabled(m_loaded.value(QLatin1String("config_file_writable")).toBool());
         if (!checkReply(reply, tr("The engine settings were not saved"))) {
             Q_EMIT engineSettingsSaved(false);
             return;

@@ -123,7 +123,7 @@ export GATEHOUSE_DATA_DIR="$root/var/lib/gatehouse" GATEHOUSE_CONFIG="$root/etc/
 server_pid=$!
 body=""
 for _ in $(seq 1 150); do
-    if body=$(curl -fsS "http://127.0.0.1:$port/api/v2/system/environment" 2>/dev/null); then break; fi
+    if body=$(curl --noproxy "*" -fsS "http://127.0.0.1:$port/api/v2/system/environment" 2>/dev/null); then break; fi
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; fail "gatehoused exited"; }
     sleep 0.2
 done

@@ -4,7 +4,8 @@
 // audit rows, CORS rules, AI usage rows and budgets), then starts the current engine on it and
 // checks that the remaining migrations ran and every row still works: the old app key still
 // reads the old service's data under the old role, the old user still signs in, the admin API
-// lists the old records.
+// lists the old records. Runs on SQLite, then on the PostgreSQL system database when one is
+// configured (GATEHOUSE_TEST_PGSQL_SYSTEM; reset before each version).
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -12,9 +13,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "TestDatabases.h"
 #include "TestServer.h"
 #include "security/ApiKeys.h"
 #include "security/PasswordHasher.h"
+#include "store/ConnectionSpec.h"
+#include "store/DbExecutor.h"
 #include "store/Migrations.h"
 
 using namespace gatehouse;
@@ -33,12 +37,21 @@ QString str(const Json &value)
 class Db
 {
 public:
-    explicit Db(const QString &file)
+    // `url` empty: the SQLite file `file`; else a PostgreSQL URL.
+    Db(const QString &file, const QString &url = QString())
         : m_name(QStringLiteral("upgrade-%1").arg(quintptr(this)))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(file);
-        m_ok = db.open();
+        if (url.isEmpty()) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+            db.setDatabaseName(file);
+            m_ok = db.open();
+        } else {
+            QString error;
+            const ConnectionSpec spec = ConnectionSpec::fromUrl(url, &error);
+            m_ok = DbExecutor::openConnection(spec, m_name, &error).isOpen();
+            if (!m_ok)
+                qWarning("%s", qPrintable(error));
+        }
     }
     ~Db()
     {
@@ -83,6 +96,15 @@ private:
 class TestUpgrade : public QObject
 {
     Q_OBJECT
+public:
+    explicit TestUpgrade(QString systemDb)
+        : m_systemDb(std::move(systemDb))
+    {
+    }
+
+private:
+    QString m_systemDb; // empty: SQLite
+    bool isPg() const { return !m_systemDb.isEmpty(); }
 
 private slots:
     void fromEveryEarlierVersion_data()
@@ -113,8 +135,11 @@ private slots:
         }
 
         // The system database as a release at `version` left it.
+        if (isPg())
+            QVERIFY2(TestDatabases::resetSystemSchema(m_systemDb, &error), qPrintable(error));
+        const auto dialect = isPg() ? Migrations::Dialect::Postgres : Migrations::Dialect::Sqlite;
         {
-            Db sys(dir.filePath(QStringLiteral("system.db")));
+            Db sys(dir.filePath(QStringLiteral("system.db")), m_systemDb);
             QVERIFY(sys.ok());
             QVERIFY(sys.exec(
                 QStringLiteral("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY "
@@ -123,9 +148,8 @@ private slots:
                 if (m.version > version)
                     break;
                 for (const QString &statement : m.statements)
-                    QVERIFY2(
-                        sys.exec(Migrations::translate(statement, Migrations::Dialect::Sqlite), {}, &error),
-                        qPrintable(error));
+                    QVERIFY2(sys.exec(Migrations::translate(statement, dialect), {}, &error),
+                             qPrintable(error));
                 QVERIFY(sys.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (?, ?, ?)"),
                                  {m.version, m.name, kNow}));
             }
@@ -207,11 +231,12 @@ private slots:
         // The current engine on that folder.
         TestServer::Options options;
         options.dataDir = dir.path();
+        options.systemDb = m_systemDb;
         TestServer server(options);
         QVERIFY2(server.start(), qPrintable(server.errorString()));
 
         {
-            Db sys(dir.filePath(QStringLiteral("system.db")));
+            Db sys(dir.filePath(QStringLiteral("system.db")), m_systemDb);
             QCOMPARE(sys.scalar(QStringLiteral("SELECT MAX(version) FROM schema_migrations")).toInt(),
                      Migrations::latestVersion());
             const int expectedRows = int(Migrations::all().size());
@@ -268,7 +293,7 @@ private slots:
         }
         server.stop();
         if (version >= 9) {
-            Db sys(dir.filePath(QStringLiteral("system.db")));
+            Db sys(dir.filePath(QStringLiteral("system.db")), m_systemDb);
             QCOMPARE(
                 sys.scalar(QStringLiteral("SELECT cost FROM ai_usage_log WHERE request_id = 'legacy-ai'"))
                     .toDouble(),
@@ -277,5 +302,8 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestUpgrade)
+int main(int argc, char **argv)
+{
+    return TestDatabases::runOnSystemDatabases<TestUpgrade>(argc, argv);
+}
 #include "tst_upgrade.moc"

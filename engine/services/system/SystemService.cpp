@@ -28,8 +28,9 @@ const QStringList &resourceNames()
     // Sorted; the order of the service root's listing.
     static const QStringList names = [] {
         QStringList list;
-        for (const char *name : {"admin", "ai_alias", "ai_budget", "app", "audit", "config", "cors", "field_mask",
-                                 "limit", "limit_cache", "lookup", "role", "service", "service_type", "user"})
+        for (const char *name :
+             {"admin", "ai_alias", "ai_budget", "app", "audit", "config", "cors", "field_mask", "limit",
+              "limit_cache", "lookup", "role", "service", "service_type", "user"})
             list << QLatin1String(name);
         return list;
     }();
