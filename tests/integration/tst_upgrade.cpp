@@ -67,6 +67,14 @@ public:
     bool exec(const QString &sql, const QVariantList &values = {}, QString *error = nullptr)
     {
         QSqlQuery q(db());
+        // PostgreSQL cannot prepare DDL: statements without values run directly.
+        if (values.isEmpty()) {
+            if (q.exec(sql))
+                return true;
+            if (error)
+                *error = sql + QStringLiteral(": ") + q.lastError().text();
+            return false;
+        }
         if (!q.prepare(sql)) {
             if (error)
                 *error = sql + QStringLiteral(": ") + q.lastError().text();
@@ -141,9 +149,11 @@ private slots:
         {
             Db sys(dir.filePath(QStringLiteral("system.db")), m_systemDb);
             QVERIFY(sys.ok());
-            QVERIFY(sys.exec(
-                QStringLiteral("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY "
-                               "KEY, name VARCHAR(255) NOT NULL, applied_date VARCHAR(32) NOT NULL)")));
+            QVERIFY2(sys.exec(QStringLiteral(
+                                  "CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY "
+                                  "KEY, name VARCHAR(255) NOT NULL, applied_date VARCHAR(32) NOT NULL)"),
+                              {}, &error),
+                     qPrintable(error));
             for (const Migration &m : Migrations::all()) {
                 if (m.version > version)
                     break;
