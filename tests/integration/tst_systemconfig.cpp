@@ -170,6 +170,16 @@ private slots:
         // the file: the saved port stays pending.
         QVERIFY(pending.contains(QStringLiteral("port")));
         QCOMPARE(r.json["saved"]["port"].get<int>(), 9443);
+
+        // A restart is required for what this request changed, not for other pending keys;
+        // saving the running value needs none.
+        TestResponse p = m_server->admin("PATCH", kConfig, Json{{"ai_usage_retention_days", 10}});
+        QVERIFY2(p.status == 200, p.describe().constData());
+        QCOMPARE(strings(p.json["restart_required"]), QStringList{QStringLiteral("ai_usage_retention_days")});
+        QVERIFY(strings(p.json["pending_restart"]).contains(QStringLiteral("port")));
+        p = m_server->admin("PATCH", kConfig, Json{{"audit_retention_days", 30}});
+        QVERIFY2(p.status == 200, p.describe().constData());
+        QVERIFY(strings(p.json["restart_required"]).isEmpty());
     }
 
     void onlyAdmins()

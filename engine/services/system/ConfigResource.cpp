@@ -471,28 +471,29 @@ void ConfigResource::patch(const Json &body, Service::Completion done) const
             QString error;
             if (!writeFile(file, updates, &error))
                 throw ApiError(500, error);
-            return HttpResponse::json(Json::object());
+            // The file as written, for the reply.
+            Json saved = Json::object();
+            for (auto [key, value] : readFile(file).asKeyValueRange())
+                saved[key.toStdString()] = value;
+            return HttpResponse::json(saved);
         },
-        [this, done](HttpResponse written) {
+        [this, done, sent = body](HttpResponse written) {
             if (written.status != 200) {
                 done(std::move(written));
                 return;
             }
-            const QString file = m_services.environment().config->configFile;
-            m_store.submitRead(
-                [file](QSqlDatabase &) {
-                    Json saved = Json::object();
-                    for (auto [key, value] : readFile(file).asKeyValueRange())
-                        saved[key.toStdString()] = value;
-                    return HttpResponse::json(saved);
-                },
-                [this, done](HttpResponse fileValues) {
-                    const Json saved = parseJsonOrDiscarded(fileValues.body);
-                    Json out = describe(saved.is_object() ? saved : Json::object());
-                    // Every change waits for a restart: the engine reads its settings at start.
-                    out["restart_required"] = out["pending_restart"];
-                    done(HttpResponse::json(out));
-                });
+            const Json saved = parseJsonOrDiscarded(written.body);
+            Json out = describe(saved.is_object() ? saved : Json::object());
+            // The engine reads its settings only at start: every key this request changed to
+            // something other than the running value waits for a restart.
+            Json restart = Json::array();
+            for (const QString &key : editableKeys()) {
+                const std::string k = key.toStdString();
+                if (sent.contains(k) && out.at(k) != out.at("saved").at(k))
+                    restart.push_back(key);
+            }
+            out["restart_required"] = restart;
+            done(HttpResponse::json(out));
         });
 }
 } // namespace gatehouse
