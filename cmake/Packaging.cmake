@@ -68,8 +68,14 @@ if(GATEHOUSE_BUILD_UI)
             MACOSX_BUNDLE_BUNDLE_NAME "Gatehouse"
             MACOSX_BUNDLE_GUI_IDENTIFIER "io.gatehouse.console"
             MACOSX_BUNDLE_BUNDLE_VERSION "${PROJECT_VERSION}"
-            MACOSX_BUNDLE_SHORT_VERSION_STRING "${PROJECT_VERSION}"
-            MACOSX_BUNDLE_ICON_FILE "gatehouse.icns")
+            MACOSX_BUNDLE_SHORT_VERSION_STRING "${PROJECT_VERSION}")
+        # The bundle icon, once made (iconutil from the rendered PNGs; see installer/README.md).
+        set(gatehouse_icns "${GATEHOUSE_INSTALLER_DIR}/macos/gatehouse.icns")
+        if(APPLE AND EXISTS "${gatehouse_icns}")
+            target_sources(gatehouse PRIVATE "${gatehouse_icns}")
+            set_source_files_properties("${gatehouse_icns}" PROPERTIES MACOSX_PACKAGE_LOCATION Resources)
+            set_target_properties(gatehouse PROPERTIES MACOSX_BUNDLE_ICON_FILE gatehouse.icns)
+        endif()
         qt_generate_deploy_app_script(TARGET gatehouse FILENAME_VARIABLE gatehouse_deploy_script
             NO_UNSUPPORTED_PLATFORM_ERROR)
         install(SCRIPT "${gatehouse_deploy_script}")
