@@ -162,16 +162,14 @@ if(WIN32)
     set(CPACK_NSIS_URL_INFO_ABOUT "${CPACK_PACKAGE_HOMEPAGE_URL}")
     set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
     set(CPACK_NSIS_MODIFY_PATH OFF)
-    set(CPACK_NSIS_MUI_FINISHPAGE_RUN "gatehouse.exe")
+    set(CPACK_NSIS_MUI_FINISHPAGE_RUN "bin\\\\gatehouse.exe")
     # The Start menu entry for the console (CPACK_PACKAGE_EXECUTABLES) lands in this folder.
     set(CPACK_PACKAGE_INSTALL_REGISTRY_KEY "Gatehouse")
     # WiX: a fixed UpgradeCode makes every later MSI replace this one (major upgrade) while the
     # data folder (%LOCALAPPDATA%\gatehouse, not under Program Files) stays.
     set(CPACK_WIX_UPGRADE_GUID "6C1F3A52-8E3B-4D6A-9B57-2F0E7C41A9D3")
-    set(CPACK_WIX_PRODUCT_GUID "*")
     set(CPACK_WIX_PROGRAM_MENU_FOLDER "Gatehouse")
     set(CPACK_WIX_PROPERTY_ARPURLINFOABOUT "${CPACK_PACKAGE_HOMEPAGE_URL}")
-    set(CPACK_WIX_ARCHITECTURE "x64")
     if(EXISTS "${GATEHOUSE_INSTALLER_DIR}/windows/gatehouse.ico")
         set(CPACK_WIX_PRODUCT_ICON "${GATEHOUSE_INSTALLER_DIR}/windows/gatehouse.ico")
         set(CPACK_NSIS_MUI_ICON "${GATEHOUSE_INSTALLER_DIR}/windows/gatehouse.ico")

@@ -147,7 +147,7 @@ SettingsPage::SettingsPage(GatehouseClient *client, QWidget *parent)
     m_cors->setObjectName(QStringLiteral("cors"));
     m_cors->setAccessibleName(tr("CORS rules"));
     m_cors->setHorizontalHeaderLabels({tr("Path"), tr("Origins"), tr("Enabled")});
-    m_cors->horizontalHeader()->setStretchLastSection(true);
+    m_cors->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_cors->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_cors->setSelectionMode(QAbstractItemView::SingleSelection);
     m_cors->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -288,9 +288,21 @@ void SettingsPage::showConfig(const QJsonObject &config)
     const QString reason = store.value(QLatin1String("reason")).toString();
     m_secretStore->setText(reason.isEmpty() ? storeText : tr("%1: %2").arg(storeText, reason));
 
+    // The engine's key names, in the words of the form.
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("listen_address"), QT_TR_NOOP("listen address")},
+        {QStringLiteral("port"), QT_TR_NOOP("port")},
+        {QStringLiteral("tls_cert"), QT_TR_NOOP("TLS certificate")},
+        {QStringLiteral("tls_key"), QT_TR_NOOP("TLS private key")},
+        {QStringLiteral("audit_retention_days"), QT_TR_NOOP("audit log retention")},
+        {QStringLiteral("ai_usage_retention_days"), QT_TR_NOOP("AI usage log retention")},
+        {QStringLiteral("ai_prompt_retention_days"), QT_TR_NOOP("AI prompt log retention")},
+        {QStringLiteral("log_level"), QT_TR_NOOP("log level")}};
     QStringList pending;
-    for (const QJsonValue &key : config.value(QLatin1String("pending_restart")).toArray())
-        pending << key.toString();
+    for (const QJsonValue &key : config.value(QLatin1String("pending_restart")).toArray()) {
+        const char *label = labels.value(key.toString());
+        pending << (label ? tr(label) : key.toString());
+    }
     m_pending->setText(
         pending.isEmpty()
             ? tr("The engine reads these settings when it starts: saved changes take "

@@ -198,6 +198,9 @@ bool writeFile(const QString &file, const QList<QPair<QString, QString>> &update
     }
     QDir().mkpath(QFileInfo(file).absolutePath());
     QSaveFile out(file);
+    // A file the engine may write in a folder it may not (a packaged /etc layout) is written
+    // in place rather than not at all.
+    out.setDirectWriteFallback(true);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Text)) {
         *error = QStringLiteral("cannot write the config file %1: %2").arg(file, out.errorString());
         return false;
