@@ -18,6 +18,8 @@ BUILD_PACKAGES+=(libssl-dev libssl3)
 BUILD_PACKAGES+=(libldap-dev)
 # The console: Qt Charts (dashboard), Qt Svg (icons) and the Linguist tools (translations).
 BUILD_PACKAGES+=(qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev)
+# Installers (cmake/Packaging.cmake): dpkg-shlibdeps and file for the DEB, rpmbuild for the RPM.
+BUILD_PACKAGES+=(dpkg-dev file rpm)
 TEST_PACKAGES=(postgresql mariadb-server sqlite3 procps)
 # A real Secret Service for the keychain tests (tests/support/with-secret-service.sh).
 TEST_PACKAGES+=(dbus dbus-bin gnome-keyring)
@@ -25,6 +27,9 @@ TEST_PACKAGES+=(dbus dbus-bin gnome-keyring)
 TEST_PACKAGES+=(slapd ldap-utils)
 # Console screenshots under a virtual X server (tests/ui/screenshots.sh).
 TEST_PACKAGES+=(xvfb xauth)
+# The install test (tests/install): curl for the health check, systemd-analyze and
+# desktop-file-validate to check the unit and the desktop entry.
+TEST_PACKAGES+=(curl python3 systemd desktop-file-utils)
 # The mock LLM provider (tests/support/mock-llm) and the `openai` npm interop tests (tests/interop).
 # Debian's nodejs and npm, unless a Node.js with npm is already installed (NodeSource's nodejs
 # package bundles npm and conflicts with Debian's).

@@ -7,6 +7,7 @@
 
 #include "ConnectPage.h"
 #include "ServicesPage.h"
+#include "SettingsPage.h"
 #include "SignInDialog.h"
 #include "client/EngineHost.h"
 #include "client/GatehouseClient.h"
@@ -162,6 +163,7 @@ void MainWindow::resumeKeptSession()
 void MainWindow::createPages(GatehouseClient *client)
 {
     addPage(new ServicesPage(client, m_stack));
+    addPage(new SettingsPage(client, m_stack));
 }
 
 void MainWindow::addPage(ConsolePage *page)

@@ -980,6 +980,7 @@ private slots:
                                                 {"mode", "redact"}}},
             {QStringLiteral("cors"), Json{{"path", "evil/*"}, {"origin", "*"}}},
             {QStringLiteral("limit_cache"), Json::object()},
+            {QStringLiteral("config"), Json{{"audit_retention_days", 1}}},
             {QStringLiteral("ai_budget"),
              Json{
                  {"name", "evil-budget"}, {"dimension", "global"}, {"period", "daily"}, {"limit_amount", 1}}},
@@ -1007,7 +1008,7 @@ private slots:
         }
         // None of it happened.
         for (const auto &[resource, record] : targets) {
-            if (resource == QLatin1String("limit_cache"))
+            if (resource == QLatin1String("limit_cache") || resource == QLatin1String("config"))
                 continue;
             const TestResponse list = m_server->admin("GET", kSystem + QLatin1Char('/') + resource);
             QVERIFY2(list.status == 200, list.describe().constData());
@@ -1015,6 +1016,8 @@ private slots:
         }
         QVERIFY(!m_server->admin("GET", kSystem + QStringLiteral("/role/%1").arg(m_ownerRole))
                      .body.contains("evil"));
+        const TestResponse config = m_server->admin("GET", kSystem + QStringLiteral("/config"));
+        QVERIFY(config.json["saved"]["audit_retention_days"] != 1);
         // The admin session endpoint does not take a user's password or token.
         QCOMPARE(m_server
                      ->request("POST", kSystem + QStringLiteral("/admin/session"),
@@ -1421,7 +1424,8 @@ private slots:
         QVERIFY(!r.body.contains("placeholder"));
         QVERIFY(!r.body.contains("sqlite_"));
 
-        // No hidden debug, metrics or admin consoles, not even for the admin.
+        // No hidden debug, metrics or admin consoles, not even for the admin. (system/config is
+        // the documented, admin-only Settings resource without secrets: tst_systemconfig, api5.)
         for (const char *path : {"/api/v2/_debug",
                                  "/api/v2/debug",
                                  "/_debug",
@@ -1435,7 +1439,6 @@ private slots:
                                  "/.env",
                                  "/.git/config",
                                  "/api/v2/system/debug",
-                                 "/api/v2/system/config",
                                  "/api/v2/system/env",
                                  "/admin",
                                  "/console",

@@ -57,8 +57,9 @@ bool TestServer::start()
         settings.insert(QStringLiteral("secret_store"), QStringLiteral("sealed"));
     // A missing file keeps the environment and the developer's own gatehouse.ini out of tests.
     const QString noConfig = m_dataDir + QStringLiteral("/test-no-config.ini");
-    Config config = Config::load(m_dataDir, QString(), settings, &m_error);
-    config.configFile = noConfig;
+    Config config = Config::load(m_dataDir, m_options.configFile, settings, &m_error);
+    if (m_options.configFile.isEmpty())
+        config.configFile = noConfig;
     if (!m_error.isEmpty())
         return false;
     m_engine = std::make_unique<Engine>(config);

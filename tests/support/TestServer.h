@@ -43,6 +43,7 @@ public:
         bool demo = false;
         QString dataDir;                  // empty: a new temporary folder
         QHash<QString, QString> settings; // ini-style overrides, e.g. {"max_records", "50"}
+        QString configFile;               // empty: none (a file that does not exist)
     };
 
     TestServer();

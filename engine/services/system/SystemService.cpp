@@ -5,6 +5,7 @@
 #include "AiBudgetResource.h"
 #include "AppResource.h"
 #include "AuditResource.h"
+#include "ConfigResource.h"
 #include "CorsResource.h"
 #include "EnvironmentResource.h"
 #include "FieldMaskResource.h"
@@ -27,8 +28,9 @@ const QStringList &resourceNames()
     // Sorted; the order of the service root's listing.
     static const QStringList names = [] {
         QStringList list;
-        for (const char *name : {"admin", "ai_alias", "ai_budget", "app", "audit", "cors", "field_mask",
-                                 "limit", "limit_cache", "lookup", "role", "service", "service_type", "user"})
+        for (const char *name :
+             {"admin", "ai_alias", "ai_budget", "app", "audit", "config", "cors", "field_mask", "limit",
+              "limit_cache", "lookup", "role", "service", "service_type", "user"})
             list << QLatin1String(name);
         return list;
     }();
@@ -57,6 +59,7 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_aiAliases(std::make_shared<AiAliasResource>(store))
     , m_environment(std::make_shared<EnvironmentResource>(services))
     , m_serviceTest(std::make_shared<ServiceTestResource>(store, services))
+    , m_config(std::make_shared<ConfigResource>(store, services))
 {
 }
 
@@ -120,6 +123,10 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
         }
         if (resource == QLatin1String("environment")) {
             m_environment->handle(context, path, done); // copies: `done` must survive a throw
+            return;
+        }
+        if (resource == QLatin1String("config")) {
+            m_config->handle(context, path, done); // copies: `done` must survive a throw
             return;
         }
         if (resource == QLatin1String("service") && path.size() == 1 &&

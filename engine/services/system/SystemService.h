@@ -15,6 +15,7 @@ class LimitResource;
 class RateLimiter;
 class LookupResource;
 class FieldMaskResource;
+class ConfigResource;
 class CorsResource;
 class EnvironmentResource;
 class ServiceTestResource;
@@ -69,5 +70,6 @@ private:
     std::shared_ptr<AiAliasResource> m_aiAliases;
     std::shared_ptr<EnvironmentResource> m_environment;
     std::shared_ptr<ServiceTestResource> m_serviceTest;
+    std::shared_ptr<ConfigResource> m_config;
 };
 } // namespace gatehouse
