@@ -25,6 +25,10 @@ class ServiceResource;
 class SessionResource;
 class SystemStore;
 class UserResource;
+class AiUsageResource;
+class AiPromptResource;
+class MetricsResource;
+class LogTailResource;
 struct ServiceType;
 
 // The built-in `system` service (/api/v2/system/...): admin sessions, services, service types,
@@ -69,5 +73,10 @@ private:
     std::shared_ptr<AiAliasResource> m_aiAliases;
     std::shared_ptr<EnvironmentResource> m_environment;
     std::shared_ptr<ServiceTestResource> m_serviceTest;
+    // console dashboard and logs
+    std::shared_ptr<AiUsageResource> m_aiUsage;
+    std::shared_ptr<AiPromptResource> m_aiPrompts;
+    std::shared_ptr<MetricsResource> m_metrics;
+    std::shared_ptr<LogTailResource> m_logTail;
 };
 } // namespace gatehouse
