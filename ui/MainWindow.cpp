@@ -6,6 +6,8 @@
 #include <QStackedWidget>
 
 #include "ConnectPage.h"
+#include "DashboardPage.h"
+#include "LogsPage.h"
 #include "ServicesPage.h"
 #include "SignInDialog.h"
 #include "client/GatehouseClient.h"
@@ -90,6 +92,8 @@ void MainWindow::connectToEngine(GatehouseClient *client, const QString &generat
 void MainWindow::createPages(GatehouseClient *client)
 {
     addPage(new ServicesPage(client, m_stack));
+    addPage(new DashboardPage(client, m_stack));
+    addPage(new LogsPage(client, m_stack));
 }
 
 void MainWindow::addPage(ConsolePage *page)
