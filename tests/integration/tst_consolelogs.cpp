@@ -4,14 +4,19 @@
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
-#include "TestMain.h"
+#include "TestDatabases.h"
 #include "TestServer.h"
+#include "services/system/MetricsResource.h"
 #include "store/AiPromptLog.h"
 #include "store/AiPromptRecord.h"
 #include "store/AiUsageLog.h"
 #include "store/AiUsageRecord.h"
+#include "store/ConnectionSpec.h"
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -54,6 +59,7 @@ class TestConsoleLogs : public QObject
 {
     Q_OBJECT
 
+    QString m_systemDb; // empty: SQLite
     std::unique_ptr<TestServer> m_server;
     QString m_noneKey;  // a role without any system access
     QString m_grantKey; // a role granting the four resources explicitly
@@ -61,11 +67,22 @@ class TestConsoleLogs : public QObject
 
     TestResponse admin(const QString &path) { return m_server->admin("GET", kSystem + path); }
 
+public:
+    explicit TestConsoleLogs(QString systemDb)
+        : m_systemDb(std::move(systemDb))
+    {
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
+        if (!m_systemDb.isEmpty()) {
+            QString error;
+            QVERIFY2(TestDatabases::resetSystemSchema(m_systemDb, &error), qPrintable(error));
+        }
         TestServer::Options options;
         options.demo = true;
+        options.systemDb = m_systemDb;
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
         QVERIFY(!m_server->adminToken().isEmpty());
@@ -195,6 +212,104 @@ private Q_SLOTS:
         QCOMPARE(m_server->admin("POST", kSystem + QStringLiteral("metrics"), Json::object()).status, 405);
     }
 
+    // The metrics SQL on a MySQL/MariaDB database with the columns it reads (the engine's own
+    // tests run it on SQLite and PostgreSQL system databases through the API above).
+    void metricsSqlRunsOnMysql()
+    {
+        if (!m_systemDb.isEmpty())
+            QSKIP("once, in the SQLite run");
+        GATEHOUSE_REQUIRE_URL(TestDatabases::mysqlUrl(), "GATEHOUSE_TEST_MYSQL");
+        QString error;
+        const ConnectionSpec spec = ConnectionSpec::fromUrl(TestDatabases::mysqlUrl(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(spec.driver, QStringLiteral("metrics-mysql"));
+            db.setHostName(spec.host);
+            db.setPort(spec.port);
+            db.setUserName(spec.username);
+            db.setPassword(spec.password);
+            db.setDatabaseName(spec.database);
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery q(db);
+            for (const char *sql :
+                 {"DROP TABLE IF EXISTS audit_log", "DROP TABLE IF EXISTS ai_usage_log",
+                  "DROP TABLE IF EXISTS ai_budget",
+                  "CREATE TABLE audit_log (id BIGINT AUTO_INCREMENT PRIMARY KEY, created_date VARCHAR(32) "
+                  "NOT NULL, "
+                  "event VARCHAR(32) NOT NULL, user_email VARCHAR(255), service VARCHAR(255) NOT NULL, "
+                  "status INTEGER NOT NULL, duration_ms BIGINT NOT NULL)",
+                  "CREATE TABLE ai_usage_log (id BIGINT AUTO_INCREMENT PRIMARY KEY, created_date VARCHAR(32) "
+                  "NOT "
+                  "NULL, service_id BIGINT, user_id BIGINT, role_id BIGINT, app_id BIGINT, model "
+                  "VARCHAR(255) NOT "
+                  "NULL, input_tokens BIGINT NOT NULL, output_tokens BIGINT NOT NULL, cost DOUBLE PRECISION "
+                  "NOT NULL)",
+                  "CREATE TABLE ai_budget (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(255) NOT NULL, "
+                  "dimension "
+                  "VARCHAR(16) NOT NULL, target_id BIGINT, period VARCHAR(16) NOT NULL, limit_amount DOUBLE "
+                  "PRECISION "
+                  "NOT NULL, hard_stop SMALLINT NOT NULL DEFAULT 1, alert_webhook_url VARCHAR(2048), "
+                  "is_active "
+                  "SMALLINT NOT NULL DEFAULT 1)"})
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const auto at = [now](int secondsAgo) {
+                return QDateTime::fromMSecsSinceEpoch(now - secondsAgo * 1000LL, Qt::UTC)
+                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+            };
+            // Ten requests: durations 10 … 100 ms, two 404s and one 500 on "orders".
+            for (int i = 1; i <= 10; ++i) {
+                q.prepare(
+                    QStringLiteral("INSERT INTO audit_log (created_date, event, user_email, service, status, "
+                                   "duration_ms) VALUES (?, 'request', ?, ?, ?, ?)"));
+                q.addBindValue(at(i * 30));
+                q.addBindValue(i <= 6 ? QStringLiteral("a@x") : QStringLiteral("b@x"));
+                q.addBindValue(i <= 7 ? QStringLiteral("orders") : QStringLiteral("system"));
+                q.addBindValue(i <= 2 ? 404 : (i == 3 ? 500 : 200));
+                q.addBindValue(i * 10);
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO audit_log (created_date, event, service, status, duration_ms) "
+                               "VALUES ('2000-01-01 00:00:00.000', 'request', 'old', 200, 1)")));
+            for (int i = 0; i < 4; ++i) {
+                q.prepare(
+                    QStringLiteral("INSERT INTO ai_usage_log (created_date, service_id, model, input_tokens, "
+                                   "output_tokens, cost) VALUES (?, 7, ?, 100, 5, 1.5)"));
+                q.addBindValue(at(60));
+                q.addBindValue(i < 3 ? QStringLiteral("m1") : QStringLiteral("m2"));
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO ai_budget (name, dimension, target_id, period, limit_amount) "
+                               "VALUES ('svc7', 'service', 7, 'monthly', 12)")));
+
+            const Json metrics = MetricsResource::compute(db, QStringLiteral("1h"), now);
+            const Json &requests = metrics.at("requests");
+            QCOMPARE(requests.at("total").get<qint64>(), 10);
+            QCOMPARE(requests.at("errors").get<qint64>(), 3);
+            QCOMPARE(requests.at("server_errors").get<qint64>(), 1);
+            QCOMPARE(requests.at("p50_ms").get<qint64>(), 50);
+            QCOMPARE(requests.at("p95_ms").get<qint64>(), 100);
+            QCOMPARE(metrics.at("top_services")[0].dump(),
+                     Json({{"service", "orders"}, {"requests", 7}, {"errors", 3}}).dump());
+            QCOMPARE(metrics.at("top_users")[0].dump(),
+                     Json({{"user_email", "a@x"}, {"requests", 6}}).dump());
+            qint64 bySeries = 0;
+            for (const Json &point : metrics.at("series"))
+                bySeries += point.at("requests").get<qint64>();
+            QCOMPARE(bySeries, 10);
+            QCOMPARE(metrics.at("ai").at("models")[0].at("model").get<QString>(), QStringLiteral("m1"));
+            QCOMPARE(metrics.at("ai").at("input_tokens").get<qint64>(), 400);
+            QVERIFY(qFuzzyCompare(metrics.at("ai").at("budgets")[0].at("spent").get<double>(), 6.0));
+            QVERIFY(qFuzzyCompare(metrics.at("ai").at("budgets")[0].at("utilisation").get<double>(), 0.5));
+            for (const char *sql :
+                 {"DROP TABLE audit_log", "DROP TABLE ai_usage_log", "DROP TABLE ai_budget"})
+                q.exec(QLatin1String(sql));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("metrics-mysql"));
+    }
+
     void aiUsageIsFilteredAndPaged()
     {
         const TestResponse page = admin(
@@ -294,5 +409,8 @@ private Q_SLOTS:
     }
 };
 
-GATEHOUSE_TEST_MAIN(TestConsoleLogs)
+int main(int argc, char **argv)
+{
+    return TestDatabases::runOnSystemDatabases<TestConsoleLogs>(argc, argv);
+}
 #include "tst_consolelogs.moc"
