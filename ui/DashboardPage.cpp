@@ -238,19 +238,6 @@ void DashboardPage::hideEvent(QHideEvent *event)
     updateTimer();
 }
 
-void DashboardPage::changeEvent(QEvent *event)
-{
-    ConsolePage::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
-}
-
-void DashboardPage::applyPalette()
-{
-    for (MetricsChart *chart : {m_traffic, m_latencyChart, m_tokens})
-        chart->applyPalette();
-}
-
 void DashboardPage::updateTimer()
 {
     if (isVisible() && m_live->isChecked())

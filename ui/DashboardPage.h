@@ -42,13 +42,11 @@ public:
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     void showMetrics(const QJsonObject &metrics);
     void showBudgets(const QJsonArray &budgets);
     void updateTimer();
-    void applyPalette();
 
     QComboBox *m_range;
     QCheckBox *m_live;

@@ -128,7 +128,7 @@ LogTableTab::~LogTableTab()
         m_exporter->cancel();
 }
 
-LogQuery LogTableTab::currentQuery() const
+std::optional<LogQuery> LogTableTab::currentQuery() const
 {
     LogQuery query;
     query.resource = m_spec.resource;
@@ -146,7 +146,18 @@ LogQuery LogTableTab::currentQuery() const
         const QString text = qobject_cast<QLineEdit *>(m_filterInputs.at(i))->text().trimmed();
         if (text.isEmpty())
             continue;
-        if (filter.kind == Filter::Kind::Contains)
+        if (filter.kind == Filter::Kind::Integer) {
+            bool ok = false;
+            const qint64 number = text.toLongLong(&ok);
+            if (!ok) {
+                m_messages->showMessage(
+                    tr("%1 must be a whole number.").arg(m_filterInputs.at(i)->accessibleName()),
+                    MessageBar::Kind::Error);
+                m_filterInputs.at(i)->setFocus();
+                return std::nullopt;
+            }
+            query.add(QStringLiteral("%1 = :%2").arg(filter.field, filter.name), filter.name, double(number));
+        } else if (filter.kind == Filter::Kind::Contains)
             query.add(QStringLiteral("%1 LIKE :%2").arg(filter.field, filter.name), filter.name,
                       QString(QLatin1Char('%') + text + QLatin1Char('%')));
         else
@@ -157,7 +168,14 @@ LogQuery LogTableTab::currentQuery() const
 
 void LogTableTab::reload()
 {
-    m_query = currentQuery();
+    const std::optional<LogQuery> query = currentQuery();
+    if (!query) {
+        emit pageLoaded();
+        return;
+    }
+    if (m_messages->kind() == MessageBar::Kind::Error)
+        m_messages->clear(); // a corrected filter clears its message
+    m_query = *query;
     m_cursor.reset();
     m_total = -1;
     m_exhausted = false;
@@ -257,7 +275,14 @@ void LogTableTab::exportTo(const QString &fileName)
         emit exportFinished(false);
         return;
     }
-    m_exporter = new CsvExporter(m_client, currentQuery(), m_spec.fields, m_file.get(), this);
+    const std::optional<LogQuery> query = currentQuery();
+    if (!query) {
+        m_file->cancelWriting();
+        m_file.reset();
+        emit exportFinished(false);
+        return;
+    }
+    m_exporter = new CsvExporter(m_client, *query, m_spec.fields, m_file.get(), this);
     m_progress = new QProgressDialog(tr("Exporting records…"), tr("Cancel"), 0, 0, this);
     m_progress->setObjectName(QStringLiteral("exportProgress"));
     m_progress->setWindowTitle(tr("Export CSV"));

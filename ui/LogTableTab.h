@@ -41,6 +41,7 @@ public:
         {
             Contains,
             Equals,
+            Integer, // equals, and the input must be a whole number
             Choice
         };
         QString name;  // objectName suffix and placeholder name
@@ -67,7 +68,8 @@ public:
     void loadMore();
     bool canLoadMore() const;
     bool isLoading() const { return m_call != nullptr; }
-    LogQuery currentQuery() const;
+    // The filters as a query; nullopt (and a message in the bar) when an input is invalid.
+    std::optional<LogQuery> currentQuery() const;
     JsonTableModel *model() const { return m_model; }
     qint64 totalCount() const { return m_total; }
     void setPageSize(int size) { m_pageSize = size; }

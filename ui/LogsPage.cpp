@@ -119,7 +119,7 @@ LogTableTab::Spec aiUsageSpec()
         {QStringLiteral("user"),
          LogsPage::tr("&User id:"),
          QStringLiteral("user_id"),
-         Filter::Kind::Equals,
+         Filter::Kind::Integer,
          {}},
         {QStringLiteral("status"),
          LogsPage::tr("&Status:"),

@@ -7,6 +7,7 @@
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QJsonObject>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -32,6 +33,13 @@ MetricsChart::MetricsChart(const QString &title, QWidget *parent)
     setAccessibleName(title);
     setFocusPolicy(Qt::NoFocus);
     applyPalette();
+}
+
+void MetricsChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
 }
 
 void MetricsChart::applyPalette()

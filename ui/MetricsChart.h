@@ -27,5 +27,8 @@ public:
     void applyPalette();
     // What the chart draws, as plain text for assistive technology and tests.
     QString summary() const { return accessibleDescription(); }
+
+protected:
+    void changeEvent(QEvent *event) override;
 };
 } // namespace gatehouse

@@ -6,6 +6,8 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -216,6 +218,17 @@ private Q_SLOTS:
                     ->accessibleDescription()
                     .contains(QStringLiteral(": %1").arg(total)));
 
+        // Charts follow the palette: a dark one gives a dark chart background and light text.
+        QPalette dark = page.palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Base, QColor(0x10, 0x10, 0x10));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        page.setPalette(dark);
+        auto *traffic = child<QChartView>(&page, QStringLiteral("dashboardTraffic"));
+        QCOMPARE(traffic->chart()->backgroundBrush().color(), QColor(0x10, 0x10, 0x10));
+        QCOMPARE(traffic->chart()->titleBrush().color(), QColor(0xee, 0xee, 0xee));
+        QCOMPARE(traffic->chart()->theme(), QChart::ChartThemeDark);
+
         // Live while shown, paused when hidden or switched off.
         QVERIFY(page.isLive());
         child<QCheckBox>(&page, QStringLiteral("dashboardLive"))->setChecked(false);
@@ -269,6 +282,21 @@ private Q_SLOTS:
         QVERIFY2(detail.contains(QLatin1String("status: 404")), qPrintable(detail));
         QVERIFY(detail.contains(QLatin1String("user_agent: ")));
         QVERIFY(detail.contains(QLatin1String("no_such_table")));
+        // User: a "contains" match.
+        child<QLineEdit>(audit, QStringLiteral("auditFilter_service"))->clear();
+        status->setCurrentIndex(0);
+        child<QLineEdit>(audit, QStringLiteral("auditFilter_user"))->setText(QStringLiteral("admin@test"));
+        QTest::mouseClick(child<QPushButton>(audit, QStringLiteral("auditApply")), Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(audit->model()->rowCount() > 0);
+        for (int row = 0; row < audit->model()->rowCount(); ++row)
+            QCOMPARE(audit->model()->record(row).value(QStringLiteral("user_email")).toString(),
+                     QLatin1String(TestServer::kAdminEmail));
+        child<QLineEdit>(audit, QStringLiteral("auditFilter_user"))->setText(QStringLiteral("nobody"));
+        QTest::keyClick(child<QLineEdit>(audit, QStringLiteral("auditFilter_user")), Qt::Key_Return);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(audit->model()->rowCount(), 0);
+        child<QLineEdit>(audit, QStringLiteral("auditFilter_user"))->clear();
         // A filter value is data, never filter syntax.
         child<QLineEdit>(audit, QStringLiteral("auditFilter_service"))
             ->setText(QStringLiteral("demo' OR 1=1 OR '"));
@@ -309,6 +337,39 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 25); // no row twice
         QCOMPARE(ids.last(), QStringLiteral("usage-0"));
         QVERIFY(child<QLabel>(usage, QStringLiteral("aiUsageCount"))->text().contains(QLatin1String("25")));
+
+        // The selected record's fields, all of them.
+        child<QTableView>(usage, QStringLiteral("aiUsageTable"))
+            ->setCurrentIndex(usage->model()->index(24, 0));
+        const QString detail = child<QPlainTextEdit>(usage, QStringLiteral("aiUsageDetail"))->toPlainText();
+        QVERIFY2(detail.contains(QLatin1String("request_id: usage-0\n")), qPrintable(detail));
+        QVERIFY(detail.contains(QLatin1String("model: model-b\n")));
+        QVERIFY(detail.contains(QLatin1String("attempt: 1\n")));
+
+        // Filters: model contains, and a user id must be a number before anything is sent.
+        child<QLineEdit>(usage, QStringLiteral("aiUsageFilter_model"))->setText(QStringLiteral("-b"));
+        QTest::mouseClick(child<QPushButton>(usage, QStringLiteral("aiUsageApply")), Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(usage->totalCount(), 5);
+        auto *user = child<QLineEdit>(usage, QStringLiteral("aiUsageFilter_user"));
+        user->setText(QStringLiteral("abc"));
+        QTest::mouseClick(child<QPushButton>(usage, QStringLiteral("aiUsageApply")), Qt::LeftButton);
+        QCOMPARE(page.messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY(page.messageBar()->text().contains(QLatin1String("User id")));
+        QCOMPARE(usage->model()->rowCount(), 5); // unchanged: nothing was sent
+        user->setText(QStringLiteral("12345"));
+        QTest::mouseClick(child<QPushButton>(usage, QStringLiteral("aiUsageApply")), Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(usage->model()->rowCount(), 0);
+        QVERIFY(page.messageBar()->text().isEmpty());
+
+        // Prompt text contains.
+        LogTableTab *prompts = page.aiPromptTab();
+        child<QLineEdit>(prompts, QStringLiteral("aiPromptFilter_text"))->setText(QStringLiteral("\"hi\""));
+        QSignalSpy promptsLoaded(prompts, &LogTableTab::pageLoaded);
+        QTest::mouseClick(child<QPushButton>(prompts, QStringLiteral("aiPromptApply")), Qt::LeftButton);
+        QVERIFY(promptsLoaded.wait(20000));
+        QCOMPARE(prompts->model()->rowCount(), 1);
     }
 
     void csvExportWritesTheFilteredRows()
