@@ -82,11 +82,12 @@ qint64 bucketStart(const QString &key)
     // "yyyy-MM-dd HH:m" (ten minutes) needs its last minute digit back.
     if (text.size() == 15)
         text += QLatin1Char('0');
-    const QString full = text + QStringLiteral("0000-00-00 00:00:00").mid(text.size());
-    const QDateTime time = QDateTime::fromString(full.left(19), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    QDateTime utc = time;
-    utc.setTimeZone(QTimeZone::utc());
-    return utc.toMSecsSinceEpoch();
+    const QString full = QString(text + QStringLiteral("0000-00-00 00:00:00").mid(text.size())).left(19);
+    // Date and time parsed apart and put together in UTC: parsing the whole text would read
+    // it as local time, which has gaps at daylight-saving changes.
+    const QDate date = QDate::fromString(full.left(10), QStringLiteral("yyyy-MM-dd"));
+    const QTime time = QTime::fromString(full.mid(11), QStringLiteral("HH:mm:ss"));
+    return QDateTime(date, time, QTimeZone::utc()).toMSecsSinceEpoch();
 }
 
 // The nearest-rank percentile of duration_ms in the window, exactly, by letting the database
