@@ -191,6 +191,8 @@ void DashboardPage::showMetrics(const QJsonObject &metrics)
                       tr("tokens"));
     m_services->setRows(metrics.value(QStringLiteral("top_services")).toArray());
     m_users->setRows(metrics.value(QStringLiteral("top_users")).toArray());
+    m_servicesView->resizeColumnsToContents();
+    m_usersView->resizeColumnsToContents();
     showBudgets(ai.value(QStringLiteral("budgets")).toArray());
 }
 

@@ -312,6 +312,7 @@ private Q_SLOTS:
         QSignalSpy refreshed(&page, &ConsolePage::refreshed);
         page.show();
         LogTableTab *usage = page.aiUsageTab();
+        page.tabs()->setCurrentWidget(usage); // clicks go to what is on screen
         usage->setPageSize(10);
         page.refresh();
         QVERIFY(refreshed.wait(20000));
@@ -365,6 +366,7 @@ private Q_SLOTS:
 
         // Prompt text contains.
         LogTableTab *prompts = page.aiPromptTab();
+        page.tabs()->setCurrentWidget(prompts);
         child<QLineEdit>(prompts, QStringLiteral("aiPromptFilter_text"))->setText(QStringLiteral("\"hi\""));
         QSignalSpy promptsLoaded(prompts, &LogTableTab::pageLoaded);
         QTest::mouseClick(child<QPushButton>(prompts, QStringLiteral("aiPromptApply")), Qt::LeftButton);
