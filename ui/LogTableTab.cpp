@@ -275,7 +275,8 @@ void LogTableTab::exportTo(const QString &fileName)
         emit exportFinished(false);
         return;
     }
-    const std::optional<LogQuery> query = currentQuery();
+    // What the table shows (the filters as last applied); the inputs only before a first load.
+    const std::optional<LogQuery> query = m_query.resource.isEmpty() ? currentQuery() : m_query;
     if (!query) {
         m_file->cancelWriting();
         m_file.reset();

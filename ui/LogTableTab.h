@@ -73,7 +73,8 @@ public:
     JsonTableModel *model() const { return m_model; }
     qint64 totalCount() const { return m_total; }
     void setPageSize(int size) { m_pageSize = size; }
-    // Exports the current filter to `fileName` with a progress dialog (no file dialog).
+    // Exports every record of the applied filter (before a first load: the filter inputs) to
+    // `fileName` with a progress dialog; chooseExportFile() asks for the name first.
     void exportTo(const QString &fileName);
     CsvExporter *exporter() const { return m_exporter; }
 

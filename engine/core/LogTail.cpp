@@ -20,6 +20,9 @@ protected:
         QString text = QString::fromUtf8(formatted.data(), static_cast<qsizetype>(formatted.size()));
         while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
             text.chop(1);
+        // A bounded ring needs bounded lines: a huge message (a driver dump) keeps its start.
+        if (text.size() > LogTail::kMaxLineLength)
+            text = text.left(LogTail::kMaxLineLength) + QStringLiteral(" …");
         const auto level = spdlog::level::to_string_view(message.level);
         LogTail::Line line;
         line.timeMs =

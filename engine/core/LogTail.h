@@ -33,6 +33,7 @@ public:
     };
 
     static constexpr int kCapacity = 2000;
+    static constexpr int kMaxLineLength = 4000; // characters; longer lines are cut
 
     static LogTail &instance();
     // Adds the ring's sink to spdlog's current default logger unless it already has it. Call

@@ -423,6 +423,23 @@ private Q_SLOTS:
             text.contains(QLatin1String(",prompt-quoted,,,model-a,\"Say \"\"hi\"\", then\nstop\",hi\r\n")),
             qPrintable(text));
         QVERIFY(page.messageBar()->text().contains(QLatin1String("prompts.csv")));
+
+        // The export writes what the table shows: the applied filter, not unapplied edits.
+        LogTableTab *usage = page.aiUsageTab();
+        page.tabs()->setCurrentWidget(usage);
+        QSignalSpy loaded(usage, &LogTableTab::pageLoaded);
+        child<QLineEdit>(usage, QStringLiteral("aiUsageFilter_model"))->setText(QStringLiteral("model-b"));
+        QTest::mouseClick(child<QPushButton>(usage, QStringLiteral("aiUsageApply")), Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        child<QLineEdit>(usage, QStringLiteral("aiUsageFilter_model"))->setText(QStringLiteral("model-a"));
+        const QString applied = m_dir.filePath(QStringLiteral("applied.csv"));
+        QSignalSpy usageExported(usage, &LogTableTab::exportFinished);
+        usage->exportTo(applied);
+        QVERIFY(usageExported.wait(20000));
+        const QStringList appliedLines = readLines(applied);
+        QCOMPARE(appliedLines.size(), 6); // header + the five model-b calls
+        for (const QString &line : appliedLines.mid(1))
+            QVERIFY2(line.contains(QLatin1String(",model-b,")), qPrintable(line));
     }
 
     void csvExportCanBeCancelled()
