@@ -6,6 +6,8 @@
 #include <QStackedWidget>
 
 #include "ConnectPage.h"
+#include "DashboardPage.h"
+#include "LogsPage.h"
 #include "ServicesPage.h"
 #include "SettingsPage.h"
 #include "SignInDialog.h"
@@ -162,7 +164,9 @@ void MainWindow::resumeKeptSession()
 
 void MainWindow::createPages(GatehouseClient *client)
 {
+    addPage(new DashboardPage(client, m_stack));
     addPage(new ServicesPage(client, m_stack));
+    addPage(new LogsPage(client, m_stack));
     addPage(new SettingsPage(client, m_stack));
 }
 

@@ -7,6 +7,7 @@
 #include <QtGlobal>
 
 #include "LogContext.h"
+#include "LogTail.h"
 
 namespace gatehouse {
 namespace {
@@ -62,6 +63,7 @@ void Logging::setup(const QString &level)
         spdlog::set_default_logger(logger);
         spdlog::set_formatter(formatter());
         qInstallMessageHandler(qtToSpdlog);
+        LogTail::install(); // before other threads log: start-up lines reach the console's tail
         installed = true;
     }
     spdlog::set_level(spdlog::level::from_str(level.toStdString()));

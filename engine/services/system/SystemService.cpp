@@ -17,6 +17,10 @@
 #include "ServiceTestResource.h"
 #include "SessionResource.h"
 #include "UserResource.h"
+#include "AiPromptResource.h"
+#include "AiUsageResource.h"
+#include "LogTailResource.h"
+#include "MetricsResource.h"
 #include "core/ApiError.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
@@ -29,8 +33,9 @@ const QStringList &resourceNames()
     static const QStringList names = [] {
         QStringList list;
         for (const char *name :
-             {"admin", "ai_alias", "ai_budget", "app", "audit", "config", "cors", "field_mask", "limit",
-              "limit_cache", "lookup", "role", "service", "service_type", "user"})
+             {"admin", "ai_alias", "ai_budget", "ai_prompt", "ai_usage", "app", "audit", "config", "cors",
+              "field_mask", "limit", "limit_cache", "log", "lookup", "metrics", "role", "service", "service_type",
+              "user"})
             list << QLatin1String(name);
         return list;
     }();
@@ -60,6 +65,10 @@ SystemService::SystemService(ServiceInfo info, SystemStore &store, ServiceManage
     , m_environment(std::make_shared<EnvironmentResource>(services))
     , m_serviceTest(std::make_shared<ServiceTestResource>(store, services))
     , m_config(std::make_shared<ConfigResource>(store, services))
+    , m_aiUsage(std::make_shared<AiUsageResource>(store))
+    , m_aiPrompts(std::make_shared<AiPromptResource>(store))
+    , m_metrics(std::make_shared<MetricsResource>(store))
+    , m_logTail(std::make_shared<LogTailResource>())
 {
 }
 
@@ -162,6 +171,14 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             m_aiBudgets->handle(std::move(context), path, std::move(done));
         else if (resource == QLatin1String("ai_alias"))
             m_aiAliases->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("ai_usage"))
+            m_aiUsage->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("ai_prompt"))
+            m_aiPrompts->handle(std::move(context), path, std::move(done));
+        else if (resource == QLatin1String("metrics"))
+            m_metrics->handle(context, path, done); // copies: `done` must survive a throw
+        else if (resource == QLatin1String("log"))
+            m_logTail->handle(context, path, done); // copies: `done` must survive a throw
         else
             throw ApiError::notFound(
                 QStringLiteral("Resource '%1' not found for service 'system'.").arg(resource));

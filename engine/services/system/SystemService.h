@@ -26,6 +26,10 @@ class ServiceResource;
 class SessionResource;
 class SystemStore;
 class UserResource;
+class AiUsageResource;
+class AiPromptResource;
+class MetricsResource;
+class LogTailResource;
 struct ServiceType;
 
 // The built-in `system` service (/api/v2/system/...): admin sessions, services, service types,
@@ -71,5 +75,10 @@ private:
     std::shared_ptr<EnvironmentResource> m_environment;
     std::shared_ptr<ServiceTestResource> m_serviceTest;
     std::shared_ptr<ConfigResource> m_config;
+    // console dashboard and logs
+    std::shared_ptr<AiUsageResource> m_aiUsage;
+    std::shared_ptr<AiPromptResource> m_aiPrompts;
+    std::shared_ptr<MetricsResource> m_metrics;
+    std::shared_ptr<LogTailResource> m_logTail;
 };
 } // namespace gatehouse
