@@ -19,6 +19,12 @@ ServiceManager::~ServiceManager() = default;
 void ServiceManager::registerType(ServiceType type)
 {
     const QString key = type.name;
+    // The schema is the one list of keys; secretFields stays for types declared without one.
+    if (!type.configSchema.isEmpty()) {
+        type.secretFields = configschema::secretKeys(type.configSchema);
+        for (const QString &problem : configschema::problems(type.configSchema))
+            spdlog::error("service type '{}': config schema: {}", key.toStdString(), problem.toStdString());
+    }
     m_types.insert(key, std::move(type));
 }
 

@@ -20,7 +20,6 @@
 #include <QUrlQuery>
 
 #include "FakeIdentityTypes.h"
-#include "IdentityServiceForm.h"
 #include "LdapServiceForm.h"
 #include "LoopbackRedirectReceiver.h"
 #include "MainWindow.h"
