@@ -21,6 +21,7 @@
 #include <QTest>
 
 #include "JsonTableModel.h"
+#include "MessageBar.h"
 #include "SchemaBrowserDialog.h"
 #include "ServiceConfigForm.h"
 #include "ServiceEditorDialog.h"
