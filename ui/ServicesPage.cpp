@@ -7,6 +7,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -64,6 +65,9 @@ ServicesPage::ServicesPage(GatehouseClient *client, QWidget *parent)
             editService(m_services.at(row).name);
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ServicesPage::updateButtons);
+    // The Delete key on the list asks too (the same as the button).
+    auto *deleteKey = new QShortcut(QKeySequence::Delete, m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(deleteKey, &QShortcut::activated, this, &ServicesPage::deleteSelected);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_new);

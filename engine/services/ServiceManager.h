@@ -66,7 +66,7 @@ struct ServiceType
     std::function<void(const ServiceInfo &, const ServiceEnvironment &, std::function<void(Json)> done)>
         probe;
     // The config keys the type reads (GET /system/service_type's config_schema; the console's
-    // form). When set, registerType() takes secretFields from its secret fields.
+    // form). registerType() adds its secret fields to secretFields.
     ConfigSchema configSchema;
 };
 

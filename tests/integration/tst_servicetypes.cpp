@@ -129,11 +129,12 @@ private Q_SLOTS:
                     flagged << field.at("name").get<QString>();
                     QCOMPARE(field.at("type").get<QString>(), QStringLiteral("password"));
                 }
-            // secret_fields (masking, the secret store) comes from the same declaration.
+            // secret_fields (masking, the secret store) includes the same declaration.
             QStringList secretFields;
             for (const Json &key : type.at("secret_fields"))
                 secretFields << key.get<QString>();
-            QCOMPARE(secretFields, flagged);
+            for (const QString &key : flagged)
+                QVERIFY2(secretFields.contains(key), qPrintable(name + QLatin1Char('.') + key));
             if (expected.contains(name) && !expected.value(name).isEmpty())
                 QVERIFY2(flagged.contains(expected.value(name)), qPrintable(name));
         }

@@ -389,6 +389,8 @@ void SqlService::registerTypes(ServiceManager &manager)
         type.group = QStringLiteral("Database");
         type.description = QLatin1String(kind.description);
         type.configSchema = configSchema(type.name);
+        // SQLite ignores a password, but one stored by mistake is still masked.
+        type.secretFields = {QStringLiteral("password")};
         type.create = [](const ServiceInfo &info, const ServiceEnvironment &env) -> std::shared_ptr<Service> {
             return std::make_shared<SqlService>(info, env);
         };
