@@ -1,49 +1,24 @@
 #pragma once
 
-#include "IdentityServiceForm.h"
+#include "ServiceConfigForm.h"
 
-class QComboBox;
 class QLineEdit;
-class QPlainTextEdit;
-class QSpinBox;
 
 namespace gatehouse {
 
-class KeyValueTable;
-
-// Config of an `ldap` or `adldap` service (keys as engine/services/ldap reads them).
-class LdapServiceForm : public IdentityServiceForm
+// The form of an `ldap` or `adldap` service: the generic schema form plus what is particular to
+// a directory: the port follows the encryption (389 / 636) and cross-field checks (a bind DN
+// needs its password, a CA certificate needs TLS, filters are parenthesised).
+class LdapServiceForm : public ServiceConfigForm
 {
     Q_OBJECT
 public:
     explicit LdapServiceForm(bool activeDirectory, QWidget *parent = nullptr);
 
-    QString serviceType() const override;
-    QLineEdit *bindPasswordField() const { return m_bindPassword; }
+    QLineEdit *bindPasswordField() const;
 
 protected:
-    void loadFields(const QJsonObject &config) override;
-    void storeFields(QJsonObject &config) const override;
-    QStringList validateFields() const override;
-    QStringList ownedKeys() const override;
-
-private:
-    bool m_activeDirectory;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QComboBox *m_encryption;
-    QPlainTextEdit *m_caCertificate;
-    QLineEdit *m_bindDn;
-    QLineEdit *m_bindPassword;
-    QLineEdit *m_baseDn;
-    QLineEdit *m_userFilter;
-    QLineEdit *m_usernameAttribute;
-    QLineEdit *m_emailAttribute;
-    QLineEdit *m_groupBaseDn;
-    QLineEdit *m_groupFilter;
-    QLineEdit *m_groupNameAttribute;
-    QLineEdit *m_disabledFilter;
-    QSpinBox *m_timeout;
-    KeyValueTable *m_attributes;
+    void schemaApplied() override;
+    QStringList validateExtra(const QJsonObject &config) const override;
 };
 } // namespace gatehouse

@@ -1,40 +1,19 @@
 #pragma once
 
-#include "IdentityServiceForm.h"
-
-class QLineEdit;
-class QPlainTextEdit;
+#include "ServiceConfigForm.h"
 
 namespace gatehouse {
 
-class KeyValueTable;
-
-// Config of an `oidc` service (keys as engine/services/oidc reads them).
-class OidcServiceForm : public IdentityServiceForm
+// The form of an `oidc` service: the generic schema form plus the provider's rules (an https
+// issuer, http only on this computer; a client id or an audience; redirect addresses without
+// fragments).
+class OidcServiceForm : public ServiceConfigForm
 {
     Q_OBJECT
 public:
     explicit OidcServiceForm(QWidget *parent = nullptr);
 
-    QString serviceType() const override { return QStringLiteral("oidc"); }
-    QLineEdit *clientSecretField() const { return m_clientSecret; }
-
 protected:
-    void loadFields(const QJsonObject &config) override;
-    void storeFields(QJsonObject &config) const override;
-    QStringList validateFields() const override;
-    QStringList ownedKeys() const override;
-
-private:
-    QLineEdit *m_issuer;
-    QLineEdit *m_clientId;
-    QLineEdit *m_clientSecret;
-    QLineEdit *m_scopes;
-    QLineEdit *m_audience;
-    QLineEdit *m_appId;
-    QLineEdit *m_usernameClaim;
-    QLineEdit *m_groupsClaim;
-    KeyValueTable *m_claims;
-    QPlainTextEdit *m_redirectUris;
+    QStringList validateExtra(const QJsonObject &config) const override;
 };
 } // namespace gatehouse

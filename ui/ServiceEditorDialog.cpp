@@ -14,48 +14,44 @@
 
 #include "LdapServiceForm.h"
 #include "OidcServiceForm.h"
+#include "ServiceConfigForm.h"
 
 namespace gatehouse {
 namespace {
-IdentityServiceForm *formFor(const QString &type, QWidget *parent)
+ServiceConfigForm *formFor(const QString &type)
 {
     if (type == QLatin1String("oidc"))
-        return new OidcServiceForm(parent);
-    return new LdapServiceForm(type == QLatin1String("adldap"), parent);
+        return new OidcServiceForm;
+    if (type == QLatin1String("ldap") || type == QLatin1String("adldap"))
+        return new LdapServiceForm(type == QLatin1String("adldap"));
+    return new ServiceConfigForm(type);
 }
 
-QString typeTitle(const QString &type)
-{
-    if (type == QLatin1String("oidc"))
-        return ServiceEditorDialog::tr("OpenID Connect");
-    if (type == QLatin1String("adldap"))
-        return ServiceEditorDialog::tr("Active Directory");
-    return ServiceEditorDialog::tr("LDAP");
-}
-} // namespace
-
-bool ServiceEditorDialog::canEdit(const QString &type)
+bool isIdentityType(const QString &type)
 {
     return type == QLatin1String("ldap") || type == QLatin1String("adldap") || type == QLatin1String("oidc");
 }
+} // namespace
 
 ServiceEditorDialog::ServiceEditorDialog(GatehouseClient *client, const ServiceDefinition &service,
-                                         QWidget *parent)
+                                         const ServiceTypeInfo &type, QWidget *parent)
     : QDialog(parent)
     , m_client(client)
     , m_service(service)
+    , m_type(type)
     , m_name(new QLineEdit(this))
     , m_label(new QLineEdit(this))
-    , m_active(new QCheckBox(tr("&Active (offered for sign-in)"), this))
-    , m_form(formFor(service.type, nullptr))
+    , m_active(new QCheckBox(
+          isIdentityType(service.type) ? tr("&Active (offered for sign-in)") : tr("&Active"), this))
+    , m_form(formFor(service.type))
+    , m_description(new QLabel(this))
     , m_testButton(new QPushButton(tr("&Test"), this))
     , m_saveButton(new QPushButton(tr("&Save"), this))
     , m_testSummary(new QLabel(this))
     , m_testResults(new QListWidget(this))
     , m_error(new QLabel(this))
 {
-    setWindowTitle(service.id ? tr("Edit %1 service %2").arg(typeTitle(service.type), service.name)
-                              : tr("New %1 service").arg(typeTitle(service.type)));
+    m_type.name = service.type;
     auto *header = new QFormLayout;
     auto *nameLabel = new QLabel(tr("&Name:"), this);
     nameLabel->setBuddy(m_name);
@@ -66,7 +62,9 @@ ServiceEditorDialog::ServiceEditorDialog(GatehouseClient *client, const ServiceD
     m_name->setToolTip(tr("Used in URLs and sign-in requests: letters, digits, '_', '-' and '.'."));
     m_label->setObjectName(QStringLiteral("label"));
     m_label->setAccessibleName(tr("Service label"));
-    m_label->setToolTip(tr("Shown on the sign-in screen, e.g. \"Sign in with <label>\"."));
+    m_label->setToolTip(isIdentityType(service.type)
+                            ? tr("Shown on the sign-in screen, e.g. \"Sign in with <label>\".")
+                            : tr("A display name for the service."));
     m_active->setObjectName(QStringLiteral("is_active"));
     header->addRow(nameLabel, m_name);
     header->addRow(labelLabel, m_label);
@@ -75,7 +73,11 @@ ServiceEditorDialog::ServiceEditorDialog(GatehouseClient *client, const ServiceD
     m_name->setText(service.name);
     m_label->setText(service.label);
     m_active->setChecked(service.id == 0 || service.isActive);
+    m_form->setReservedMnemonics(QStringLiteral("nlatsc"));
     m_form->setConfig(service.config);
+    m_description->setObjectName(QStringLiteral("typeDescription"));
+    m_description->setWordWrap(true);
+    m_description->setForegroundRole(QPalette::PlaceholderText);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -111,6 +113,7 @@ ServiceEditorDialog::ServiceEditorDialog(GatehouseClient *client, const ServiceD
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_description);
     layout->addLayout(header);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_testSummary);
@@ -121,7 +124,44 @@ ServiceEditorDialog::ServiceEditorDialog(GatehouseClient *client, const ServiceD
     setTabOrder(m_name, m_label);
     setTabOrder(m_label, m_active);
     setTabOrder(m_active, m_form);
+    applyType(m_type);
+    if (m_type.configSchema.isEmpty())
+        loadSchema();
+    else
+        loadedOne();
     loadRoles();
+}
+
+void ServiceEditorDialog::applyType(const ServiceTypeInfo &type)
+{
+    const QString title = type.label.isEmpty() ? type.name : type.label;
+    setWindowTitle(m_service.id ? tr("Edit %1 service %2").arg(title, m_service.name)
+                                : tr("New %1 service").arg(title));
+    m_description->setText(type.description);
+    m_description->setVisible(!type.description.isEmpty());
+    m_testButton->setVisible(type.testable);
+    if (!type.configSchema.isEmpty())
+        m_form->setSchema(type.configSchema);
+}
+
+void ServiceEditorDialog::loadSchema()
+{
+    m_client->send(
+        "GET", QStringLiteral("system/service_type/%1").arg(m_type.name), QJsonValue(), this,
+        [this](const ApiReply &reply) {
+            if (!reply.ok())
+                showError(
+                    tr("The form of this service type could not be loaded: %1").arg(reply.describeError()));
+            else
+                applyType(m_type = ServiceTypeInfo::fromJson(reply.body.toObject()));
+            loadedOne();
+        });
+}
+
+void ServiceEditorDialog::loadedOne()
+{
+    if (--m_pending == 0)
+        Q_EMIT rolesLoaded();
 }
 
 void ServiceEditorDialog::loadRoles()
@@ -138,7 +178,7 @@ void ServiceEditorDialog::loadRoles()
                                                    row.toObject().value(QLatin1String("name")).toString()};
                            m_form->setRoles(roles);
                        }
-                       Q_EMIT rolesLoaded();
+                       loadedOne();
                    });
 }
 

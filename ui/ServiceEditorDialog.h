@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+#include "ServiceTypeInfo.h"
 #include "client/GatehouseClient.h"
 
 class QCheckBox;
@@ -12,30 +13,32 @@ class QPushButton;
 
 namespace gatehouse {
 
-class IdentityServiceForm;
+class ServiceConfigForm;
 
-// Creates or edits one identity service (ldap, adldap, oidc): name, label, active, the type's
-// config form, a "Test" button (POST /system/service/_test; each step's result is listed) and
-// Save (POST or PATCH /system/service; the server's error is shown as it says it).
+// Creates or edits one service of any type: name, label, active, the config form built from the
+// type's config_schema (ServiceConfigForm; LdapServiceForm / OidcServiceForm add their types'
+// rules), a "Test" button for types with a probe (POST /system/service/_test; each step's result
+// is listed) and Save (POST or PATCH /system/service; the server's error is shown as it says it).
 class ServiceEditorDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // `service.id` 0: a new service of `service.type`.
-    ServiceEditorDialog(GatehouseClient *client, const ServiceDefinition &service, QWidget *parent = nullptr);
+    // `service.id` 0: a new service of `service.type`. `type` without a config_schema: the
+    // dialog loads it (GET /system/service_type/{type}).
+    ServiceEditorDialog(GatehouseClient *client, const ServiceDefinition &service,
+                        const ServiceTypeInfo &type, QWidget *parent = nullptr);
 
-    // The types this editor has a form for.
-    static bool canEdit(const QString &type);
-
-    IdentityServiceForm *form() const { return m_form; }
+    ServiceConfigForm *form() const { return m_form; }
     ServiceDefinition definition() const;
     QString errorText() const;
     QStringList testResults() const;
+    bool isLoaded() const { return m_pending == 0; }
 
     void test();
     void save();
 
 Q_SIGNALS:
+    // The form is complete: the type's schema and the roles it offers have loaded.
     void rolesLoaded();
     void testFinished(bool success);
     void saved(const gatehouse::ServiceDefinition &service);
@@ -43,15 +46,21 @@ Q_SIGNALS:
 
 private:
     void loadRoles();
+    void loadSchema();
+    void applyType(const ServiceTypeInfo &type);
+    void loadedOne();
     bool checkForm();
     void showError(const QString &message);
 
     GatehouseClient *m_client;
     ServiceDefinition m_service;
+    ServiceTypeInfo m_type;
+    int m_pending = 2;
     QLineEdit *m_name;
     QLineEdit *m_label;
     QCheckBox *m_active;
-    IdentityServiceForm *m_form;
+    ServiceConfigForm *m_form;
+    QLabel *m_description;
     QPushButton *m_testButton;
     QPushButton *m_saveButton;
     QLabel *m_testSummary;

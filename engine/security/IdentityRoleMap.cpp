@@ -49,8 +49,30 @@ const Json *arrayKey(const Json &config, const char *key)
 
 QStringList IdentityRoleMap::configKeys()
 {
-    return {QStringLiteral("default_role"), QStringLiteral("app_role_map"), QStringLiteral("group_role_map"),
-            QStringLiteral("admin_groups"), QStringLiteral("link_existing_accounts")};
+    return configschema::keys(configSchema());
+}
+
+ConfigSchema IdentityRoleMap::configSchema()
+{
+    return {
+        ConfigField(QStringLiteral("default_role"), QStringLiteral("role"), QStringLiteral("Default role"),
+                    QStringLiteral("The role of every signed-in person for whom no group mapping applies.")),
+        ConfigField(QStringLiteral("group_role_map"), QStringLiteral("role_map"),
+                    QStringLiteral("Group to role map"),
+                    QStringLiteral("The first row whose group matches one of the person's groups decides the "
+                                   "role; no app: every app.")),
+        ConfigField(
+            QStringLiteral("app_role_map"), QStringLiteral("json"), QStringLiteral("App to role map"),
+            QStringLiteral("The role per app when no group row applies: [{\"app_id\": 1, \"role_id\": "
+                           "2}].")),
+        ConfigField(QStringLiteral("admin_groups"), QStringLiteral("array"), QStringLiteral("Admin groups"),
+                    QStringLiteral("One group per line; their members are Gatehouse system admins.")),
+        ConfigField(QStringLiteral("link_existing_accounts"), QStringLiteral("boolean"),
+                    QStringLiteral("Link existing accounts"),
+                    QStringLiteral("Trust this service's email addresses: a person whose address already has "
+                                   "an account signs in to it."))
+            .withDefault(false),
+    };
 }
 
 IdentityRoleMap IdentityRoleMap::fromConfig(const Json &config, const AccessSnapshot *snapshot)

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include "core/Json.h"
+#include "services/ConfigField.h"
 
 namespace gatehouse {
 
@@ -43,6 +44,8 @@ public:
     static IdentityRoleMap fromConfig(const Json &config, const AccessSnapshot *snapshot = nullptr);
     // The config keys this class reads (service types add them to their known keys).
     static QStringList configKeys();
+    // Those keys as config_schema fields (identity service types append them to their schema).
+    static ConfigSchema configSchema();
 
     // Does this map assign roles at all (see above)?
     bool managesRoles() const;

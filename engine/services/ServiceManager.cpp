@@ -19,6 +19,13 @@ ServiceManager::~ServiceManager() = default;
 void ServiceManager::registerType(ServiceType type)
 {
     const QString key = type.name;
+    // The schema is the one list of keys: its secret fields are masked and kept in the secret
+    // store, besides any a type still names itself (sqlite masks a stray "password" as well).
+    for (const QString &secret : configschema::secretKeys(type.configSchema))
+        if (!type.secretFields.contains(secret))
+            type.secretFields << secret;
+    for (const QString &problem : configschema::problems(type.configSchema))
+        spdlog::error("service type '{}': config schema: {}", key.toStdString(), problem.toStdString());
     m_types.insert(key, std::move(type));
 }
 

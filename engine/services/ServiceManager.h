@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 
+#include "ConfigField.h"
 #include "Service.h"
 
 namespace gatehouse {
@@ -64,6 +65,9 @@ struct ServiceType
     // the type has nothing to test.
     std::function<void(const ServiceInfo &, const ServiceEnvironment &, std::function<void(Json)> done)>
         probe;
+    // The config keys the type reads (GET /system/service_type's config_schema; the console's
+    // form). registerType() adds its secret fields to secretFields.
+    ConfigSchema configSchema;
 };
 
 // The registry of service types and the live, mounted services (looked up by lower-case name).

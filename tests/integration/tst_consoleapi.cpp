@@ -242,7 +242,7 @@ private Q_SLOTS:
         QCOMPARE(test(Json{{"type", 7}}).status, 400);
         QCOMPARE(test(Json{{"type", "system"}}).status, 400);
         // A type without a probe.
-        const TestResponse noProbe = test(Json{{"type", "sqlite"}, {"config", {{"database", "x.db"}}}});
+        const TestResponse noProbe = test(Json{{"type", "mcp"}, {"config", Json::object()}});
         QVERIFY2(noProbe.status == 400, noProbe.describe().constData());
         QVERIFY(noProbe.json.at("error").at("message").get<QString>().contains(
             QStringLiteral("nothing to test")));

@@ -113,8 +113,13 @@ ServiceType fakeType(const QString &name)
 
 void FakeIdentityTypes::install(ServiceManager &services)
 {
-    for (const char *name : {"ldap", "adldap", "oidc"})
-        services.registerType(fakeType(QLatin1String(name)));
+    for (const char *name : {"ldap", "adldap", "oidc"}) {
+        ServiceType type = fakeType(QLatin1String(name));
+        // The real type's form: the console builds its editor from it.
+        if (const ServiceType *real = services.type(type.name))
+            type.configSchema = real->configSchema;
+        services.registerType(std::move(type));
+    }
 }
 
 QList<Json> &FakeIdentityTypes::probedConfigs()

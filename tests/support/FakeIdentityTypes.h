@@ -14,7 +14,7 @@ namespace gatehouse::test {
 // Stand-in `ldap`, `adldap` and `oidc` service types for tests of what surrounds identity
 // services (the console, /system/environment, /system/service/_test) rather than of the
 // directories themselves: they need no slapd or IdP. install() registers them on an engine's
-// ServiceManager, replacing the real types of that engine only.
+// ServiceManager, replacing the real types of that engine only (their config_schema is kept).
 //   ldap / adldap: secret field bind_password; password sign-in always fails as an unreachable
 //     directory does (504, "The directory server at <host>:<port> cannot be reached.").
 //   oidc: secret field client_secret; browser sign-in redirects to <issuer>/authorize.

@@ -21,7 +21,6 @@
 
 #include "ConsoleChecks.h"
 #include "FakeIdentityTypes.h"
-#include "IdentityServiceForm.h"
 #include "LdapServiceForm.h"
 #include "LoopbackRedirectReceiver.h"
 #include "MainWindow.h"

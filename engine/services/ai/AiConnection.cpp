@@ -162,37 +162,13 @@ bool matches(const QString &pattern, const QString &model)
 
 const std::set<std::string> &knownKeys()
 {
-    static const std::set<std::string> keys = {"provider",
-                                               "api_key",
-                                               "base_url",
-                                               "default_model",
-                                               "model",
-                                               "max_tokens",
-                                               "temperature",
-                                               "timeout",
-                                               "timeout_seconds",
-                                               "organization",
-                                               "organization_id",
-                                               "system_prompt",
-                                               "rpm_limit",
-                                               "rpm_per_user",
-                                               "allowed_models",
-                                               "allowed_roles",
-                                               "data_access_api_key",
-                                               "extra_headers",
-                                               "extra_body",
-                                               "rate_sheet",
-                                               "input_price_per_1k",
-                                               "output_price_per_1k",
-                                               "cached_input_price_per_1k",
-                                               "monthly_budget",
-                                               "fallback_service_ids",
-                                               "max_retries",
-                                               "prompt_log",
-                                               "redact_upstream",
-                                               "redact_patterns",
-                                               "data_chat",
-                                               "endpoints"};
+    static const std::set<std::string> keys = [] {
+        // Alternative spellings accepted for DreamFactory-style configs; the form offers the first.
+        std::set<std::string> out{"model", "timeout_seconds", "organization_id", "rpm_per_user"};
+        for (const QString &key : configschema::keys(AiConnection::configSchema()))
+            out.insert(key.toStdString());
+        return out;
+    }();
     return keys;
 }
 void refuseUnknown(const Json &object, const QString &field, std::initializer_list<const char *> known)
@@ -383,6 +359,70 @@ QList<AiEndpointConfig> parseEndpoints(const Json &v)
     return out;
 }
 } // namespace
+
+ConfigSchema AiConnection::configSchema()
+{
+    auto f = [](const char *name, const char *type, const char *label, const QString &description) {
+        return ConfigField(QLatin1String(name), QLatin1String(type), QLatin1String(label), description);
+    };
+    return {
+        f("provider", "picklist", "Provider", QStringLiteral("The LLM provider's wire format."))
+            .isRequired()
+            .withValues(providers()),
+        f("api_key", "password", "API key",
+          QStringLiteral("The provider's API key (required for openai, anthropic and xai)."))
+            .isSecret(),
+        f("base_url", "url", "Base URL",
+          QStringLiteral("The provider's API address (default: the provider's own; required for "
+                         "openai_compatible).")),
+        f("default_model", "string", "Default model",
+          QStringLiteral("The model used when a request names none.")),
+        f("allowed_models", "array", "Allowed models",
+          QStringLiteral("One model per line; a trailing * matches a prefix. Empty: every model.")),
+        f("allowed_roles", "array", "Allowed roles",
+          QStringLiteral("Role names allowed to use this connection, one per line.")),
+        f("max_tokens", "integer", "Maximum tokens", QString()).withDefault(1024).withRange(1, 10000000),
+        f("temperature", "number", "Temperature", QString()).withDefault(0.7).withRange(0, 2),
+        f("timeout", "integer", "Timeout", QStringLiteral("Seconds to wait for the provider."))
+            .withDefault(30)
+            .withRange(1, 3600),
+        f("max_retries", "integer", "Retries", QString()).withDefault(2).withRange(0, 5),
+        f("organization", "string", "Organization", QStringLiteral("OpenAI organization id.")),
+        f("system_prompt", "text", "System prompt", QStringLiteral("Put before every conversation.")),
+        f("rpm_limit", "integer", "Requests per minute per user", QStringLiteral("0: no limit."))
+            .withDefault(0)
+            .withRange(0, 1000000000),
+        f("monthly_budget", "number", "Monthly budget", QStringLiteral("USD; 0: no budget."))
+            .withDefault(0)
+            .withRange(0, 1000000000000LL),
+        f("input_price_per_1k", "number", "Input price per 1k tokens", QStringLiteral("USD."))
+            .withRange(0, 1000000000),
+        f("output_price_per_1k", "number", "Output price per 1k tokens", QStringLiteral("USD."))
+            .withRange(0, 1000000000),
+        f("cached_input_price_per_1k", "number", "Cached input price per 1k tokens", QStringLiteral("USD."))
+            .withRange(0, 1000000000),
+        f("rate_sheet", "json", "Rate sheet",
+          QStringLiteral("Prices per model: {\"model\": {\"input_per_1k\", \"output_per_1k\"}}.")),
+        f("fallback_service_ids", "json", "Fallback connections",
+          QStringLiteral("Ids of AI services tried when this one fails, e.g. [3, 4].")),
+        f("data_access_api_key", "password", "Data access API key",
+          QStringLiteral("The API key data-chat and AI endpoints use to read governed data."))
+            .isSecret(),
+        f("prompt_log", "boolean", "Log prompts",
+          QStringLiteral("Keep prompts and answers in the prompt log."))
+            .withDefault(false),
+        f("redact_upstream", "boolean", "Redact personal data",
+          QStringLiteral("Mask personal data before it reaches the provider."))
+            .withDefault(false),
+        f("redact_patterns", "array", "Redaction patterns",
+          QStringLiteral("Extra regular expressions, one per line.")),
+        f("extra_headers", "object", "Extra headers", QStringLiteral("HTTP headers sent to the provider.")),
+        f("extra_body", "json", "Extra body fields",
+          QStringLiteral("Fields added to every provider request.")),
+        f("data_chat", "json", "Data chat", QStringLiteral("The data-chat settings (docs/ai.md).")),
+        f("endpoints", "json", "AI endpoints", QStringLiteral("Named prompt endpoints (docs/ai.md).")),
+    };
+}
 
 QStringList AiConnection::providers()
 {

@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include "core/Json.h"
+#include "services/ConfigField.h"
 
 namespace gatehouse {
 
@@ -94,6 +95,9 @@ struct AiConnection
     // Default base URL for a provider ("" for openai_compatible, which needs one).
     static QString defaultBaseUrl(const QString &provider);
     static QStringList providers();
+    // The `ai` type's config_schema; with a few alternative spellings (model, timeout_seconds,
+    // organization_id, rpm_per_user) it is the set of keys fromConfig() accepts.
+    static ConfigSchema configSchema();
 
     AiPrice priceFor(const QString &model) const;
     bool allowsModel(const QString &model) const;

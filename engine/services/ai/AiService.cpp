@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 
 #include "AiCall.h"
 #include "AiEndpointRun.h"
@@ -107,6 +108,68 @@ AiService::AiService(const ServiceInfo &info, const ServiceEnvironment &env)
 
 AiService::~AiService() = default;
 
+void AiService::probeConnection(const ServiceInfo &info, const ServiceEnvironment &env,
+                                std::function<void(Json)> done)
+{
+    Json steps = Json::array();
+    AiConnection connection;
+    try {
+        connection = AiConnection::fromConfig(info.config);
+        steps.push_back(
+            Json{{"name", "config"}, {"success", true}, {"detail", "The settings are complete."}});
+    } catch (const ApiError &e) {
+        steps.push_back(Json{{"name", "config"}, {"success", false}, {"detail", e.message()}});
+    }
+    if (!steps.back().at("success").get<bool>() || !env.httpClient) {
+        if (!env.httpClient)
+            steps.push_back(
+                Json{{"name", "models"}, {"success", false}, {"detail", "This engine has no HTTP client."}});
+        // Asynchronous like every other answer.
+        QTimer::singleShot(0, [done = std::move(done), steps] {
+            done(Json{{"success", false}, {"steps", steps}});
+        });
+        return;
+    }
+    // The provider's model list is the cheapest call that proves address and key alike.
+    const ProviderAdapter &adapter = ProviderAdapter::forProvider(connection.provider);
+    HttpClientRequest request = adapter.modelsRequest(connection);
+    request.headTimeoutMs = request.idleTimeoutMs = qMax(1, connection.timeoutSeconds) * 1000;
+    const QString where = connection.baseUrl.toString(QUrl::RemoveUserInfo);
+    const QString model = connection.defaultModel;
+    fetch(env.httpClient, std::move(request),
+          [steps, where, model, &adapter,
+           done = std::move(done)](int status, const HttpClientResponseHead &head, const QByteArray &body,
+                                   const HttpClientError *error) mutable {
+              if (error || status < 200 || status >= 300) {
+                  const QString message = error ? error->message : adapter.error(status, head, body).message;
+                  steps.push_back(Json{{"name", "connect"},
+                                       {"success", false},
+                                       {"detail", QStringLiteral("%1 answered: %2").arg(where, message)}});
+                  done(Json{{"success", false}, {"steps", steps}});
+                  return;
+              }
+              steps.push_back(Json{{"name", "connect"},
+                                   {"success", true},
+                                   {"detail", QStringLiteral("Reached %1.").arg(where)}});
+              QStringList ids;
+              try {
+                  for (const Json &entry : adapter.modelsResponse(body).value("data", Json::array()))
+                      if (entry.contains("id") && entry["id"].is_string())
+                          ids << entry["id"].get<QString>();
+              } catch (const ProviderError &e) {
+                  steps.push_back(Json{{"name", "models"}, {"success", false}, {"detail", e.message}});
+                  done(Json{{"success", false}, {"steps", steps}});
+                  return;
+              }
+              const bool hasModel = model.isEmpty() || ids.isEmpty() || ids.contains(model);
+              QString detail = QStringLiteral("The provider offers %1 model(s).").arg(ids.size());
+              if (!hasModel)
+                  detail += QStringLiteral(" The default model %1 is not among them.").arg(model);
+              steps.push_back(Json{{"name", "models"}, {"success", hasModel}, {"detail", detail}});
+              done(Json{{"success", hasModel}, {"steps", steps}});
+          });
+}
+
 void AiService::registerType(ServiceManager &manager)
 {
     ServiceType type;
@@ -116,7 +179,7 @@ void AiService::registerType(ServiceManager &manager)
     type.description =
         QStringLiteral("An LLM provider (OpenAI, Anthropic, xAI, Ollama or any OpenAI-compatible "
                        "server) behind the gateway: chat, completion, embeddings, usage and budgets.");
-    type.secretFields = {QStringLiteral("api_key"), QStringLiteral("data_access_api_key")};
+    type.configSchema = AiConnection::configSchema();
     type.create = [](const ServiceInfo &info, const ServiceEnvironment &env) -> std::shared_ptr<Service> {
         return std::make_shared<AiService>(info, env);
     };
@@ -127,6 +190,9 @@ void AiService::registerType(ServiceManager &manager)
             return e.message();
         }
         return QString();
+    };
+    type.probe = [](const ServiceInfo &info, const ServiceEnvironment &env, std::function<void(Json)> done) {
+        probeConnection(info, env, std::move(done));
     };
     manager.registerType(std::move(type));
 }

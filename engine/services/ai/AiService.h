@@ -24,6 +24,10 @@ public:
     ~AiService() override;
 
     static void registerType(ServiceManager &manager);
+    // The "Test" button (POST /system/service/_test): steps config, connect and models (the
+    // provider's model list, read through the adapter; the default model must be in it).
+    static void probeConnection(const ServiceInfo &info, const ServiceEnvironment &env,
+                                std::function<void(Json)> done);
 
     QStringList accessComponents() const override;
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;

@@ -88,28 +88,67 @@ void checkDn(const QString &dn, const char *key)
 
 QStringList LdapConfig::knownKeys()
 {
-    QStringList keys{QStringLiteral("host"),
-                     QStringLiteral("port"),
-                     QStringLiteral("encryption"),
-                     QStringLiteral("ca_certificate"),
-                     QStringLiteral("bind_dn"),
-                     QStringLiteral("bind_password"),
-                     QStringLiteral("base_dn"),
-                     QStringLiteral("user_filter"),
-                     QStringLiteral("username_attribute"),
-                     QStringLiteral("email_attribute"),
-                     QStringLiteral("name_attribute"),
-                     QStringLiteral("first_name_attribute"),
-                     QStringLiteral("last_name_attribute"),
-                     QStringLiteral("group_base_dn"),
-                     QStringLiteral("group_filter"),
-                     QStringLiteral("group_name_attribute"),
-                     QStringLiteral("disabled_filter"),
-                     QStringLiteral("domain"),
-                     QStringLiteral("attributes"),
-                     QStringLiteral("timeout")};
-    keys += IdentityRoleMap::configKeys();
-    return keys;
+    return configschema::keys(configSchema(Kind::ActiveDirectory));
+}
+
+ConfigSchema LdapConfig::configSchema(Kind kind)
+{
+    const bool ad = kind == Kind::ActiveDirectory;
+    auto f = [](const char *name, const char *type, const char *label, const QString &description) {
+        return ConfigField(QLatin1String(name), QLatin1String(type), QLatin1String(label), description);
+    };
+    ConfigSchema schema{
+        f("host", "string", "Host", QStringLiteral("The directory server's host name or address."))
+            .isRequired(),
+        f("port", "integer", "Port", QStringLiteral("389, or 636 with LDAPS."))
+            .withDefault(389)
+            .withRange(1, 65535),
+        f("encryption", "picklist", "Encryption",
+          QStringLiteral("none, starttls (upgrade the connection) or ldaps (TLS from the start)."))
+            .withValues({QStringLiteral("none"), QStringLiteral("starttls"), QStringLiteral("ldaps")})
+            .withDefault("none"),
+        f("ca_certificate", "text", "CA certificate",
+          QStringLiteral(
+              "The certificate authority that signed the server's certificate, as PEM text or a file "
+              "path (TLS only); empty: the system's CAs.")),
+        f("bind_dn", "string", "Bind DN",
+          QStringLiteral("The account Gatehouse searches the directory with.")),
+        f("bind_password", "password", "Bind password", QStringLiteral("The bind DN's password.")).isSecret(),
+        f("base_dn", "string", "Base DN", QStringLiteral("The base DN users are searched under."))
+            .isRequired(),
+        f("user_filter", "string", "User filter",
+          QStringLiteral("An extra LDAP filter users must match, e.g. (objectClass=person).")),
+        f("username_attribute", "string", "Username attribute",
+          QStringLiteral("The attribute people sign in with."))
+            .withDefault(ad ? "sAMAccountName" : "uid"),
+        f("email_attribute", "string", "Email attribute", QString()).withDefault("mail"),
+        f("name_attribute", "string", "Display name attribute", QString())
+            .withDefault(ad ? "displayName" : "cn"),
+        f("first_name_attribute", "string", "First name attribute", QString()).withDefault("givenName"),
+        f("last_name_attribute", "string", "Last name attribute", QString()).withDefault("sn"),
+        f("group_base_dn", "string", "Group base DN",
+          QStringLiteral("Where groups are searched (default: the base DN).")),
+        f("group_filter", "string", "Group filter",
+          ad ? QStringLiteral(
+                   "{dn} and {username} stand for the signed-in person; empty: the memberOf values.")
+             : QStringLiteral("{dn} and {username} stand for the signed-in person."))
+            .withDefault(ad ? Json() : Json("(|(member={dn})(uniqueMember={dn})(memberUid={username}))")),
+        f("group_name_attribute", "string", "Group name attribute", QString()).withDefault("cn"),
+        f("disabled_filter", "string", "Disabled-account filter",
+          QStringLiteral("Accounts matching this LDAP filter may not sign in."))
+            .withDefault(ad ? Json("(userAccountControl:1.2.840.113556.1.4.803:=2)") : Json()),
+    };
+    if (ad)
+        schema << f("domain", "string", "Domain",
+                    QStringLiteral("Lets people type user@domain or DOMAIN\\user, e.g. corp.example.com."));
+    schema << f("timeout", "integer", "Timeout", QStringLiteral("Seconds to wait for the directory."))
+                  .withDefault(10)
+                  .withRange(1, 300)
+           << f("attributes", "object", "Attributes as lookups",
+                QStringLiteral(
+                    "Lookup name → directory attribute; each becomes a {user.<lookup name>} lookup."));
+    schema += IdentityRoleMap::configSchema();
+    return schema;
 }
 
 LdapConfig LdapConfig::fromConfig(const Json &config, Kind kind)

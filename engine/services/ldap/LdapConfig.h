@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include "core/Json.h"
+#include "services/ConfigField.h"
 
 namespace gatehouse {
 
@@ -52,7 +53,10 @@ struct LdapConfig
 
     // Throws ApiError 400 naming the key. Reads a ca_certificate file when one is named.
     static LdapConfig fromConfig(const Json &config, Kind kind);
+    // The keys of both kinds (adldap's superset: `domain` on an ldap service gets a clear error).
     static QStringList knownKeys();
+    // The type's config_schema, role-map keys included.
+    static ConfigSchema configSchema(Kind kind);
 
     bool tls() const { return encryption != Encryption::None; }
     // "ldap://host:389" / "ldaps://host:636".

@@ -83,7 +83,7 @@ void registerKind(ServiceManager &manager, LdapConfig::Kind kind)
            : QStringLiteral(
                  "Sign-in with accounts of an LDAP directory (OpenLDAP and others); groups map to roles "
                  "and directory attributes become lookups.");
-    type.secretFields = {QStringLiteral("bind_password")};
+    type.configSchema = LdapConfig::configSchema(kind);
     type.create = [kind](const ServiceInfo &info, const ServiceEnvironment &) -> std::shared_ptr<Service> {
         return std::make_shared<LdapService>(info, kind);
     };

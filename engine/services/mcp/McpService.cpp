@@ -147,8 +147,29 @@ QString checkOnServicesThread(ServiceManager &services, std::function<QString(co
     return state->result;
 }
 
-const char *kKnownKeys[] = {"services", "allow_writes", "allowed_origins", "allow_remote", "oauth"};
 } // namespace
+
+ConfigSchema McpService::configSchema()
+{
+    auto f = [](const char *name, const char *type, const char *label, const QString &description) {
+        return ConfigField(QLatin1String(name), QLatin1String(type), QLatin1String(label), description);
+    };
+    return {
+        f("services", "array", "Database services",
+          QStringLiteral("The database services whose tables the MCP tools reach, one per line.")),
+        f("allow_writes", "boolean", "Allow writes",
+          QStringLiteral("Offer tools that create, update and delete records."))
+            .withDefault(false),
+        f("allowed_origins", "array", "Allowed origins",
+          QStringLiteral("Browser origins allowed to connect, e.g. https://app.example.com, one per line.")),
+        f("allow_remote", "boolean", "Allow remote clients",
+          QStringLiteral("Accept connections from other computers, not only from this one."))
+            .withDefault(false),
+        f("oauth", "json", "OAuth",
+          QStringLiteral("Sign-in through an oidc service: {\"identity_service\", \"scopes\", \"resource\", "
+                         "\"allow_api_key_auth\"}.")),
+    };
+}
 
 McpService::Settings McpService::parseSettings(const Json &config, QString *error)
 {
@@ -160,12 +181,11 @@ McpService::Settings McpService::parseSettings(const Json &config, QString *erro
         *error = QStringLiteral("The mcp service config must be a JSON object.");
         return settings;
     }
+    const QStringList known = configschema::keys(configSchema());
     for (auto it = config.begin(); it != config.end(); ++it) {
-        if (std::find_if(std::begin(kKnownKeys), std::end(kKnownKeys),
-                         [&](const char *k) { return it.key() == k; }) == std::end(kKnownKeys)) {
-            *error = QStringLiteral("Unknown mcp config key '%1' (known: services, allow_writes, "
-                                    "allowed_origins, allow_remote, oauth).")
-                         .arg(QString::fromStdString(it.key()));
+        if (!known.contains(QString::fromStdString(it.key()))) {
+            *error = QStringLiteral("Unknown mcp config key '%1' (known: %2).")
+                         .arg(QString::fromStdString(it.key()), known.join(QStringLiteral(", ")));
             return settings;
         }
     }
@@ -236,6 +256,7 @@ void McpService::registerType(ServiceManager &manager)
     type.description = QStringLiteral("A Model Context Protocol server at /mcp/{name}: governed data tools, "
                                       "table schema resources and prompts over the database services it "
                                       "exposes, for Claude Desktop, IDEs and other MCP clients.");
+    type.configSchema = configSchema();
     type.create = [revocations](const ServiceInfo &info,
                                 const ServiceEnvironment &env) -> std::shared_ptr<Service> {
         return std::make_shared<McpService>(info, env, revocations);

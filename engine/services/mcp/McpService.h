@@ -35,6 +35,8 @@ public:
     static Settings parseSettings(const Json &config, QString *error);
 
     static void registerType(ServiceManager &manager);
+    // The type's config_schema; parseSettings() refuses keys outside it.
+    static ConfigSchema configSchema();
 
     McpService(ServiceInfo info, const ServiceEnvironment &env,
                std::shared_ptr<McpSessionIds::Revocations> revocations);

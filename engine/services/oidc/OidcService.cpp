@@ -111,7 +111,7 @@ void OidcService::registerType(ServiceManager &manager)
         "Single sign-on through an OpenID Connect provider (Entra ID, Okta, Keycloak, Google...): browser "
         "sign-in with the authorization code flow and PKCE, and the provider's access tokens accepted as "
         "bearer tokens, with claims mapped to lookups and groups to roles.");
-    type.secretFields = {QStringLiteral("client_secret")};
+    type.configSchema = OidcSettings::configSchema();
     type.create = [](const ServiceInfo &info, const ServiceEnvironment &env) -> std::shared_ptr<Service> {
         return std::make_shared<OidcService>(info, env);
     };

@@ -79,23 +79,56 @@ QUrl webUrl(const QString &value, const QString &key, bool allowPath = true)
 
 QStringList OidcSettings::configKeys()
 {
-    QStringList keys{QStringLiteral("issuer"),
-                     QStringLiteral("client_id"),
-                     QStringLiteral("client_secret"),
-                     QStringLiteral("scopes"),
-                     QStringLiteral("audience"),
-                     QStringLiteral("app_id"),
-                     QStringLiteral("claims"),
-                     QStringLiteral("username_claim"),
-                     QStringLiteral("groups_claim"),
-                     QStringLiteral("allowed_redirect_uris"),
-                     QStringLiteral("public_url"),
-                     QStringLiteral("timeout"),
-                     QStringLiteral("allowed_algorithms"),
-                     QStringLiteral("jwks_cooldown"),
-                     QStringLiteral("token_endpoint_auth_method")};
-    keys += IdentityRoleMap::configKeys();
-    return keys;
+    return configschema::keys(configSchema());
+}
+
+ConfigSchema OidcSettings::configSchema()
+{
+    auto f = [](const char *name, const char *type, const char *label, const QString &description) {
+        return ConfigField(QLatin1String(name), QLatin1String(type), QLatin1String(label), description);
+    };
+    ConfigSchema schema{
+        f("issuer", "url", "Issuer",
+          QStringLiteral("The identity provider's issuer URL (https; http only on loopback); its discovery "
+                         "document is read from there."))
+            .isRequired(),
+        f("client_id", "string", "Client id",
+          QStringLiteral(
+              "The client id registered with the identity provider (needed for browser sign-in).")),
+        f("client_secret", "password", "Client secret",
+          QStringLiteral("Empty for a public client (PKCE only)."))
+            .isSecret(),
+        f("scopes", "array", "Scopes", QStringLiteral("One per line; openid is always asked for."))
+            .withDefault(Json::array({"openid", "email", "profile"})),
+        f("audience", "string", "Audience",
+          QStringLiteral("The audience bearer tokens must name (default: the client id).")),
+        f("app_id", "integer", "App id",
+          QStringLiteral("The app whose roles apply to bearer tokens sent without an API key."))
+            .withRange(1, 2147483647),
+        f("username_claim", "string", "Username claim", QString()).withDefault("preferred_username"),
+        f("groups_claim", "string", "Groups claim", QString()).withDefault("groups"),
+        f("claims", "object", "Claims as lookups",
+          QStringLiteral("Lookup name → token claim; each becomes a {user.<lookup name>} lookup.")),
+        f("allowed_redirect_uris", "array", "Allowed redirect addresses",
+          QStringLiteral("One address per line; loopback addresses are always allowed.")),
+        f("public_url", "url", "Public URL",
+          QStringLiteral("The gateway's address as browsers reach it (default: from the request).")),
+        f("timeout", "integer", "Timeout", QStringLiteral("Seconds to wait for the provider."))
+            .withDefault(10)
+            .withRange(1, 120),
+        f("allowed_algorithms", "multi_picklist", "Allowed algorithms",
+          QStringLiteral("Token signature algorithms accepted (default: both)."))
+            .withValues({QStringLiteral("RS256"), QStringLiteral("ES256")}),
+        f("jwks_cooldown", "integer", "Key refresh cooldown",
+          QStringLiteral("Seconds between key set reloads for unknown key ids."))
+            .withDefault(30)
+            .withRange(0, 3600),
+        f("token_endpoint_auth_method", "picklist", "Token endpoint authentication",
+          QStringLiteral("How the client secret is sent (default: what the provider offers)."))
+            .withValues({QStringLiteral("client_secret_basic"), QStringLiteral("client_secret_post")}),
+    };
+    schema += IdentityRoleMap::configSchema();
+    return schema;
 }
 
 bool OidcSettings::isLoopbackHost(const QString &host)

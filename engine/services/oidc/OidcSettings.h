@@ -40,6 +40,8 @@ struct OidcSettings
     // `snapshot` when one is given.
     static OidcSettings fromConfig(const Json &config, const AccessSnapshot *snapshot = nullptr);
     static QStringList configKeys();
+    // The type's config_schema (role-map keys included); configKeys() are its keys.
+    static ConfigSchema configSchema();
     // http loopback (127.0.0.1, [::1], localhost; any port) or https/http on a listed URL.
     bool isAllowedClientRedirect(const QUrl &url) const;
     static bool isLoopbackHost(const QString &host);

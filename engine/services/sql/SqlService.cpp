@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThreadPool>
 
 #include "RoutineResource.h"
 #include "SchemaResource.h"
@@ -274,6 +275,100 @@ QString SqlService::validate(const ServiceInfo &info, const Config *config)
     return message;
 }
 
+Json SqlService::probe(const ServiceInfo &info, const Config *config)
+{
+    Json steps = Json::array();
+    auto step = [&steps](const char *name, bool success, const QString &detail) {
+        steps.push_back(Json{{"name", name}, {"success", success}, {"detail", detail}});
+    };
+    auto result = [&steps] {
+        bool success = true;
+        for (const Json &s : steps)
+            success = success && s.at("success").get<bool>();
+        return Json{{"success", success}, {"steps", steps}};
+    };
+    QString error;
+    const ConnectionSpec spec = connectionSpec(info, config, &error);
+    if (error.isEmpty())
+        requestStatements(info.config, &error);
+    if (!error.isEmpty()) {
+        step("config", false, error);
+        return result();
+    }
+    step("config", true, QStringLiteral("The settings are complete."));
+    const bool sqlite = spec.driver == QLatin1String("QSQLITE");
+    // Opening a missing SQLite file would create it; a test must leave no trace.
+    if (sqlite && !QFileInfo::exists(spec.database)) {
+        step("connect", false, QStringLiteral("The database file %1 does not exist.").arg(spec.database));
+        return result();
+    }
+    const QString where =
+        sqlite ? spec.database : QStringLiteral("%1:%2/%3").arg(spec.host).arg(spec.port).arg(spec.database);
+    const QString name = QStringLiteral("probe-%1").arg(g_validateCounter.fetchAndAddRelaxed(1));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(spec.driver, name);
+        try {
+            DbExecutor::ensureOpen(db, spec);
+            step("connect", true, QStringLiteral("Connected to %1.").arg(where));
+            const qsizetype tables = db.tables(QSql::Tables).size();
+            const qsizetype views = db.tables(QSql::Views).size();
+            step("tables", true,
+                 QStringLiteral("%1 table(s) and %2 view(s) are visible.").arg(tables).arg(views));
+        } catch (const ApiError &e) {
+            step("connect", false,
+                 e.message().contains(QLatin1String("initialised"))
+                     ? QStringLiteral("The connection works but one of the 'init_statements' failed.")
+                     : connectFailure(spec.driver, db.lastError()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result();
+}
+
+ConfigSchema SqlService::configSchema(const QString &type)
+{
+    auto f = [](const char *name, const char *kind, const char *label, const QString &description) {
+        return ConfigField(QLatin1String(name), QLatin1String(kind), QLatin1String(label), description);
+    };
+    ConfigSchema schema;
+    if (type == QLatin1String("sqlite")) {
+        schema << f("database", "string", "Database file",
+                    QStringLiteral("The SQLite file's path; a relative path is inside the data folder."))
+                      .isRequired();
+    } else {
+        const bool pg = type == QLatin1String("pgsql");
+        schema << f("host", "string", "Host", QStringLiteral("The database server's host name or address."))
+                      .isRequired()
+               << f("port", "integer", "Port", QString()).withDefault(pg ? 5432 : 3306).withRange(1, 65535)
+               << f("database", "string", "Database", QStringLiteral("The database (schema) to serve."))
+                      .isRequired()
+               << f("username", "string", "Username", QString())
+               << f("password", "password", "Password", QString()).isSecret();
+    }
+    schema << f("options", "string", "Driver options",
+                QStringLiteral("Connection options for the Qt driver, separated by ';' (e.g. "
+                               "QSQLITE_BUSY_TIMEOUT=5000 or sslmode=require)."))
+           << f("init_statements", "array", "Init statements",
+                QStringLiteral("SQL run on every new connection, one statement per line."))
+           << f("statements", "array", "Per-request statements",
+                QStringLiteral(
+                    "SQL run before each request, one statement per line; may use {user.*} lookups."))
+           << f("max_records", "integer", "Maximum records",
+                QStringLiteral("The most records one request returns."))
+                  .withDefault(1000)
+                  .withRange(1, 100000)
+           << f("max_batch_records", "integer", "Maximum batch records",
+                QStringLiteral("The most records one write request may carry."))
+                  .withRange(1, 100000)
+           << f("pool_size", "integer", "Connections", QStringLiteral("Database connections kept open."))
+                  .withDefault(type == QLatin1String("sqlite") ? 2 : 4)
+                  .withRange(1, 64)
+           << f("named_queries", "json", "Named queries",
+                QStringLiteral("Saved parameterised queries: [{\"name\", \"sql\", \"params\"...}]."));
+    return schema;
+}
+
 void SqlService::registerTypes(ServiceManager &manager)
 {
     struct Kind
@@ -293,12 +388,31 @@ void SqlService::registerTypes(ServiceManager &manager)
         type.label = QLatin1String(kind.label);
         type.group = QStringLiteral("Database");
         type.description = QLatin1String(kind.description);
+        type.configSchema = configSchema(type.name);
+        // SQLite ignores a password, but one stored by mistake is still masked.
         type.secretFields = {QStringLiteral("password")};
         type.create = [](const ServiceInfo &info, const ServiceEnvironment &env) -> std::shared_ptr<Service> {
             return std::make_shared<SqlService>(info, env);
         };
         type.validate = [](const ServiceInfo &info, const ServiceEnvironment &env) {
             return validate(info, env.config);
+        };
+        type.probe = [](const ServiceInfo &info, const ServiceEnvironment &env,
+                        std::function<void(Json)> done) {
+            // Connecting can take the driver's whole timeout: a worker does it, the answer comes
+            // back through the event loop of the calling thread.
+            auto receiver = std::shared_ptr<QObject>(new QObject, [](QObject *o) { o->deleteLater(); });
+            const Config *config = env.config;
+            QThreadPool::globalInstance()->start([receiver, info, config, done = std::move(done)]() mutable {
+                Json result = probe(info, config);
+                QObject *target = receiver.get();
+                QMetaObject::invokeMethod(
+                    target,
+                    [receiver = std::move(receiver), done = std::move(done), result = std::move(result)] {
+                        done(result);
+                    },
+                    Qt::QueuedConnection);
+            });
         };
         manager.registerType(std::move(type));
     }

@@ -7,6 +7,7 @@
 
 #include "DbSchema.h"
 #include "SqlDialect.h"
+#include "services/ConfigField.h"
 #include "services/Service.h"
 #include "store/ConnectionSpec.h"
 
@@ -62,6 +63,11 @@ public:
     // Opens a connection with the config and runs a trivial query; an empty string when it
     // works, otherwise a message safe to show (never the driver's text or the credentials).
     static QString validate(const ServiceInfo &info, const Config *config);
+    // The "Test" button's work (blocking: run it on a worker): steps "config", "connect" and
+    // "tables" (how many tables the connection sees). Never creates a missing SQLite file.
+    static Json probe(const ServiceInfo &info, const Config *config);
+    // The config_schema of `type` (sqlite, pgsql or mysql).
+    static ConfigSchema configSchema(const QString &type);
 
     int maxRecords() const { return m_maxRecords; }
     const SqlDialect &dialect() const { return *m_dialect; }

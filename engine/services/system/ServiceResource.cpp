@@ -251,7 +251,8 @@ void ServiceResource::preprocess(std::shared_ptr<Job> job, std::function<void()>
                     QStringList changedSecrets;
                     if (record.contains("config")) {
                         // Top-level keys are merged (DF updates the keys it is sent); the mask
-                        // written back means "unchanged".
+                        // written back means "unchanged", null removes the key (as in a JSON
+                        // merge patch: the console clears a field that way).
                         for (auto it = record["config"].begin(); it != record["config"].end(); ++it) {
                             const QString key = QString::fromStdString(it.key());
                             if (secretFields.contains(key)) {
@@ -267,7 +268,10 @@ void ServiceResource::preprocess(std::shared_ptr<Job> job, std::function<void()>
                                 throw ApiError::badRequest(
                                     QStringLiteral("Field 'config.%1' holds a reserved value.").arg(key));
                             }
-                            info.config[it.key()] = it.value();
+                            if (it->is_null())
+                                info.config.erase(it.key());
+                            else
+                                info.config[it.key()] = it.value();
                         }
                     }
                     const ServiceType *type = self->m_services.type(info.type);

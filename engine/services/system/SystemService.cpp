@@ -196,7 +196,8 @@ HttpResponse SystemService::serviceTypes(const RequestContext &context, const QS
     if (path.size() > 1)
         throw ApiError::notFound(QStringLiteral("Resource not found for service 'system'."));
     const QStringList known{QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("group"),
-                            QStringLiteral("description"), QStringLiteral("secret_fields")};
+                            QStringLiteral("description"), QStringLiteral("secret_fields"),
+                            QStringLiteral("config_schema"), QStringLiteral("testable")};
     QStringList fields;
     for (const QString &f :
          context.paramAny({"fields", "select"}).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -212,7 +213,9 @@ HttpResponse SystemService::serviceTypes(const RequestContext &context, const QS
                    {"label", type.label},
                    {"group", type.group},
                    {"description", type.description},
-                   {"secret_fields", type.secretFields}};
+                   {"secret_fields", type.secretFields},
+                   {"config_schema", configschema::toJson(type.configSchema)},
+                   {"testable", bool(type.probe)}};
         if (fields.isEmpty())
             return entry;
         Json narrowed = Json::object();
