@@ -7,6 +7,9 @@
 
 #include "ConnectPage.h"
 #include "ServicesPage.h"
+#include "AppsPage.h"
+#include "RolesPage.h"
+#include "UsersPage.h"
 #include "SignInDialog.h"
 #include "client/GatehouseClient.h"
 
@@ -90,6 +93,9 @@ void MainWindow::connectToEngine(GatehouseClient *client, const QString &generat
 void MainWindow::createPages(GatehouseClient *client)
 {
     addPage(new ServicesPage(client, m_stack));
+    addPage(new RolesPage(client, m_stack));
+    addPage(new AppsPage(client, m_stack));
+    addPage(new UsersPage(client, m_stack));
 }
 
 void MainWindow::addPage(ConsolePage *page)
