@@ -49,7 +49,7 @@ AccessRulesEditor::AccessRulesEditor(GatehouseClient *client, QWidget *parent)
 
     auto *add = new QPushButton(tr("&Add rule"), this);
     add->setObjectName(QStringLiteral("addRule"));
-    auto *remove = new QPushButton(tr("Remo&ve rule"), this);
+    auto *remove = new QPushButton(tr("Remove r&ule"), this);
     remove->setObjectName(QStringLiteral("removeRule"));
     connect(add, &QPushButton::clicked, this, &AccessRulesEditor::addRule);
     connect(remove, &QPushButton::clicked, this, &AccessRulesEditor::removeCurrentRule);

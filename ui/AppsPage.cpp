@@ -150,15 +150,16 @@ void AppsPage::regenerateKey()
            "every client using it must be given the new key.")
             .arg(name),
         tr("Re&generate"), [this, id, name] {
-            client()->send("PATCH", QStringLiteral("system/app/%1?regenerate=true&fields=*").arg(id),
-                           QJsonObject(), this, [this, name](const ApiReply &reply) {
-                               if (checkReply(reply, tr("The key could not be regenerated"))) {
-                                   showKey(name,
-                                           reply.body.toObject().value(QLatin1String("api_key")).toString());
-                                   refresh();
-                               }
-                               Q_EMIT actionFinished();
-                           });
+            client()->send(
+                "PATCH", QStringLiteral("system/app/%1?regenerate=true&fields=*").arg(id),
+                // A PATCH needs a field; the unchanged name is the harmless one.
+                QJsonObject{{QStringLiteral("name"), name}}, this, [this, name](const ApiReply &reply) {
+                    if (checkReply(reply, tr("The key could not be regenerated"))) {
+                        showKey(name, reply.body.toObject().value(QLatin1String("api_key")).toString());
+                        refresh();
+                    }
+                    Q_EMIT actionFinished();
+                });
         });
 }
 
