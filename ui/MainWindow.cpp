@@ -10,6 +10,8 @@
 #include "AppsPage.h"
 #include "RolesPage.h"
 #include "UsersPage.h"
+#include "LookupsPage.h"
+#include "LimitsPage.h"
 #include "SignInDialog.h"
 #include "client/GatehouseClient.h"
 
@@ -96,6 +98,8 @@ void MainWindow::createPages(GatehouseClient *client)
     addPage(new RolesPage(client, m_stack));
     addPage(new AppsPage(client, m_stack));
     addPage(new UsersPage(client, m_stack));
+    addPage(new LookupsPage(client, m_stack));
+    addPage(new LimitsPage(client, m_stack));
 }
 
 void MainWindow::addPage(ConsolePage *page)

@@ -27,6 +27,11 @@
 #include "AppRoleTable.h"
 #include "AppsPage.h"
 #include "FieldMaskTable.h"
+#include "JsonTableModel.h"
+#include "LimitEditorDialog.h"
+#include "LimitsPage.h"
+#include "LookupEditorDialog.h"
+#include "LookupsPage.h"
 #include "MessageBar.h"
 #include "PagedRecordList.h"
 #include "RoleEditorDialog.h"
@@ -435,6 +440,177 @@ private Q_SLOTS:
         const TestResponse again = m_server->userLogin(QStringLiteral("carla@example.com"),
                                                        QStringLiteral("Carla-Passw0rd"), m_portalKey);
         QCOMPARE(again.json["role_id"].get<qint64>(), roleId(QStringLiteral("germany_reader")));
+    }
+
+    void privateLookupIsNeverShownInClear()
+    {
+        const QString secret = QStringLiteral("S3cret-Lookup-Value-9431");
+        LookupsPage page(m_client.get());
+        page.show();
+        QSignalSpy refreshed(&page, &LookupsPage::refreshed);
+        page.refresh();
+        QVERIFY(refreshed.wait(10000));
+        LookupEditorDialog *editor = page.createLookup();
+        checkAccessibility(editor);
+        // Built-in names are refused in the form.
+        child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("user.token"));
+        QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+        QCOMPARE(editor->messageBar()->kind(), MessageBar::Kind::Error);
+        child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("vault_token"));
+        child<QLineEdit>(editor, QStringLiteral("value"))->setText(secret);
+        child<QCheckBox>(editor, QStringLiteral("private"))->setChecked(true);
+        QCOMPARE(child<QLineEdit>(editor, QStringLiteral("value"))->echoMode(), QLineEdit::Password);
+        QSignalSpy saved(editor, &LookupEditorDialog::saved);
+        QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+        QVERIFY2(saved.wait(10000), qPrintable(editor->messageBar()->text()));
+        QVERIFY(refreshed.wait(10000));
+
+        QVERIFY(page.selectLookup(QStringLiteral("vault_token")));
+        auto showsSecret = [&] {
+            JsonTableModel *model = page.currentModel();
+            for (int row = 0; row < model->rowCount(); ++row)
+                for (int column = 0; column < model->columnCount(); ++column)
+                    if (model->data(model->index(row, column)).toString().contains(secret))
+                        return true;
+            return QJsonDocument(model->records()).toJson().contains(secret.toUtf8());
+        };
+        QVERIFY(!showsSecret());
+        int row = page.currentView()->currentIndex().row();
+        QCOMPARE(page.currentModel()->record(row).value(QLatin1String("value")).toString(),
+                 QStringLiteral("**********"));
+
+        // Editing keeps the sealed value unless a new one is typed; the field never holds it.
+        editor = page.editLookup();
+        QVERIFY(child<QLineEdit>(editor, QStringLiteral("value"))->text().isEmpty());
+        child<QLineEdit>(editor, QStringLiteral("description"))->setText(QStringLiteral("rotated monthly"));
+        QSignalSpy saved2(editor, &LookupEditorDialog::saved);
+        QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+        QVERIFY2(saved2.wait(10000), qPrintable(editor->messageBar()->text()));
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(!showsSecret());
+        const TestResponse stored =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/lookup?filter=name%3D'vault_token'"));
+        QCOMPARE(stored.json["resource"][0]["value"].get<QString>(), QStringLiteral("**********"));
+        QCOMPARE(stored.json["resource"][0]["description"].get<QString>(), QStringLiteral("rotated monthly"));
+        QVERIFY(!stored.body.contains(secret.toUtf8()));
+
+        // Delete, after confirming.
+        QVERIFY(page.selectLookup(QStringLiteral("vault_token")));
+        QSignalSpy done(&page, &LookupsPage::actionFinished);
+        page.deleteLookup();
+        QVERIFY(confirm(&page));
+        QVERIFY(done.wait(10000));
+        const TestResponse gone =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/lookup?filter=name%3D'vault_token'"));
+        QVERIFY(gone.json["resource"].empty());
+    }
+
+    void roleLookupsAreEditedOnTheRole()
+    {
+        const qint64 role = roleId(QStringLiteral("germany_reader"));
+        QVERIFY(role > 0);
+        LookupsPage page(m_client.get());
+        page.show();
+        QSignalSpy owners(&page, &LookupsPage::ownersLoaded);
+        page.setScopeIndex(2);
+        QVERIFY(owners.wait(10000));
+        QComboBox *owner = page.ownerBox();
+        QSignalSpy refreshed(&page, &LookupsPage::refreshed);
+        owner->setCurrentIndex(owner->findText(QStringLiteral("germany_reader")));
+        QCOMPARE(page.scope().ownerId, role);
+        QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 10000);
+        LookupEditorDialog *editor = page.createLookup();
+        QVERIFY(editor);
+        child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("region"));
+        child<QLineEdit>(editor, QStringLiteral("value"))->setText(QStringLiteral("EU"));
+        QSignalSpy saved(editor, &LookupEditorDialog::saved);
+        refreshed.clear();
+        QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+        QVERIFY2(saved.wait(10000), qPrintable(editor->messageBar()->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(page.selectLookup(QStringLiteral("region")), 10000);
+        const TestResponse stored = m_server->admin(
+            "GET", QStringLiteral("/api/v2/system/role/%1?related=lookup_by_role_id").arg(role));
+        QCOMPARE(stored.json["lookup_by_role_id"].size(), size_t(1));
+        QCOMPARE(stored.json["lookup_by_role_id"][0]["value"].get<QString>(), QStringLiteral("EU"));
+    }
+
+    void limitCountersShowAndReset()
+    {
+        QVERIFY(!m_portalKey.isEmpty());
+        LimitsPage page(m_client.get());
+        page.show();
+        QSignalSpy refreshed(&page, &LimitsPage::refreshed);
+        page.refresh();
+        QVERIFY(refreshed.wait(10000));
+        LimitEditorDialog *editor = page.createLimit();
+        QTRY_VERIFY_WITH_TIMEOUT(editor->isLoaded(), 10000);
+        checkAccessibility(editor);
+        child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("demo reads"));
+        auto *type = child<QComboBox>(editor, QStringLiteral("type"));
+        type->setCurrentIndex(type->findData(QStringLiteral("instance.service")));
+        // The service this type needs is checked before sending.
+        QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+        QVERIFY2(editor->messageBar()->text().contains(QStringLiteral("service")),
+                 qPrintable(editor->messageBar()->text()));
+        auto *service = child<QComboBox>(editor, QStringLiteral("service"));
+        service->setCurrentIndex(service->findText(QStringLiteral("demo")));
+        child<QSpinBox>(editor, QStringLiteral("rate"))->setValue(1000);
+        auto *verb = child<QComboBox>(editor, QStringLiteral("verb"));
+        verb->setCurrentIndex(verb->findData(QStringLiteral("GET")));
+        QSignalSpy saved(editor, &LimitEditorDialog::saved);
+        QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+        QVERIFY2(saved.wait(10000), qPrintable(editor->messageBar()->text()));
+        const TestResponse stored =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/limit?filter=name%3D'demo reads'"));
+        QCOMPARE(stored.json["resource"][0]["type"].get<QString>(), QStringLiteral("instance.service"));
+        QCOMPARE(stored.json["resource"][0]["service_id"].get<qint64>(), m_demoId);
+        QCOMPARE(stored.json["resource"][0]["period"].get<QString>(), QStringLiteral("minute"));
+
+        auto counter = [&](const char *key) {
+            return page.list()->currentRecord().value(QLatin1String(key)).toInt(-1);
+        };
+        auto call = [&](int times) {
+            for (int i = 0; i < times; ++i) {
+                const TestResponse r = m_server->request(
+                    "GET", QStringLiteral("/api/v2/demo/_table/customers"), nullptr, apiKey(m_portalKey));
+                QVERIFY2(r.status == 200, r.describe().constData());
+            }
+        };
+        call(3);
+        QSignalSpy counters(&page, &LimitsPage::countersLoaded);
+        page.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(page.selectLimit(QStringLiteral("demo reads")) && counter("_used") == 3,
+                                 10000);
+        QCOMPARE(counter("_remaining"), 997);
+        QCOMPARE(page.list()
+                     ->model()
+                     ->data(page.list()->model()->index(page.list()->view()->currentIndex().row(), 7))
+                     .toString(),
+                 QStringLiteral("3"));
+
+        // Reset this limit.
+        QSignalSpy done(&page, &LimitsPage::actionFinished);
+        counters.clear();
+        QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("reset")), Qt::LeftButton);
+        QVERIFY(done.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!counters.isEmpty(), 10000);
+        QVERIFY(page.selectLimit(QStringLiteral("demo reads")));
+        QCOMPARE(counter("_used"), 0);
+        QCOMPARE(counter("_remaining"), 1000);
+
+        // Reset all, after confirming.
+        call(2);
+        counters.clear();
+        page.refreshCounters();
+        QVERIFY(counters.wait(10000));
+        QVERIFY(page.selectLimit(QStringLiteral("demo reads")));
+        QCOMPARE(counter("_used"), 2);
+        counters.clear();
+        QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("resetAll")), Qt::LeftButton);
+        QVERIFY(confirm(&page));
+        QTRY_VERIFY_WITH_TIMEOUT(!counters.isEmpty(), 10000);
+        QVERIFY(page.selectLimit(QStringLiteral("demo reads")));
+        QCOMPARE(counter("_used"), 0);
     }
 
     void listsPageThroughThousandsOfRecords()
