@@ -1,8 +1,10 @@
 #include "LimitsPage.h"
 
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableView>
 
@@ -25,7 +27,8 @@ LimitsPage::LimitsPage(GatehouseClient *client, QWidget *parent)
                                   {QStringLiteral("endpoint"), tr("Endpoint")},
                                   {QStringLiteral("is_active"), tr("Active")},
                                   {QStringLiteral("_used"), tr("Used")},
-                                  {QStringLiteral("_remaining"), tr("Remaining")}},
+                                  {QStringLiteral("_remaining"), tr("Remaining")},
+                                  {QStringLiteral("_reset"), tr("Resets at")}},
                                  this))
     , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_delete(new QPushButton(tr("&Delete…"), this))
@@ -101,6 +104,10 @@ void LimitsPage::refreshCounters()
                     Counter &counter = m_counters[qint64(entry.value(QLatin1String("id")).toDouble())];
                     const qint64 remaining = qint64(entry.value(QLatin1String("remaining")).toDouble());
                     counter.used += qint64(entry.value(QLatin1String("attempts")).toDouble());
+                    // Each-user limits: the window that ends first.
+                    const qint64 reset = qint64(entry.value(QLatin1String("reset")).toDouble());
+                    if (reset > 0 && (!counter.resetAt || reset < counter.resetAt))
+                        counter.resetAt = reset;
                     // Each-user limits: the user closest to the limit.
                     counter.remaining = counter.users ? std::min(counter.remaining, remaining) : remaining;
                     ++counter.users;
@@ -122,9 +129,16 @@ void LimitsPage::applyCounters()
         if (counter == m_counters.cend()) {
             limit.remove(QStringLiteral("_used"));
             limit.remove(QStringLiteral("_remaining"));
+            limit.remove(QStringLiteral("_reset"));
         } else {
             limit.insert(QStringLiteral("_used"), double(counter->used));
             limit.insert(QStringLiteral("_remaining"), double(counter->remaining));
+            if (counter->resetAt > 0)
+                limit.insert(QStringLiteral("_reset"),
+                             QLocale().toString(QDateTime::fromSecsSinceEpoch(counter->resetAt),
+                                                QLocale::ShortFormat));
+            else
+                limit.remove(QStringLiteral("_reset"));
         }
         rows[i] = limit;
     }

@@ -45,7 +45,8 @@ private:
     {
         qint64 used = 0;
         qint64 remaining = 0;
-        int users = 0; // entries merged (each-user limits)
+        qint64 resetAt = 0; // epoch second; 0: no window open
+        int users = 0;      // entries merged (each-user limits)
     };
     void applyCounters();
     void updateButtons();

@@ -582,6 +582,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(page.selectLimit(QStringLiteral("demo reads")) && counter("_used") == 3,
                                  10000);
         QCOMPARE(counter("_remaining"), 997);
+        // The window's end is shown (and is within the minute the limit counts).
+        QVERIFY(!page.list()->currentRecord().value(QLatin1String("_reset")).toString().isEmpty());
         QCOMPARE(page.list()
                      ->model()
                      ->data(page.list()->model()->index(page.list()->view()->currentIndex().row(), 7))
@@ -597,6 +599,7 @@ private Q_SLOTS:
         QVERIFY(page.selectLimit(QStringLiteral("demo reads")));
         QCOMPARE(counter("_used"), 0);
         QCOMPARE(counter("_remaining"), 1000);
+        QVERIFY(page.list()->currentRecord().value(QLatin1String("_reset")).toString().isEmpty());
 
         // Reset all, after confirming.
         call(2);
