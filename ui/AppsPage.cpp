@@ -1,5 +1,6 @@
 #include "AppsPage.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QPushButton>
@@ -65,6 +66,16 @@ AppsPage::AppsPage(GatehouseClient *client, QWidget *parent)
     buttons->addWidget(reload);
     contentLayout()->addWidget(m_list, 1);
     contentLayout()->addLayout(buttons);
+    // Ctrl+N and Delete anywhere on the page (not inside its dialogs).
+    auto *newAction = new QAction(this);
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(newAction, &QAction::triggered, this, [this] { createApp(); });
+    auto *deleteAction = new QAction(this);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(deleteAction, &QAction::triggered, this, &AppsPage::deleteApp);
+    addActions({newAction, deleteAction});
     updateButtons();
 }
 

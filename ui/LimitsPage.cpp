@@ -1,5 +1,6 @@
 #include "LimitsPage.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -73,6 +74,16 @@ LimitsPage::LimitsPage(GatehouseClient *client, QWidget *parent)
     buttons->addWidget(reload);
     contentLayout()->addWidget(m_list, 1);
     contentLayout()->addLayout(buttons);
+    // Ctrl+N and Delete anywhere on the page (not inside its dialogs).
+    auto *newAction = new QAction(this);
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(newAction, &QAction::triggered, this, [this] { createLimit(); });
+    auto *deleteAction = new QAction(this);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(deleteAction, &QAction::triggered, this, &LimitsPage::deleteLimit);
+    addActions({newAction, deleteAction});
     updateButtons();
 }
 

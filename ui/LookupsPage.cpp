@@ -1,5 +1,6 @@
 #include "LookupsPage.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -125,6 +126,16 @@ LookupsPage::LookupsPage(GatehouseClient *client, QWidget *parent)
     contentLayout()->addLayout(top);
     contentLayout()->addWidget(m_stack, 1);
     contentLayout()->addLayout(buttons);
+    // Ctrl+N and Delete anywhere on the page (not inside its dialogs).
+    auto *newAction = new QAction(this);
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(newAction, &QAction::triggered, this, [this] { createLookup(); });
+    auto *deleteAction = new QAction(this);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(deleteAction, &QAction::triggered, this, &LookupsPage::deleteLookup);
+    addActions({newAction, deleteAction});
     updateButtons();
 }
 

@@ -616,6 +616,54 @@ private Q_SLOTS:
         QCOMPARE(counter("_used"), 0);
     }
 
+    void pagesWorkFromTheKeyboard()
+    {
+        RolesPage roles(m_client.get());
+        AppsPage apps(m_client.get());
+        UsersPage users(m_client.get());
+        LookupsPage lookups(m_client.get());
+        LimitsPage limits(m_client.get());
+        for (QWidget *page : std::initializer_list<QWidget *>{&roles, &apps, &users, &lookups, &limits}) {
+            checkAccessibility(page);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        users.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&users));
+        QSignalSpy refreshed(&users, &UsersPage::refreshed);
+        users.refresh();
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(users.selectUser(QStringLiteral("carla@example.com")));
+        users.activateWindow();
+        users.list()->view()->setFocus();
+        // Ctrl+N opens a new user's form; Escape closes it.
+        QTest::keyClick(users.list()->view(), Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(users.editor());
+        QCOMPARE(users.editor()->windowTitle(), QStringLiteral("New user"));
+        users.editor()->close();
+        QTRY_VERIFY(!users.editor());
+        // Delete asks first; Escape (the default answer) keeps the user.
+        users.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&users));
+        users.list()->view()->setFocus();
+        QTest::keyClick(users.list()->view(), Qt::Key_Delete);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = users.findChild<QMessageBox *>(QStringLiteral("confirmation"))));
+        QVERIFY(box->defaultButton() != box->findChild<QPushButton *>(QStringLiteral("confirm")));
+        QTest::keyClick(box, Qt::Key_Escape);
+        QTest::qWait(50);
+        const TestResponse still =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/user?filter=email%3D'carla@example.com'"));
+        QCOMPARE(still.json["resource"].size(), size_t(1));
+        // Enter on a row opens its form.
+        users.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&users));
+        users.list()->view()->setFocus();
+        QTest::keyClick(users.list()->view(), Qt::Key_Return);
+        QTRY_VERIFY(users.editor());
+        QCOMPARE(users.editor()->windowTitle(), QStringLiteral("Edit user"));
+    }
+
     void listsPageThroughThousandsOfRecords()
     {
         // 450 users: the list loads a first page and the rest as it is scrolled.
