@@ -151,6 +151,29 @@ QStringList FieldMaskTable::validate() const
     return problems;
 }
 
+void FieldMaskTable::markDone(const Call &call, const ApiReply &reply)
+{
+    if (call.method == "DELETE") {
+        const QString ids = call.path.mid(call.path.indexOf(QLatin1Char('=')) + 1);
+        for (const QString &id : ids.split(QLatin1Char(',')))
+            m_loadedIds.removeAll(id.toLongLong());
+        return;
+    }
+    if (call.method != "POST")
+        return;
+    // New rows are sent in table order and answered in that order.
+    const QJsonArray created = reply.body.toObject().value(QLatin1String("resource")).toArray();
+    qsizetype next = 0;
+    for (int row = 0; row < m_table->rowCount() && next < created.size(); ++row) {
+        QTableWidgetItem *item = m_table->item(row, TableColumn);
+        if (item->data(Qt::UserRole).toDouble() != 0)
+            continue;
+        const double id = created.at(next++).toObject().value(QLatin1String("id")).toDouble();
+        item->setData(Qt::UserRole, id);
+        m_loadedIds << qint64(id);
+    }
+}
+
 QList<FieldMaskTable::Call> FieldMaskTable::requests(qint64 roleId) const
 {
     QList<Call> calls;

@@ -33,6 +33,9 @@ public:
     QStringList validate() const;
     // The calls that make the stored masks of `roleId` equal to the table.
     QList<Call> requests(qint64 roleId) const;
+    // Records that `call` succeeded (new rows get their ids), so that after a later call fails,
+    // requests() asks only for what is still missing.
+    void markDone(const Call &call, const ApiReply &reply);
     QTableWidget *table() const { return m_table; }
 
 private:

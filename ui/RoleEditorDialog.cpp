@@ -150,19 +150,23 @@ void RoleEditorDialog::runCalls(QList<FieldMaskTable::Call> calls)
         return;
     }
     const FieldMaskTable::Call call = calls.takeFirst();
-    m_client->send(call.method, call.path, call.body, this, [this, calls](const ApiReply &reply) {
+    m_client->send(call.method, call.path, call.body, this, [this, call, calls](const ApiReply &reply) {
         if (!reply.ok()) {
             m_buttons->setEnabled(true);
-            // The role itself is stored; a second Save retries the masks against it.
+            // The role itself is stored; a second Save sends only the masks still missing.
             m_messages->showError(tr("The role was saved, but its field masks could not be"), reply);
+            // The stored rules now have ids: take them, so a second Save does not add them twice.
             m_client->send(
-                "GET", QStringLiteral("system/field_mask?filter=role_id%3D%1&limit=1000").arg(m_id),
-                QJsonValue(), this, [this](const ApiReply &masks) {
-                    if (masks.ok())
-                        m_masks->setMasks(masks.body.toObject().value(QLatin1String("resource")).toArray());
+                "GET", QStringLiteral("system/role/%1?related=role_service_access_by_role_id").arg(m_id),
+                QJsonValue(), this, [this](const ApiReply &role) {
+                    if (role.ok())
+                        m_rules->setRules(role.body.toObject()
+                                              .value(QLatin1String("role_service_access_by_role_id"))
+                                              .toArray());
                 });
             return;
         }
+        m_masks->markDone(call, reply);
         runCalls(calls);
     });
 }

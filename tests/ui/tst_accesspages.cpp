@@ -261,6 +261,10 @@ private Q_SLOTS:
         editor->rules()->filterTable()->addRow(QStringLiteral("country"), QStringLiteral("="),
                                                QStringLiteral("Canada"));
         editor->rules()->filterTable()->filterOpBox()->setCurrentIndex(1); // OR
+        // The mask becomes "partial, keep 3".
+        QTableWidget *masks = editor->masks()->table();
+        qobject_cast<QComboBox *>(masks->cellWidget(0, 3))->setCurrentText(QStringLiteral("partial"));
+        qobject_cast<QSpinBox *>(masks->cellWidget(0, 4))->setValue(3);
         QSignalSpy saved(editor, &RoleEditorDialog::saved);
         QTest::mouseClick(saveButton(editor), Qt::LeftButton);
         QVERIFY2(saved.wait(10000), qPrintable(editor->messageBar()->text()));
@@ -270,6 +274,19 @@ private Q_SLOTS:
         for (const Json &row : widened.json["resource"])
             countries.insert(row["country"].get<QString>());
         QCOMPARE(countries, (QSet<QString>{QStringLiteral("Germany"), QStringLiteral("Canada")}));
+        for (const Json &row : widened.json["resource"]) {
+            const TestResponse clear = m_server->admin(
+                "GET", QStringLiteral("/api/v2/demo/_table/customers/%1").arg(row["id"].get<qint64>()));
+            const QString email = clear.json["email"].get<QString>();
+            QVERIFY(row["email"].get<QString>() != email);
+            QVERIFY2(row["email"].get<QString>().endsWith(email.right(3)),
+                     qPrintable(row["email"].get<QString>()));
+        }
+        QCOMPARE(
+            m_server->admin("GET", QStringLiteral("/api/v2/system/field_mask?filter=role_id%3D%1").arg(id))
+                .json["resource"][0]["keep"]
+                .get<int>(),
+            3);
     }
 
     void roleEditorRefusesAnEmptyName()
