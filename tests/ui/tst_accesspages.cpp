@@ -132,9 +132,9 @@ class TestAccessPages : public QObject
         return r.json["resource"][0]["id"].get<qint64>();
     }
 
-    // Creates the role through the Roles page's editor: GET on demo/_table/customers, rows of one
-    // country only, emails redacted.
-    void createRoleThroughEditor(const QString &name, const QString &country)
+    // Creates the role through the Roles page's editor: GET on demo/_table/customers, rows where
+    // `field` = `value` only, emails redacted.
+    void createRoleThroughEditor(const QString &name, const QString &field, const QString &value)
     {
         RolesPage page(m_client.get());
         page.show();
@@ -167,13 +167,13 @@ class TestAccessPages : public QObject
         QTest::mouseClick(child<QPushButton>(editor, QStringLiteral("addFilter")), Qt::LeftButton);
         QTableWidget *filters = rules->filterTable()->table();
         QCOMPARE(filters->rowCount(), 1);
-        setCell(filters, 0, 0, QStringLiteral("country"));
+        setCell(filters, 0, 0, field);
         QTest::mouseClick(saveButton(editor), Qt::LeftButton);
         QCOMPARE(editor->messageBar()->kind(), MessageBar::Kind::Error);
         QVERIFY2(editor->messageBar()->text().contains(QStringLiteral("needs a value")),
                  qPrintable(editor->messageBar()->text()));
         QCOMPARE(roleId(name), 0);
-        setCell(filters, 0, 2, country);
+        setCell(filters, 0, 2, value);
 
         // Field mask: customers.email redacted for this role.
         QTest::mouseClick(child<QPushButton>(editor, QStringLiteral("addMask")), Qt::LeftButton);
@@ -207,7 +207,8 @@ private Q_SLOTS:
 
     void roleEditorGrantsOnlyFilteredRows()
     {
-        createRoleThroughEditor(QStringLiteral("germany_reader"), QStringLiteral("Germany"));
+        createRoleThroughEditor(QStringLiteral("germany_reader"), QStringLiteral("country"),
+                                QStringLiteral("Germany"));
         if (QTest::currentTestFailed())
             return;
         const qint64 id = roleId(QStringLiteral("germany_reader"));
@@ -457,6 +458,42 @@ private Q_SLOTS:
         const TestResponse again = m_server->userLogin(QStringLiteral("carla@example.com"),
                                                        QStringLiteral("Carla-Passw0rd"), m_portalKey);
         QCOMPARE(again.json["role_id"].get<qint64>(), roleId(QStringLiteral("germany_reader")));
+    }
+
+    void rowFilterWithALookupFollowsTheSignedInUser()
+    {
+        QVERIFY(!m_portalKey.isEmpty());
+        // The filter's value is a lookup: each user sees the customer row with their own email.
+        createRoleThroughEditor(QStringLiteral("own_record"), QStringLiteral("email"),
+                                QStringLiteral("{user.email}"));
+        if (QTest::currentTestFailed())
+            return;
+        const qint64 role = roleId(QStringLiteral("own_record"));
+        const TestResponse apps =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/app?filter=name%3D'portal'"));
+        const qint64 app = apps.json["resource"][0]["id"].get<qint64>();
+        const qint64 user = m_server->createUser(
+            QStringLiteral("sophia.fenwick@example.com"), QStringLiteral("Sophia-Passw0rd"),
+            Json{{"name", "Sophia"},
+                 {"user_to_app_to_role_by_user_id", Json::array({{{"app_id", app}, {"role_id", role}}})}});
+        QVERIFY(user > 0);
+        const TestResponse login = m_server->userLogin(QStringLiteral("sophia.fenwick@example.com"),
+                                                       QStringLiteral("Sophia-Passw0rd"), m_portalKey);
+        QVERIFY2(login.status == 200, login.describe().constData());
+        const TestResponse rows = m_server->request(
+            "GET", QStringLiteral("/api/v2/demo/_table/customers?limit=1000"), nullptr,
+            {{"X-DreamFactory-API-Key", m_portalKey.toUtf8()},
+             {"X-DreamFactory-Session-Token", login.json["session_token"].get<QString>().toUtf8()}});
+        QVERIFY2(rows.status == 200, rows.describe().constData());
+        QCOMPARE(rows.json["resource"].size(), size_t(1));
+        QCOMPARE(rows.json["resource"][0]["id"].get<qint64>(), qint64(3));
+        // With the key alone there is no user: the filter fails closed.
+        m_server->admin("PATCH", QStringLiteral("/api/v2/system/app/%1").arg(app), Json{{"role_id", role}});
+        const TestResponse anonymous = m_server->request(
+            "GET", QStringLiteral("/api/v2/demo/_table/customers"), nullptr, apiKey(m_portalKey));
+        QCOMPARE(anonymous.status, 403);
+        m_server->admin("PATCH", QStringLiteral("/api/v2/system/app/%1").arg(app),
+                        Json{{"role_id", roleId(QStringLiteral("germany_reader"))}});
     }
 
     void privateLookupIsNeverShownInClear()
