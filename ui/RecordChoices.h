@@ -13,8 +13,8 @@ namespace gatehouse {
 class GatehouseClient;
 
 // Fills a combo box with the records of a system resource (`system/role`, `system/app` …) as
-// "name" items carrying the id (Qt::UserRole), e.g. for a default role or a per-app role. The
-// first item is `noneText` with id 0 when it is not empty. `selectId` is chosen once loaded.
+// "name" items (users: "name <email>") carrying the id (Qt::UserRole), e.g. for a default role or a per-app
+// role. The first item is `noneText` with id 0 when it is not empty. `selectId` is chosen once loaded.
 class RecordChoices
 {
 public:
