@@ -31,6 +31,7 @@ AppsPage::AppsPage(GatehouseClient *client, QWidget *parent)
 {
     m_list->setObjectName(QStringLiteral("apps"));
     m_list->view()->setAccessibleName(tr("Apps"));
+    m_list->setSearchFields({QStringLiteral("name"), QStringLiteral("description")});
     m_list->setSource(QStringLiteral("system/app"),
                       QStringLiteral("fields=*&related=role_by_role_id&order=name"));
     auto *add = new QPushButton(tr("&New app…"), this);

@@ -37,6 +37,7 @@ LimitsPage::LimitsPage(GatehouseClient *client, QWidget *parent)
 {
     m_list->setObjectName(QStringLiteral("limits"));
     m_list->view()->setAccessibleName(tr("Limits"));
+    m_list->setSearchFields({QStringLiteral("name")});
     m_list->setSource(QStringLiteral("system/limit"), QStringLiteral("order=name"));
     auto *add = new QPushButton(tr("&New limit…"), this);
     add->setObjectName(QStringLiteral("newLimit"));

@@ -57,6 +57,7 @@ LookupsPage::LookupsPage(GatehouseClient *client, QWidget *parent)
 
     m_system->setObjectName(QStringLiteral("systemLookups"));
     m_system->view()->setAccessibleName(tr("System lookups"));
+    m_system->setSearchFields({QStringLiteral("name"), QStringLiteral("description")});
     m_system->setSource(QStringLiteral("system/lookup"), QStringLiteral("order=name"));
     m_ownerView->setObjectName(QStringLiteral("ownerLookups"));
     m_ownerView->setAccessibleName(tr("Lookups"));

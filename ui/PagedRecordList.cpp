@@ -3,8 +3,11 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include "client/GatehouseClient.h"
@@ -18,7 +21,22 @@ PagedRecordList::PagedRecordList(GatehouseClient *client, QList<JsonTableModel::
     , m_model(new JsonTableModel(std::move(columns), this))
     , m_view(new QTableView(this))
     , m_status(new QLabel(this))
+    , m_search(new QLineEdit(this))
+    , m_searchDelay(new QTimer(this))
 {
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setAccessibleName(tr("Search"));
+    m_search->setPlaceholderText(tr("Search…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->hide();
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(300);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &PagedRecordList::reload);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay->stop();
+        reload();
+    });
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -32,6 +50,7 @@ PagedRecordList::PagedRecordList(GatehouseClient *client, QList<JsonTableModel::
     m_status->setObjectName(QStringLiteral("listStatus"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
     setFocusProxy(m_view);
@@ -50,6 +69,26 @@ void PagedRecordList::setSource(const QString &path, const QString &query)
 {
     m_path = path;
     m_query = query;
+}
+
+void PagedRecordList::setSearchFields(const QStringList &fields)
+{
+    m_searchFields = fields;
+    m_search->setVisible(!fields.isEmpty());
+}
+
+QString PagedRecordList::searchFilter() const
+{
+    const QString text = m_search->text().trimmed();
+    if (text.isEmpty() || m_searchFields.isEmpty())
+        return QString();
+    // The text is a quoted filter value: a quote is written twice to stand for itself.
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
+    QStringList parts;
+    for (const QString &field : m_searchFields)
+        parts << QStringLiteral("(%1 like '%%2%')").arg(field, quoted);
+    return parts.join(QStringLiteral(" or "));
 }
 
 bool PagedRecordList::hasMore() const
@@ -84,6 +123,8 @@ void PagedRecordList::fetchMore()
                        .arg(m_model->rowCount());
     if (!m_query.isEmpty())
         path += QLatin1Char('&') + m_query;
+    if (const QString filter = searchFilter(); !filter.isEmpty())
+        path += QStringLiteral("&filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter));
     m_client->send("GET", path, QJsonValue(), request, [this, request, first](const ApiReply &reply) {
         request->deleteLater();
         m_request = nullptr;

@@ -7,7 +7,9 @@
 #include "JsonTableModel.h"
 
 class QLabel;
+class QLineEdit;
 class QTableView;
+class QTimer;
 
 namespace gatehouse {
 
@@ -28,6 +30,10 @@ public:
     // `path` below /api/v2 ("system/user"); `query` is added to each page ("related=…").
     void setSource(const QString &path, const QString &query = QString());
     void setPageSize(int size) { m_pageSize = size; }
+    // Shows a search field above the list that narrows it, on the server, to records whose
+    // `fields` contain the typed text (a `like` filter; typing pauses briefly before reloading).
+    void setSearchFields(const QStringList &fields);
+    QLineEdit *searchField() const { return m_search; }
     void reload();
     // Fetches the next page unless every record is loaded or a page is in flight.
     void fetchMore();
@@ -46,11 +52,15 @@ Q_SIGNALS:
 
 private:
     void updateStatus();
+    QString searchFilter() const;
 
     GatehouseClient *m_client;
     JsonTableModel *m_model;
     QTableView *m_view;
     QLabel *m_status;
+    QLineEdit *m_search;
+    QTimer *m_searchDelay;
+    QStringList m_searchFields;
     QString m_path;
     QString m_query;
     int m_pageSize = 200;

@@ -26,6 +26,7 @@ RolesPage::RolesPage(GatehouseClient *client, QWidget *parent)
 {
     m_list->setObjectName(QStringLiteral("roles"));
     m_list->view()->setAccessibleName(tr("Roles"));
+    m_list->setSearchFields({QStringLiteral("name"), QStringLiteral("description")});
     m_list->setSource(QStringLiteral("system/role"), QStringLiteral("order=name"));
     auto *add = new QPushButton(tr("&New role…"), this);
     add->setObjectName(QStringLiteral("newRole"));

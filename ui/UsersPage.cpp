@@ -28,6 +28,7 @@ UsersPage::UsersPage(GatehouseClient *client, QWidget *parent)
 {
     m_list->setObjectName(QStringLiteral("users"));
     m_list->view()->setAccessibleName(tr("Users"));
+    m_list->setSearchFields({QStringLiteral("email"), QStringLiteral("name")});
     m_list->setSource(QStringLiteral("system/user"), QStringLiteral("order=email"));
     auto *add = new QPushButton(tr("&New user…"), this);
     add->setObjectName(QStringLiteral("newUser"));

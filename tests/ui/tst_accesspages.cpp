@@ -745,6 +745,21 @@ private Q_SLOTS:
             QVERIFY(page2.wait(10000));
         }
         QCOMPARE(list->model()->rowCount(), list->total());
+
+        // The search field narrows the list on the server.
+        QSignalSpy searched(list, &PagedRecordList::pageLoaded);
+        QTest::keyClicks(list->searchField(), QStringLiteral("bulk0042"));
+        QVERIFY(searched.wait(10000));
+        QCOMPARE(list->model()->rowCount(), 1);
+        QCOMPARE(list->total(), 1);
+        QCOMPARE(list->currentRecord().value(QLatin1String("email")).toString(),
+                 QStringLiteral("bulk0042@example.com"));
+        // A quote in the text is a character to look for, not a broken filter.
+        searched.clear();
+        list->searchField()->setText(QStringLiteral("o'brien"));
+        QVERIFY(searched.wait(10000));
+        QVERIFY2(searched.first().first().value<ApiReply>().ok(), qPrintable(page.messageBar()->text()));
+        QCOMPARE(list->model()->rowCount(), 0);
     }
 
 private:
