@@ -26,6 +26,7 @@
 #include "AppEditorDialog.h"
 #include "AppRoleTable.h"
 #include "AppsPage.h"
+#include "ConsolePage.h"
 #include "FieldMaskTable.h"
 #include "JsonTableModel.h"
 #include "LimitEditorDialog.h"
@@ -716,6 +717,61 @@ private Q_SLOTS:
         QTest::keyClick(users.list()->view(), Qt::Key_Return);
         QTRY_VERIFY(users.editor());
         QCOMPARE(users.editor()->windowTitle(), QStringLiteral("Edit user"));
+    }
+
+    void deleteAsksThenDeletes()
+    {
+        const qint64 role = m_server->createRole(QStringLiteral("doomed_role"), Json::array());
+        QVERIFY(role > 0);
+        QVERIFY(!m_server->createAppKey(QStringLiteral("doomed_app"), role).isEmpty());
+        QVERIFY(m_server->createUser(QStringLiteral("doomed@example.com"), QStringLiteral("Doomed-Passw0rd"),
+                                     Json{{"name", "Doomed"}}) > 0);
+        QCOMPARE(m_server
+                     ->admin("POST", QStringLiteral("/api/v2/system/limit"),
+                             Json{{"resource",
+                                   {{{"name", "doomed_limit"},
+                                     {"type", "instance"},
+                                     {"rate", 5},
+                                     {"period", "hour"}}}}})
+                     .status,
+                 201);
+        auto exists = [&](const QString &resource, const QString &field, const QString &value) {
+            return !m_server
+                        ->admin("GET", QStringLiteral("/api/v2/system/") + resource +
+                                           QStringLiteral("?filter=") + field + QStringLiteral("%3D'") +
+                                           value + QLatin1Char('\''))
+                        .json["resource"]
+                        .empty();
+        };
+        // Each page: select, Delete, the question, confirm, gone.
+        auto run = [&](ConsolePage *page, auto select, const QString &resource, const QString &field,
+                       const QString &value) {
+            QSignalSpy refreshed(page, &ConsolePage::refreshed);
+            page->refresh();
+            QVERIFY(refreshed.wait(10000));
+            QVERIFY(select(value));
+            QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("delete")), Qt::LeftButton);
+            QVERIFY(exists(resource, field, value)); // nothing happens before the answer
+            QVERIFY(confirm(page));
+            QTRY_VERIFY_WITH_TIMEOUT(!exists(resource, field, value), 10000);
+        };
+        AppsPage apps(m_client.get());
+        run(
+            &apps, [&](const QString &v) { return apps.selectApp(v); }, QStringLiteral("app"),
+            QStringLiteral("name"), QStringLiteral("doomed_app"));
+        RolesPage roles(m_client.get());
+        run(
+            &roles, [&](const QString &v) { return roles.selectRole(v); }, QStringLiteral("role"),
+            QStringLiteral("name"), QStringLiteral("doomed_role"));
+        UsersPage users(m_client.get());
+        users.list()->searchField()->setText(QStringLiteral("doomed"));
+        run(
+            &users, [&](const QString &v) { return users.selectUser(v); }, QStringLiteral("user"),
+            QStringLiteral("email"), QStringLiteral("doomed@example.com"));
+        LimitsPage limits(m_client.get());
+        run(
+            &limits, [&](const QString &v) { return limits.selectLimit(v); }, QStringLiteral("limit"),
+            QStringLiteral("name"), QStringLiteral("doomed_limit"));
     }
 
     void listsPageThroughThousandsOfRecords()
