@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QLabel>
@@ -17,6 +18,9 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -495,6 +499,46 @@ private Q_SLOTS:
         QCOMPARE(anonymous.status, 403);
         m_server->admin("PATCH", QStringLiteral("/api/v2/system/app/%1").arg(app),
                         Json{{"role_id", roleId(QStringLiteral("germany_reader"))}});
+    }
+
+    void directoryUsersShowTheirDirectoryFieldsReadOnly()
+    {
+        // A user as an identity service provisions it (the API does not write these fields).
+        const qint64 user = m_server->createUser(QStringLiteral("dora@corp.example"),
+                                                 QStringLiteral("Dora-Passw0rd"), Json{{"name", "Dora"}});
+        QVERIFY(user > 0);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("provision"));
+            db.setDatabaseName(QDir(m_server->dataDir()).filePath(QStringLiteral("system.db")));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.prepare(QStringLiteral(
+                "UPDATE user SET identity_service_id = ?, directory_username = ? WHERE id = ?")));
+            query.addBindValue(m_demoId);
+            query.addBindValue(QStringLiteral("dora.d"));
+            query.addBindValue(user);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("provision"));
+        UsersPage page(m_client.get());
+        QSignalSpy refreshed(&page, &UsersPage::refreshed);
+        page.list()->searchField()->setText(QStringLiteral("dora@"));
+        page.refresh();
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(page.selectUser(QStringLiteral("dora@corp.example")));
+        UserEditorDialog *editor = page.editUser();
+        QTRY_VERIFY_WITH_TIMEOUT(editor->isLoaded(), 10000);
+        QVERIFY(editor->directoryBox()->isVisibleTo(editor));
+        auto *directoryUser = child<QLineEdit>(editor, QStringLiteral("directoryUser"));
+        QCOMPARE(directoryUser->text(), QStringLiteral("dora.d"));
+        QVERIFY(directoryUser->isReadOnly());
+        auto *service = child<QLineEdit>(editor, QStringLiteral("directoryService"));
+        QTRY_VERIFY_WITH_TIMEOUT(service->text().contains(QStringLiteral("demo")), 10000);
+        QVERIFY(service->isReadOnly());
+        // The directory owns the password.
+        QVERIFY(!child<QLineEdit>(editor, QStringLiteral("password"))->isEnabled());
     }
 
     void privateLookupIsNeverShownInClear()
