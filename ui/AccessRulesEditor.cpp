@@ -363,33 +363,44 @@ void AccessRulesEditor::loadComponents(qint64 serviceId)
         return;
     }
     fill(generic);
-    // The service's tables (what this admin sees) become _table/<name> and _schema/<name>.
-    m_client->send(
-        "GET", QStringLiteral("%1/_schema?as_list=true").arg(name), QJsonValue(), this,
-        [this, name, generic](const ApiReply &reply) {
-            QStringList choices = generic;
-            QStringList tables;
-            for (const QJsonValue &entry : reply.body.toObject().value(QLatin1String("resource")).toArray())
-                tables << (entry.isString() ? entry.toString()
-                                            : entry.toObject().value(QLatin1String("name")).toString());
-            tables.removeAll(QString());
-            tables.sort();
-            for (const QString &table : std::as_const(tables))
-                choices << QStringLiteral("_table/%1").arg(table);
-            for (const QString &table : std::as_const(tables))
-                choices << QStringLiteral("_schema/%1").arg(table);
-            m_components.insert(name, choices);
-            if (serviceName(m_service->currentData().toLongLong()) == name) {
-                const QString text = m_component->currentText();
-                const bool loading = m_loading;
-                m_loading = true;
-                m_component->clear();
-                m_component->addItems(choices);
-                m_component->setEditText(text);
-                m_loading = loading;
-            }
-            Q_EMIT componentsLoaded(name);
-        });
+    // The service's tables (what this admin sees) become _table/<name> and _schema/<name>, its
+    // procedures and named queries _proc/<name>. A service without them (not a database) keeps
+    // the generic choices.
+    auto names = [](const ApiReply &reply) {
+        QStringList out;
+        for (const QJsonValue &entry : reply.body.toObject().value(QLatin1String("resource")).toArray())
+            out << (entry.isString() ? entry.toString()
+                                     : entry.toObject().value(QLatin1String("name")).toString());
+        out.removeAll(QString());
+        out.sort();
+        return out;
+    };
+    m_client->send("GET", QStringLiteral("%1/_schema?as_list=true").arg(name), QJsonValue(), this,
+                   [this, name, generic, names](const ApiReply &schema) {
+                       const QStringList tables = schema.ok() ? names(schema) : QStringList();
+                       m_client->send("GET", QStringLiteral("%1/_proc?as_list=true").arg(name), QJsonValue(),
+                                      this, [this, name, generic, names, tables](const ApiReply &procs) {
+                                          QStringList choices = generic;
+                                          for (const QString &table : tables)
+                                              choices << QStringLiteral("_table/%1").arg(table);
+                                          for (const QString &table : tables)
+                                              choices << QStringLiteral("_schema/%1").arg(table);
+                                          if (procs.ok())
+                                              for (const QString &routine : names(procs))
+                                                  choices << QStringLiteral("_proc/%1").arg(routine);
+                                          m_components.insert(name, choices);
+                                          if (serviceName(m_service->currentData().toLongLong()) == name) {
+                                              const QString text = m_component->currentText();
+                                              const bool loading = m_loading;
+                                              m_loading = true;
+                                              m_component->clear();
+                                              m_component->addItems(choices);
+                                              m_component->setEditText(text);
+                                              m_loading = loading;
+                                          }
+                                          Q_EMIT componentsLoaded(name);
+                                      });
+                   });
 }
 
 void AccessRulesEditor::loadFieldNames()

@@ -161,6 +161,8 @@ class TestAccessPages : public QObject
         // The component completion offers the demo database's tables.
         QTRY_VERIFY2_WITH_TIMEOUT(rules->componentChoices().contains(QStringLiteral("_table/customers")),
                                   qPrintable(rules->componentChoices().join(QLatin1Char(' '))), 10000);
+        // … and its named queries.
+        QVERIFY(rules->componentChoices().contains(QStringLiteral("_proc/GetCustomerSummaryData")));
         rules->componentBox()->setCurrentIndex(
             rules->componentBox()->findText(QStringLiteral("_table/customers")));
         QCOMPARE(rules->componentBox()->currentText(), QStringLiteral("_table/customers"));
