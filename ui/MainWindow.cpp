@@ -5,12 +5,17 @@
 #include <QListWidget>
 #include <QStackedWidget>
 
+#include "AppsPage.h"
 #include "ConnectPage.h"
 #include "DashboardPage.h"
+#include "LimitsPage.h"
 #include "LogsPage.h"
+#include "LookupsPage.h"
+#include "RolesPage.h"
 #include "ServicesPage.h"
 #include "SettingsPage.h"
 #include "SignInDialog.h"
+#include "UsersPage.h"
 #include "client/EngineHost.h"
 #include "client/GatehouseClient.h"
 #include "client/SessionTokenStore.h"
@@ -166,6 +171,11 @@ void MainWindow::createPages(GatehouseClient *client)
 {
     addPage(new DashboardPage(client, m_stack));
     addPage(new ServicesPage(client, m_stack));
+    addPage(new RolesPage(client, m_stack));
+    addPage(new AppsPage(client, m_stack));
+    addPage(new UsersPage(client, m_stack));
+    addPage(new LookupsPage(client, m_stack));
+    addPage(new LimitsPage(client, m_stack));
     addPage(new LogsPage(client, m_stack));
     addPage(new SettingsPage(client, m_stack));
 }

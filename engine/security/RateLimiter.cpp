@@ -63,7 +63,12 @@ HttpResponse RateLimitVerdict::response() const
 
 Json RateLimitCacheEntry::toJson() const
 {
-    return Json{{"id", id}, {"key", key}, {"max", max}, {"attempts", attempts}, {"remaining", remaining}};
+    return Json{{"id", id},
+                {"key", key},
+                {"max", max},
+                {"attempts", attempts},
+                {"remaining", remaining},
+                {"reset", resetAt > 0 ? Json(resetAt) : Json(nullptr)}};
 }
 
 RateLimiter::RateLimiter(SystemStore *store, QObject *parent)
@@ -288,14 +293,18 @@ void RateLimiter::entries(const QList<RateLimit> &limits, const QList<User> &use
             subjects << user;
     std::sort(subjects.begin(), subjects.end(), [](const User &a, const User &b) { return a.id < b.id; });
 
-    auto build = [limits, subjects](const QHash<CounterKey, qint64> &hits) {
+    // Per counter: hits in the open window and the epoch second that window ends.
+    using Window = QPair<qint64, qint64>;
+    auto build = [limits, subjects](const QHash<CounterKey, Window> &hits) {
         QList<RateLimitCacheEntry> out;
         auto add = [&](const RateLimit &limit, const QString &key, const QString &subject) {
             RateLimitCacheEntry entry;
             entry.id = limit.id;
             entry.key = key;
             entry.max = limit.rate;
-            entry.attempts = hits.value(qMakePair(limit.id, subject), 0);
+            const Window window = hits.value(qMakePair(limit.id, subject), Window(0, 0));
+            entry.attempts = window.first;
+            entry.resetAt = window.second;
             entry.remaining = qMax<qint64>(0, limit.rate - entry.attempts);
             out << entry;
         };
@@ -312,17 +321,17 @@ void RateLimiter::entries(const QList<RateLimit> &limits, const QList<User> &use
 
     const qint64 at = now();
     if (!sharedCounters()) {
-        QHash<CounterKey, qint64> hits;
+        QHash<CounterKey, Window> hits;
         for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it)
             if (it->windowEnd > at)
-                hits.insert(it.key(), it->hits);
+                hits.insert(it.key(), Window(it->hits, it->windowEnd));
         done(build(hits), 0);
         return;
     }
     const ConnectionSpec spec = m_store->connectionSpec();
     QPointer<RateLimiter> self(this);
     m_store->executor().submit(
-        [at, spec](QSqlDatabase &db) -> std::optional<QHash<CounterKey, qint64>> {
+        [at, spec](QSqlDatabase &db) -> std::optional<QHash<CounterKey, Window>> {
             try {
                 DbExecutor::ensureOpen(db, spec);
             } catch (const ApiError &) {
@@ -330,21 +339,21 @@ void RateLimiter::entries(const QList<RateLimit> &limits, const QList<User> &use
             }
             QSqlQuery query(db);
             query.setForwardOnly(true);
-            query.prepare(
-                QStringLiteral("SELECT limit_id, subject, hits FROM limit_counter WHERE window_end > ?"));
+            query.prepare(QStringLiteral(
+                "SELECT limit_id, subject, hits, window_end FROM limit_counter WHERE window_end > ?"));
             query.addBindValue(QVariant::fromValue<qlonglong>(at));
             if (!query.exec()) {
                 spdlog::error("rate limits: reading counters failed: {}",
                               query.lastError().text().toStdString());
                 return std::nullopt;
             }
-            QHash<CounterKey, qint64> hits;
+            QHash<CounterKey, Window> hits;
             while (query.next())
                 hits.insert(qMakePair(query.value(0).toLongLong(), query.value(1).toString()),
-                            query.value(2).toLongLong());
+                            Window(query.value(2).toLongLong(), query.value(3).toLongLong()));
             return hits;
         },
-        [self, build, done = std::move(done)](std::optional<QHash<CounterKey, qint64>> hits) {
+        [self, build, done = std::move(done)](std::optional<QHash<CounterKey, Window>> hits) {
             if (!self)
                 return;
             if (!hits)

@@ -61,6 +61,7 @@ struct RateLimitCacheEntry
     qint64 max = 0;
     qint64 attempts = 0;
     qint64 remaining = 0;
+    qint64 resetAt = 0; // epoch second the counter's window ends; 0: no window open
     Json toJson() const;
 };
 
