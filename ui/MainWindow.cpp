@@ -5,6 +5,8 @@
 #include <QListWidget>
 #include <QStackedWidget>
 
+#include "AiPage.h"
+#include "ApiDocsPage.h"
 #include "ConnectPage.h"
 #include "ServicesPage.h"
 #include "SignInDialog.h"
@@ -90,6 +92,8 @@ void MainWindow::connectToEngine(GatehouseClient *client, const QString &generat
 void MainWindow::createPages(GatehouseClient *client)
 {
     addPage(new ServicesPage(client, m_stack));
+    addPage(new AiPage(client, m_stack));
+    addPage(new ApiDocsPage(client, m_stack));
 }
 
 void MainWindow::addPage(ConsolePage *page)
