@@ -1,5 +1,7 @@
 #include "AiConnectionDialog.h"
 
+#include <memory>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -141,8 +143,14 @@ AiConnectionDialog::AiConnectionDialog(GatehouseClient *client, const ServiceDef
         applyPreset(m_provider->currentData().toString());
     }
     // Choosing another provider by hand starts from its preset.
-    connect(m_provider, &QComboBox::activated, this,
-            [this](int index) { applyPreset(m_provider->itemData(index).toString()); });
+    // (Re-choosing the same provider keeps what was typed.)
+    auto chosen = std::make_shared<QString>(m_provider->currentData().toString());
+    connect(m_provider, &QComboBox::activated, this, [this, chosen](int index) {
+        const QString provider = m_provider->itemData(index).toString();
+        if (provider != *chosen)
+            applyPreset(provider);
+        *chosen = provider;
+    });
 }
 
 void AiConnectionDialog::applyPreset(const QString &provider)

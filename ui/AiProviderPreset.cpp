@@ -1,14 +1,6 @@
 #include "AiProviderPreset.h"
 
-#include <QCoreApplication>
-
 namespace gatehouse {
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gatehouse::AiProviderPreset", text);
-}
-} // namespace
 
 QList<AiProviderPreset> AiProviderPreset::all()
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -10,6 +11,9 @@ namespace gatehouse {
 // Picking one in AiConnectionDialog fills the form; every value stays editable.
 struct AiProviderPreset
 {
+    Q_DECLARE_TR_FUNCTIONS(AiProviderPreset)
+
+public:
     QString provider; // the `provider` config value
     QString label;    // shown in the preset list (translated)
     QString baseUrl;  // empty: the provider's default applies
