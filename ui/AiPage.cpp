@@ -92,6 +92,10 @@ AiPage::AiPage(GatehouseClient *client, QWidget *parent)
     m_tabs->addTab(createBudgetsTab(), tr("&Budgets"));
     m_tabs->addTab(createUsageTab(), tr("&Usage"));
     contentLayout()->addWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_usageTotals->parentWidget())
+            loadUsage();
+    });
 }
 
 QWidget *AiPage::createConnectionsTab()

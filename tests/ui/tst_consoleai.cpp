@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimeZone>
@@ -240,9 +241,19 @@ private Q_SLOTS:
         QCOMPARE(config.at("api_key").get<std::string>(), std::string("**********"));
         QCOMPARE(config.at("rpm_limit").dump(), std::string("600"));
 
-        // Health check through the page: the mock answers.
+        // Health check: select the connection, press the button; the mock answers.
+        for (int tab = 0; tab < page.tabs()->count(); ++tab)
+            checkAccessibility(page.tabs()->widget(tab));
+        auto *view = child<QTableView>(&page, QStringLiteral("connections"));
+        const int row = int(std::find_if(page.connections().begin(), page.connections().end(),
+                                         [](const QJsonValue &v) {
+                                             return v.toObject().value(QLatin1String("name")).toString() ==
+                                                    QLatin1String("mockgpt");
+                                         }) -
+                            page.connections().begin());
+        view->setCurrentIndex(view->model()->index(row, 0));
         QSignalSpy checked(&page, &AiPage::healthChecked);
-        page.checkHealth(QStringLiteral("mockgpt"));
+        QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("healthCheck")), Qt::LeftButton);
         QVERIFY(checked.wait(20000));
         QCOMPARE(checked.first().first().toBool(), true);
         QVERIFY2(page.healthText().contains(QStringLiteral("is healthy")), qPrintable(page.healthText()));
@@ -483,11 +494,14 @@ private Q_SLOTS:
         AiPage page(m_client.get());
         page.show();
         QVERIFY(refreshPage(&page));
-        page.tabs()->setCurrentIndex(3);
-        checkAccessibility(page.tabs()->currentWidget());
         auto *connection = child<QComboBox>(&page, QStringLiteral("usageConnection"));
         connection->setCurrentIndex(connection->findText(QStringLiteral("mockgpt")));
+        // Opening the tab loads the chosen connection's usage.
         QSignalSpy loaded(&page, &AiPage::usageLoaded);
+        page.tabs()->setCurrentIndex(3);
+        QVERIFY(loaded.wait(20000));
+        QVERIFY2(page.usageText().contains(QStringLiteral("Requests: 1 ")), qPrintable(page.usageText()));
+        loaded.clear();
         QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("loadUsage")), Qt::LeftButton);
         QVERIFY(loaded.wait(20000));
         QVERIFY2(page.usageText().contains(QStringLiteral("Requests: 1 ")), qPrintable(page.usageText()));
