@@ -342,9 +342,58 @@ void AiPage::loadBudgets(std::function<void()> done)
                            m_budgets = body.value(QLatin1String("resource")).toArray();
                            m_asOf = body.value(QLatin1String("as_of")).toString();
                            showBudgets();
+                           loadTargetNames(done);
+                           return;
                        }
                        done();
                    });
+}
+
+void AiPage::loadTargetNames(std::function<void()> done)
+{
+    // Budgets name their user, role or app by id: one lookup per dimension for the ids in use.
+    QHash<QString, QStringList> ids;
+    for (const QJsonValue &value : std::as_const(m_budgets)) {
+        const QJsonObject budget = value.toObject();
+        const QString dimension = budget.value(QLatin1String("dimension")).toString();
+        if (dimension == QLatin1String("user") || dimension == QLatin1String("role") ||
+            dimension == QLatin1String("app"))
+            ids[dimension] << QString::number(
+                budget.value(QLatin1String("target_id")).toVariant().toLongLong());
+    }
+    if (ids.isEmpty()) {
+        done();
+        return;
+    }
+    auto pending = std::make_shared<int>(int(ids.size()));
+    for (auto it = ids.begin(); it != ids.end(); ++it) {
+        const QString dimension = it.key();
+        const QString labelKey =
+            dimension == QLatin1String("user") ? QStringLiteral("email") : QStringLiteral("name");
+        it.value().removeDuplicates();
+        client()->send("GET",
+                       QStringLiteral("system/%1?ids=%2&fields=id,%3")
+                           .arg(dimension, it.value().join(QLatin1Char(',')), labelKey),
+                       QJsonValue(), this, [this, dimension, labelKey, pending, done](const ApiReply &reply) {
+                           // Without names the ids stay: not worth an error of its own.
+                           for (const QJsonValue &row :
+                                reply.body.toObject().value(QLatin1String("resource")).toArray())
+                               m_targetNames[dimension].insert(idOf(row.toObject()),
+                                                               row.toObject().value(labelKey).toString());
+                           if (--*pending == 0) {
+                               showBudgets();
+                               done();
+                           }
+                       });
+    }
+}
+
+QString AiPage::targetName(const QString &dimension, qint64 id) const
+{
+    if (dimension == QLatin1String("service"))
+        return connectionName(id);
+    const QString name = m_targetNames.value(dimension).value(id);
+    return name.isEmpty() ? QString::number(id) : name;
 }
 
 void AiPage::showBudgets()
@@ -361,13 +410,13 @@ void AiPage::showBudgets()
         if (dimension == QLatin1String("global"))
             appliesTo = tr("Everything");
         else if (dimension == QLatin1String("service"))
-            appliesTo = tr("Connection %1").arg(connectionName(target));
+            appliesTo = tr("Connection %1").arg(targetName(dimension, target));
         else if (dimension == QLatin1String("user"))
-            appliesTo = tr("User %1").arg(target);
+            appliesTo = tr("User %1").arg(targetName(dimension, target));
         else if (dimension == QLatin1String("role"))
-            appliesTo = tr("Role %1").arg(target);
+            appliesTo = tr("Role %1").arg(targetName(dimension, target));
         else
-            appliesTo = tr("App %1").arg(target);
+            appliesTo = tr("App %1").arg(targetName(dimension, target));
         const QString period = budget.value(QLatin1String("period")).toString();
         const QString periodText = period == QLatin1String("hourly")  ? tr("Hourly")
                                    : period == QLatin1String("daily") ? tr("Daily")

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
@@ -71,7 +72,9 @@ private:
     void loadConnections(std::function<void()> done);
     void loadAliases(std::function<void()> done);
     void loadBudgets(std::function<void()> done);
+    void loadTargetNames(std::function<void()> done);
     void showBudgets();
+    QString targetName(const QString &dimension, qint64 id) const;
     QString connectionName(qint64 id) const;
     QString selectedConnection() const;
     qint64 selectedId(QTableView *view, JsonTableModel *model) const;
@@ -93,7 +96,8 @@ private:
     QJsonArray m_connections;
     QJsonArray m_aliases;
     QJsonArray m_budgets;
-    QString m_asOf; // the engine's clock when the spend was read
+    QHash<QString, QHash<qint64, QString>> m_targetNames; // user/role/app id -> name
+    QString m_asOf;                                       // the engine's clock when the spend was read
     QPointer<QObject> m_healthCall;
     QPointer<QObject> m_usageCall;
     QPointer<QDialog> m_dialog;

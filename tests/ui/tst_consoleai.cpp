@@ -436,6 +436,7 @@ private Q_SLOTS:
         QVERIFY(bar);
         QCOMPARE(bar->value(), 250);
         QVERIFY2(bar->text().contains(QStringLiteral("25")), qPrintable(bar->text()));
+        QCOMPARE(page.budgetTable()->item(row, 1)->text(), QStringLiteral("Connection mockgpt"));
         const QDateTime asOf =
             BudgetProjection::parseTime(QString::fromStdString(spend.json.at("as_of").get<std::string>()));
         const auto projected = BudgetProjection::linear(
@@ -467,6 +468,7 @@ private Q_SLOTS:
                 teamId) {
                 QCOMPARE(page.budgetTable()->item(i, 4)->text(), QStringLiteral("—"));
                 QCOMPARE(page.budgetTable()->item(i, 5)->text(), QStringLiteral("alert only"));
+                QCOMPARE(page.budgetTable()->item(i, 1)->text(), QStringLiteral("Role budgeted"));
             }
         QCOMPARE(child<QProgressBar>(&page, QStringLiteral("spend:team daily"))->value(), 0);
 
