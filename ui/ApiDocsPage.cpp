@@ -1,5 +1,6 @@
 #include "ApiDocsPage.h"
 
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,6 +44,7 @@ QWidget *labelled(const QString &text, QWidget *widget, QWidget *parent)
 ApiDocsPage::ApiDocsPage(GatehouseClient *client, QWidget *parent)
     : ConsolePage(client, parent)
     , m_services(new QListWidget(this))
+    , m_expand(new QCheckBox(tr("E&xpand tables and procedures"), this))
     , m_tree(new QTreeWidget(this))
     , m_details(new QTextBrowser(this))
     , m_tryIt(new TryItPanel(client, this))
@@ -58,8 +60,13 @@ ApiDocsPage::ApiDocsPage(GatehouseClient *client, QWidget *parent)
     m_details->setAccessibleName(tr("Operation details"));
     m_details->setOpenLinks(false);
 
+    m_expand->setObjectName(QStringLiteral("expandSchema"));
+    m_expand->setToolTip(tr("Database services: one path per table and procedure instead of "
+                            "{table_name}."));
+    auto *operations = labelled(tr("&Operations:"), m_tree, this);
+    static_cast<QVBoxLayout *>(operations->layout())->insertWidget(0, m_expand);
     auto *middle = new QSplitter(Qt::Vertical, this);
-    middle->addWidget(labelled(tr("&Operations:"), m_tree, middle));
+    middle->addWidget(operations);
     middle->addWidget(labelled(tr("Deta&ils:"), m_details, middle));
     auto *tryBox = new QWidget(this);
     auto *tryLayout = new QVBoxLayout(tryBox);
@@ -79,6 +86,10 @@ ApiDocsPage::ApiDocsPage(GatehouseClient *client, QWidget *parent)
     connect(m_services, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item)
             loadService(item->data(Qt::UserRole).toString());
+    });
+    connect(m_expand, &QCheckBox::toggled, this, [this] {
+        if (!m_service.isEmpty())
+            loadService(m_service);
     });
     connect(m_tree, &QTreeWidget::currentItemChanged, this,
             [this](QTreeWidgetItem *item) { showOperation(item); });
@@ -120,16 +131,17 @@ void ApiDocsPage::loadService(const QString &name)
     m_details->clear();
     m_document = {};
     m_details->setPlainText(tr("Loading the OpenAPI document of %1…").arg(name));
-    client()->send("GET", QStringLiteral("api_docs/%1").arg(name), QJsonValue(), m_load,
-                   [this, name](const ApiReply &reply) {
-                       m_details->clear();
-                       if (checkReply(reply, tr("The API document of %1 could not be loaded").arg(name))) {
-                           messageBar()->clear();
-                           m_document = reply.body.toObject();
-                           showDocument();
-                       }
-                       Q_EMIT documentLoaded();
-                   });
+    const QString path = m_expand->isChecked() ? QStringLiteral("api_docs/%1?expand_schema=true").arg(name)
+                                               : QStringLiteral("api_docs/%1").arg(name);
+    client()->send("GET", path, QJsonValue(), m_load, [this, name](const ApiReply &reply) {
+        m_details->clear();
+        if (checkReply(reply, tr("The API document of %1 could not be loaded").arg(name))) {
+            messageBar()->clear();
+            m_document = reply.body.toObject();
+            showDocument();
+        }
+        Q_EMIT documentLoaded();
+    });
 }
 
 void ApiDocsPage::showDocument()

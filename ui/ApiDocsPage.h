@@ -5,6 +5,7 @@
 
 #include "ConsolePage.h"
 
+class QCheckBox;
 class QListWidget;
 class QTextBrowser;
 class QTreeWidget;
@@ -28,6 +29,7 @@ public:
     void refresh() override;
 
     QListWidget *serviceList() const { return m_services; }
+    QCheckBox *expandTables() const { return m_expand; }
     QTreeWidget *operationTree() const { return m_tree; }
     TryItPanel *tryIt() const { return m_tryIt; }
     QString detailsText() const;
@@ -47,6 +49,7 @@ private:
     QJsonValue resolve(const QJsonValue &value, int depth = 0) const;
 
     QListWidget *m_services;
+    QCheckBox *m_expand;
     QTreeWidget *m_tree;
     QTextBrowser *m_details;
     TryItPanel *m_tryIt;

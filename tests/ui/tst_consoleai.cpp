@@ -617,6 +617,18 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
         QVERIFY(tryIt->responseText().isEmpty());
 
+        // Expanded: one path per table.
+        loaded.clear();
+        page.expandTables()->setChecked(true);
+        QVERIFY(loaded.wait(20000));
+        const QJsonObject expanded = page.document().value(QLatin1String("paths")).toObject();
+        QVERIFY(expanded.contains(QStringLiteral("/_table/customers")));
+        QVERIFY(!expanded.contains(QStringLiteral("/_table/{table_name}")));
+        QVERIFY(page.selectOperation(QStringLiteral("get"), QStringLiteral("/_table/customers")));
+        QCOMPARE(path->text(), QStringLiteral("demo/_table/customers"));
+        page.expandTables()->setChecked(false);
+        QVERIFY(loaded.wait(20000));
+
         // An AI connection documents itself too.
         loaded.clear();
         page.loadService(QStringLiteral("mockgpt"));
