@@ -55,7 +55,7 @@ ApiDocsPage::ApiDocsPage(GatehouseClient *client, QWidget *parent)
     m_tree->setAccessibleName(tr("Paths and operations"));
     m_tree->setHeaderLabels({tr("Method"), tr("Path"), tr("Summary")});
     m_tree->setUniformRowHeights(true);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->setColumnWidth(0, m_tree->fontMetrics().horizontalAdvance(QStringLiteral("OPTIONS")) + 48);
     m_details->setObjectName(QStringLiteral("operationDetails"));
     m_details->setAccessibleName(tr("Operation details"));
     m_details->setOpenLinks(false);
@@ -148,7 +148,8 @@ void ApiDocsPage::showDocument()
 {
     const QJsonObject paths = m_document.value(QLatin1String("paths")).toObject();
     for (auto it = paths.begin(); it != paths.end(); ++it) {
-        auto *pathItem = new QTreeWidgetItem(m_tree, {QString(), it.key(), QString()});
+        auto *pathItem = new QTreeWidgetItem(m_tree, {it.key()});
+        pathItem->setFirstColumnSpanned(true); // the path heads its operations
         pathItem->setData(0, kPathRole, it.key());
         const QJsonObject operations = it.value().toObject();
         for (const QString &method : operationMethods()) {
@@ -162,6 +163,7 @@ void ApiDocsPage::showDocument()
         }
     }
     m_tree->expandAll();
+    m_tree->resizeColumnToContents(1);
     m_details->setPlainText(
         tr("%n path(s). Choose an operation to see its parameters and try it.", nullptr, int(paths.size())));
 }
