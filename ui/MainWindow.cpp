@@ -5,6 +5,8 @@
 #include <QListWidget>
 #include <QStackedWidget>
 
+#include "AiPage.h"
+#include "ApiDocsPage.h"
 #include "AppsPage.h"
 #include "ConnectPage.h"
 #include "DashboardPage.h"
@@ -176,7 +178,9 @@ void MainWindow::createPages(GatehouseClient *client)
     addPage(new UsersPage(client, m_stack));
     addPage(new LookupsPage(client, m_stack));
     addPage(new LimitsPage(client, m_stack));
+    addPage(new AiPage(client, m_stack));
     addPage(new LogsPage(client, m_stack));
+    addPage(new ApiDocsPage(client, m_stack));
     addPage(new SettingsPage(client, m_stack));
 }
 

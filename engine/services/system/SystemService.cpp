@@ -3,6 +3,7 @@
 #include "AdminResource.h"
 #include "AiAliasResource.h"
 #include "AiBudgetResource.h"
+#include "AiBudgetSpendResource.h"
 #include "AppResource.h"
 #include "AuditResource.h"
 #include "ConfigResource.h"
@@ -141,6 +142,11 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
         if (resource == QLatin1String("service") && path.size() == 1 &&
             path.first().toLower() == QLatin1String("_test")) {
             m_serviceTest->handle(context, done); // copies: `done` must survive a throw
+            return;
+        }
+        if (resource == QLatin1String("ai_budget") && path.size() == 1 &&
+            path.first().toLower() == QLatin1String("_spend")) {
+            AiBudgetSpendResource(m_store).handle(context, done); // copies: `done` must survive a throw
             return;
         }
         if (resource == QLatin1String("admin"))
