@@ -5,2462 +5,2462 @@
     <name>AiProviderPreset</name>
     <message>
         <source>OpenAI</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI</translation>
     </message>
     <message>
         <source>Anthropic</source>
-        <translation type="unfinished"></translation>
+        <translation>Anthropic</translation>
     </message>
     <message>
         <source>xAI</source>
-        <translation type="unfinished"></translation>
+        <translation>xAI</translation>
     </message>
     <message>
         <source>Ollama</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama</translation>
     </message>
     <message>
         <source>OpenAI-compatible server</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-kompatibler Server</translation>
     </message>
     <message>
         <source>%1 needs an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt einen API-Schlüssel.</translation>
     </message>
     <message>
         <source>%1 needs no API key unless the server asks for one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt keinen API-Schlüssel, sofern der Server keinen verlangt.</translation>
     </message>
 </context>
 <context>
     <name>SessionTokenStore</name>
     <message>
         <source>This build keeps no secrets in a keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Programmversion speichert keine Geheimnisse in einem Schlüsselbund.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::AccessRulesEditor</name>
     <message>
         <source>Selected rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Regel</translation>
     </message>
     <message>
         <source>Access rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffsregeln</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponente</translation>
     </message>
     <message>
         <source>Verbs</source>
-        <translation type="unfinished"></translation>
+        <translation>Verben</translation>
     </message>
     <message>
         <source>Requestors</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufer</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>&amp;Add rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &amp;hinzufügen</translation>
     </message>
     <message>
         <source>Remove r&amp;ule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &amp;entfernen</translation>
     </message>
     <message>
         <source>* for the whole service, _table/* for every table, _table/name for one.</source>
-        <translation type="unfinished"></translation>
+        <translation>* für den gesamten Dienst, _table/* für jede Tabelle, _table/name für eine einzelne Tabelle.</translation>
     </message>
     <message>
         <source>Allow %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erlauben</translation>
     </message>
     <message>
         <source>A&amp;PI</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;PI</translation>
     </message>
     <message>
         <source>Requests from clients over HTTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen von Clients über HTTP.</translation>
     </message>
     <message>
         <source>Scrip&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrip&amp;t</translation>
     </message>
     <message>
         <source>Requests made by server-side scripts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen aus serverseitigen Skripten.</translation>
     </message>
     <message>
         <source>&amp;Service:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dienst:</translation>
     </message>
     <message>
         <source>C&amp;omponent:</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;omponente:</translation>
     </message>
     <message>
         <source>Verbs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verben:</translation>
     </message>
     <message>
         <source>Requestors:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufer:</translation>
     </message>
     <message>
         <source>Row &amp;filters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen&amp;filter:</translation>
     </message>
     <message>
         <source>(no service)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Dienst)</translation>
     </message>
     <message>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>Script</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript</translation>
     </message>
     <message numerus="yes">
         <source>%n filter(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Filter, %1</numerusform>
+            <numerusform>%n Filter, %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Rule %1 needs a component (* for the whole service).</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 benötigt eine Komponente (* für den gesamten Dienst).</translation>
     </message>
     <message>
         <source>Rule %1 allows no verb.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 erlaubt kein Verb.</translation>
     </message>
     <message>
         <source>Rule %1 needs a requestor (API or Script).</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 benötigt einen Aufrufer (API oder Skript).</translation>
     </message>
     <message>
         <source>A filter of rule %1 needs a field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Filter von Regel %1 benötigt ein Feld.</translation>
     </message>
     <message>
         <source>The filter on %1 of rule %2 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Filter auf %1 in Regel %2 benötigt einen Wert.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::AiAliasDialog</name>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Edit model alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellalias bearbeiten</translation>
     </message>
     <message>
         <source>New model alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Modellalias</translation>
     </message>
     <message>
         <source>Alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias</translation>
     </message>
     <message>
         <source>What OpenAI-style clients send as &quot;model&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert, den Clients im OpenAI-Stil als &quot;model&quot; senden.</translation>
     </message>
     <message>
         <source>AI connection</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Verbindung</translation>
     </message>
     <message>
         <source>Provider model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell des Anbieters</translation>
     </message>
     <message>
         <source>&amp;Alias:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alias:</translation>
     </message>
     <message>
         <source>AI &amp;connection:</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-&amp;Verbindung:</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <source>The alias needs 1 to 128 letters, digits or . _ : / -</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Alias benötigt 1 bis 128 Buchstaben, Ziffern oder . _ : / -</translation>
     </message>
     <message>
         <source>Create an AI connection first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie zuerst eine KI-Verbindung an.</translation>
     </message>
     <message>
         <source>Enter the provider&apos;s model name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Modellnamen des Anbieters ein.</translation>
     </message>
     <message>
         <source>The alias could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Alias konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::AiBudgetDialog</name>
     <message>
         <source>&amp;Hard stop: refuse calls that would go over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Harte Grenze: Aufrufe ablehnen, die das Limit überschreiten würden</translation>
     </message>
     <message>
         <source>Acti&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>Akti&amp;v</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Edit AI budget</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Budget bearbeiten</translation>
     </message>
     <message>
         <source>New AI budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues KI-Budget</translation>
     </message>
     <message>
         <source>Everything (global)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles (global)</translation>
     </message>
     <message>
         <source>AI connection</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Verbindung</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>App</source>
-        <translation type="unfinished"></translation>
+        <translation>App</translation>
     </message>
     <message>
         <source>Hourly</source>
-        <translation type="unfinished"></translation>
+        <translation>Stündlich</translation>
     </message>
     <message>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Täglich</translation>
     </message>
     <message>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatlich</translation>
     </message>
     <message>
         <source>Budget name</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgetname</translation>
     </message>
     <message>
         <source>Budget applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget gilt für</translation>
     </message>
     <message>
         <source>Which one</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit</translation>
     </message>
     <message>
         <source>Alert webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des Alarm-Webhooks</translation>
     </message>
     <message>
         <source>optional: receives alerts at 50, 80 and 100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: erhält Alarme bei 50, 80 und 100 %</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Applies to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gilt für:</translation>
     </message>
     <message>
         <source>&amp;Which:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Auswahl:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>&amp;Limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Limit:</translation>
     </message>
     <message>
         <source>Ale&amp;rt webhook:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm-&amp;Webhook:</translation>
     </message>
     <message>
         <source>The list could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Enter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen ein.</translation>
     </message>
     <message>
         <source>Choose what the budget applies to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, wofür das Budget gilt.</translation>
     </message>
     <message>
         <source>The limit must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Limit muss größer als 0 sein.</translation>
     </message>
     <message>
         <source>The alert webhook must be an http:// or https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Alarm-Webhook muss eine http://- oder https://-Adresse sein.</translation>
     </message>
     <message>
         <source>The budget could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Budget konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::AiConnectionDialog</name>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Acti&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>Akti&amp;v</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Edit AI connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Verbindung %1 bearbeiten</translation>
     </message>
     <message>
         <source>New AI connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue KI-Verbindung</translation>
     </message>
     <message>
         <source>Connection name</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsname</translation>
     </message>
     <message>
         <source>Used in URLs: /api/v2/&lt;name&gt;/chat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in URLs verwendet: /api/v2/&lt;name&gt;/chat.</translation>
     </message>
     <message>
         <source>Connection label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung der Verbindung</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Default model</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmodell</translation>
     </message>
     <message>
         <source>Requests per minute per user</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Minute und Benutzer</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Limit</translation>
     </message>
     <message>
         <source>Monthly budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatsbudget</translation>
     </message>
     <message>
         <source>A hard stop per calendar month (UTC), in the currency of the prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Harte Grenze pro Kalendermonat (UTC), in der Währung der Preise.</translation>
     </message>
     <message>
         <source>Input price per 1,000 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabepreis pro 1.000 Tokens</translation>
     </message>
     <message>
         <source>Output price per 1,000 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabepreis pro 1.000 Tokens</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;zeichnung:</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anbieter:</translation>
     </message>
     <message>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Basis-URL:</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Sc&amp;hlüssel:</translation>
     </message>
     <message>
         <source>Default &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard&amp;modell:</translation>
     </message>
     <message>
         <source>&amp;Requests per minute:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anf&amp;ragen pro Minute:</translation>
     </message>
     <message>
         <source>Monthly bud&amp;get:</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatsbud&amp;get:</translation>
     </message>
     <message>
         <source>&amp;Input price / 1k tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingabepreis / 1k Tokens:</translation>
     </message>
     <message>
         <source>&amp;Output price / 1k tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usgabepreis / 1k Tokens:</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <source>Enter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen ein.</translation>
     </message>
     <message>
         <source>The name may contain only letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; enthalten.</translation>
     </message>
     <message>
         <source>Enter the server&apos;s base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Basis-URL des Servers ein.</translation>
     </message>
     <message>
         <source>The base URL must be an http:// or https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Basis-URL muss eine http://- oder https://-Adresse sein.</translation>
     </message>
     <message>
         <source>Enter the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den API-Schlüssel ein.</translation>
     </message>
     <message>
         <source>The connection could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::AiPage</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Default model</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmodell</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias</translation>
     </message>
     <message>
         <source>AI connection</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Verbindung</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>Input tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Tokens</translation>
     </message>
     <message>
         <source>Output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>AI sections</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Bereiche</translation>
     </message>
     <message>
         <source>&amp;Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindungen</translation>
     </message>
     <message>
         <source>Model &amp;aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell&amp;aliasse</translation>
     </message>
     <message>
         <source>&amp;Budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Budgets</translation>
     </message>
     <message>
         <source>&amp;Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;utzung</translation>
     </message>
     <message>
         <source>AI connections</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Verbindungen</translation>
     </message>
     <message>
         <source>&amp;New connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Verbindung…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;earbeiten…</translation>
     </message>
     <message>
         <source>&amp;Health check</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;prüfen</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Asks the provider for its model list through this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragt über diese Verbindung die Modellliste beim Anbieter ab.</translation>
     </message>
     <message>
         <source>Health check result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis der Verbindungsprüfung</translation>
     </message>
     <message>
         <source>Delete AI connection</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Verbindung löschen</translation>
     </message>
     <message>
         <source>Delete the AI connection &quot;%1&quot;? Clients using it will fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die KI-Verbindung „%1“ löschen? Clients, die sie verwenden, erhalten dann Fehler.</translation>
     </message>
     <message>
         <source>The connection could not be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung konnte nicht gelöscht werden</translation>
     </message>
     <message>
         <source>Model aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellaliasse</translation>
     </message>
     <message>
         <source>Clients of the OpenAI-compatible endpoint (/api/v2/_ai/v1) send an alias as &quot;model&quot;; it is routed to the connection and model below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients des OpenAI-kompatiblen Endpunkts (/api/v2/_ai/v1) senden einen Alias als &quot;model&quot;; er wird an die unten angegebene Verbindung und das Modell weitergeleitet.</translation>
     </message>
     <message>
         <source>&amp;New alias…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Alias…</translation>
     </message>
     <message>
         <source>Delete model alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellalias löschen</translation>
     </message>
     <message>
         <source>Delete the selected model alias?</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Modellalias löschen?</translation>
     </message>
     <message>
         <source>AI budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Budgets</translation>
     </message>
     <message>
         <source>Applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt für</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Spent this period</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben in diesem Zeitraum</translation>
     </message>
     <message>
         <source>Projected month-end</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognose zum Monatsende</translation>
     </message>
     <message>
         <source>Hard stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Harte Grenze</translation>
     </message>
     <message>
         <source>Spend is what the usage log holds for the budget&apos;s current period (UTC). The projected month-end spend assumes the rest of the month continues at the average rate so far; it is shown for monthly budgets once an hour of the month has passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgaben ergeben sich aus dem Nutzungsprotokoll für den aktuellen Zeitraum des Budgets (UTC). Die Prognose zum Monatsende nimmt an, dass sich der restliche Monat im bisherigen Durchschnitt fortsetzt; sie wird für Monatsbudgets angezeigt, sobald die erste Stunde des Monats vergangen ist.</translation>
     </message>
     <message>
         <source>&amp;New budget…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Budget…</translation>
     </message>
     <message>
         <source>Delete AI budget</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Budget löschen</translation>
     </message>
     <message>
         <source>Delete the selected budget?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Budget löschen?</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 90 Tage</translation>
     </message>
     <message>
         <source>&amp;Show usage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nutzung anzeigen</translation>
     </message>
     <message>
         <source>Usage by model</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzung nach Modell</translation>
     </message>
     <message>
         <source>C&amp;onnection:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbin&amp;dung:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>The AI connections could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die KI-Verbindungen konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>The model aliases could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modellaliasse konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>The AI budgets could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die KI-Budgets konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <source>Connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung %1</translation>
     </message>
     <message>
         <source>User %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1</translation>
     </message>
     <message>
         <source>Role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle %1</translation>
     </message>
     <message>
         <source>App %1</source>
-        <translation type="unfinished"></translation>
+        <translation>App %1</translation>
     </message>
     <message>
         <source>Hourly</source>
-        <translation type="unfinished"></translation>
+        <translation>Stündlich</translation>
     </message>
     <message>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Täglich</translation>
     </message>
     <message>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatlich</translation>
     </message>
     <message>
         <source>%1 (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inaktiv)</translation>
     </message>
     <message>
         <source>%1 of %2 (%3 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 (%3 %)</translation>
     </message>
     <message>
         <source>Period %1 to %2 (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum %1 bis %2 (UTC)</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Projected for monthly budgets only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognose nur für Monatsbudgets.</translation>
     </message>
     <message>
         <source>At this rate the budget runs out before the month ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei diesem Tempo ist das Budget vor Monatsende aufgebraucht.</translation>
     </message>
     <message>
         <source>At this rate the budget lasts the month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei diesem Tempo reicht das Budget für den ganzen Monat.</translation>
     </message>
     <message>
         <source>Too early in the month to project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für eine Prognose ist es noch zu früh im Monat.</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>alert only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Alarm</translation>
     </message>
     <message>
         <source>Checking &quot;%1&quot;…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird geprüft…</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is healthy: %2 answered in %3 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist betriebsbereit: %2 antwortete in %3 ms.</translation>
     </message>
     <message>
         <source>%1 (the provider answered %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (der Anbieter antwortete mit %2)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not healthy: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht betriebsbereit: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not healthy: %2 (request %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht betriebsbereit: %2 (Anfrage %3)</translation>
     </message>
     <message>
         <source>The alias could not be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Alias konnte nicht gelöscht werden</translation>
     </message>
     <message>
         <source>The budget could not be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Budget konnte nicht gelöscht werden</translation>
     </message>
     <message>
         <source>There is no AI connection yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keine KI-Verbindung.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>The usage could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nutzung konnte nicht geladen werden</translation>
     </message>
     <message>
         <source>Requests: %1 · Input tokens: %2 · Output tokens: %3 · Cost: %4 · Errors: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen: %1 · Eingabe-Tokens: %2 · Ausgabe-Tokens: %3 · Kosten: %4 · Fehler: %5</translation>
     </message>
     <message>
         <source>AI</source>
-        <translation type="unfinished"></translation>
+        <translation>KI</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ApiDocsPage</name>
     <message>
         <source>E&amp;xpand tables and procedures</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen und Prozeduren &amp;aufschlüsseln</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienste</translation>
     </message>
     <message>
         <source>Paths and operations</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfade und Operationen</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Operation details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details der Operation</translation>
     </message>
     <message>
         <source>Database services: one path per table and procedure instead of {table_name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankdienste: ein Pfad pro Tabelle und Prozedur statt {table_name}.</translation>
     </message>
     <message>
         <source>&amp;Operations:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Operationen:</translation>
     </message>
     <message>
         <source>Deta&amp;ils:</source>
-        <translation type="unfinished"></translation>
+        <translation>Deta&amp;ils:</translation>
     </message>
     <message>
         <source>Try it (sent with your admin session)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausprobieren (wird mit Ihrer Admin-Sitzung gesendet)</translation>
     </message>
     <message>
         <source>Ser&amp;vices:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dienste:</translation>
     </message>
     <message>
         <source>The services could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dienste konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Loading the OpenAPI document of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAPI-Dokument von %1 wird geladen…</translation>
     </message>
     <message>
         <source>The API document of %1 could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Das API-Dokument von %1 konnte nicht geladen werden</translation>
     </message>
     <message numerus="yes">
         <source>%n path(s). Choose an operation to see its parameters and try it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Pfad. Wählen Sie eine Operation, um ihre Parameter zu sehen und sie auszuprobieren.</numerusform>
+            <numerusform>%n Pfade. Wählen Sie eine Operation, um ihre Parameter zu sehen und sie auszuprobieren.</numerusform>
         </translation>
     </message>
     <message>
         <source>Operation id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Operations-ID: %1</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Request body</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragetext</translation>
     </message>
     <message>
         <source>API docs</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Dokumentation</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ApiKeyDialog</name>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>API key of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel von %1</translation>
     </message>
     <message>
         <source>This is the only time the key is shown. Copy it now and keep it somewhere safe: Gatehouse stores only a fingerprint of it and cannot show it again. If it is lost, regenerate the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wird nur dieses eine Mal angezeigt. Kopieren Sie ihn jetzt und bewahren Sie ihn sicher auf: Gatehouse speichert nur einen Fingerabdruck davon und kann ihn nicht erneut anzeigen. Falls er verloren geht, generieren Sie den Schlüssel neu.</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>&amp;Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopiert</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::AppEditorDialog</name>
     <message>
         <source>&amp;Active (requests with its key are served)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktiv (Anfragen mit dem Schlüssel der App werden verarbeitet)</translation>
     </message>
     <message>
         <source>Edit app</source>
-        <translation type="unfinished"></translation>
+        <translation>App bearbeiten</translation>
     </message>
     <message>
         <source>New app</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue App</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Default role</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardrolle</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Default &amp;role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard&amp;rolle:</translation>
     </message>
     <message>
         <source>(no role)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Rolle)</translation>
     </message>
     <message>
         <source>The roles could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rollen konnten nicht geladen werden.</translation>
     </message>
     <message>
         <source>Enter the app&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen der App ein.</translation>
     </message>
     <message>
         <source>The app could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::AppRoleTable</name>
     <message>
         <source>Role per app</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle pro App</translation>
     </message>
     <message>
         <source>App</source>
-        <translation type="unfinished"></translation>
+        <translation>App</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Add app ro&amp;le</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Ro&amp;lle hinzufügen</translation>
     </message>
     <message>
         <source>Remove app r&amp;ole</source>
-        <translation type="unfinished"></translation>
+        <translation>App-R&amp;olle entfernen</translation>
     </message>
     <message>
         <source>App role %1 needs an app and a role.</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Rolle %1 benötigt eine App und eine Rolle.</translation>
     </message>
     <message>
         <source>A user has one role per app: app role %1 repeats an app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzer hat pro App nur eine Rolle: App-Rolle %1 nennt eine App doppelt.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::AppsPage</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Default role</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardrolle</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Key hint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselhinweis</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;earbeiten…</translation>
     </message>
     <message>
         <source>Deac&amp;tivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Deak&amp;tivieren</translation>
     </message>
     <message>
         <source>Re&amp;generate key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel neu &amp;generieren…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Apps</translation>
     </message>
     <message>
         <source>&amp;New app…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue App…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>The apps could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Apps konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>Ac&amp;tivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ak&amp;tivieren</translation>
     </message>
     <message>
         <source>The server did not send the new API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den neuen API-Schlüssel nicht gesendet.</translation>
     </message>
     <message>
         <source>Regenerate API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel neu generieren</translation>
     </message>
     <message>
         <source>Regenerate the API key of &quot;%1&quot;? The current key stops working at once; every client using it must be given the new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den API-Schlüssel von „%1“ neu generieren? Der aktuelle Schlüssel funktioniert sofort nicht mehr; alle Clients, die ihn verwenden, benötigen den neuen Schlüssel.</translation>
     </message>
     <message>
         <source>Re&amp;generate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu &amp;generieren</translation>
     </message>
     <message>
         <source>The key could not be regenerated</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel konnte nicht neu generiert werden</translation>
     </message>
     <message>
         <source>The app could not be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App konnte nicht geändert werden</translation>
     </message>
     <message>
         <source>Delete app</source>
-        <translation type="unfinished"></translation>
+        <translation>App löschen</translation>
     </message>
     <message>
         <source>Delete the app &quot;%1&quot;? Its API key stops working and its lookups are deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App „%1“ löschen? Ihr API-Schlüssel funktioniert dann nicht mehr, und ihre Lookups werden gelöscht.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>The app could not be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App konnte nicht gelöscht werden</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
         <source>&amp;Embedded engine on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingebettete Engine auf diesem Computer</translation>
     </message>
     <message>
         <source>&amp;Remote engine:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfe&amp;rnte Engine:</translation>
     </message>
     <message>
         <source>&amp;Forget</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;gessen</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet</translation>
     </message>
     <message>
         <source>&amp;Keep me signed in on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer angemeldet &amp;bleiben</translation>
     </message>
     <message>
         <source>S&amp;ign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;melden</translation>
     </message>
     <message>
         <source>Remote engine address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse der entfernten Engine</translation>
     </message>
     <message>
         <source>Remove this address from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adresse aus der Liste entfernen</translation>
     </message>
     <message>
         <source>The session token is kept in the operating system&apos;s keychain, never in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Sitzungstoken wird im Schlüsselbund des Betriebssystems gespeichert, nie in einer Datei.</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Engine address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Adresse:</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand:</translation>
     </message>
     <message>
         <source>Details:</source>
-        <translation type="unfinished"></translation>
+        <translation>Details:</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto:</translation>
     </message>
     <message>
         <source>Signed-in account</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldetes Konto</translation>
     </message>
     <message>
         <source>Engine state</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Zustand</translation>
     </message>
     <message>
         <source>Engine address</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Adresse</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Enter the engine&apos;s address, for example https://gatehouse.example.org:8443.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse der Engine ein, zum Beispiel https://gatehouse.example.org:8443.</translation>
     </message>
     <message>
         <source>This address is not encrypted (http): passwords and tokens cross the network in clear. Use https for a remote engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adresse ist nicht verschlüsselt (http): Passwörter und Tokens werden im Klartext über das Netzwerk übertragen. Verwenden Sie https für eine entfernte Engine.</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <source>Not running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft nicht</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>First admin created. Password (shown once): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Administrator angelegt. Passwort (wird nur einmal angezeigt): %1</translation>
     </message>
     <message>
         <source>Unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreichbar: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Running — version %1, up %2 s, %3 services</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft — Version %1, seit %2 s in Betrieb, %3 Dienste</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::CsvExporter</name>
     <message>
         <source>The file is not open for writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist nicht zum Schreiben geöffnet.</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::DashboardPage</name>
     <message>
         <source>&amp;Live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Live-Aktualisierung</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>Average latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittliche Latenz</translation>
     </message>
     <message>
         <source>Tokens by model</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens nach Modell</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>AI spend against budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Ausgaben gegenüber Budgets</translation>
     </message>
     <message>
         <source>&amp;Range:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Error rate (4xx / 5xx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerrate (4xx / 5xx)</translation>
     </message>
     <message>
         <source>Latency p50 / p95</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz p50 / p95</translation>
     </message>
     <message>
         <source>AI spend</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Ausgaben</translation>
     </message>
     <message>
         <source>Top services</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-Dienste</translation>
     </message>
     <message>
         <source>Top users</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-Benutzer</translation>
     </message>
     <message>
         <source>Loading the metrics failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metriken konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>%1% / %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % / %2 %</translation>
     </message>
     <message>
         <source>%1 ms / %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms / %2 ms</translation>
     </message>
     <message>
         <source>Server errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler</translation>
     </message>
     <message numerus="yes">
         <source>per %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>pro %n Minute</numerusform>
+            <numerusform>pro %n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>Average</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnitt</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Input tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Tokens</translation>
     </message>
     <message>
         <source>Output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <source>tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>No active AI budgets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine aktiven KI-Budgets.</translation>
     </message>
     <message>
         <source>%1 (%2): %3 of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3 von %4</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::FieldMaskTable</name>
     <message>
         <source>Field masks</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldmasken</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Beibehalten</translation>
     </message>
     <message>
         <source>Detectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektoren</translation>
     </message>
     <message>
         <source>Filterable</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterbar</translation>
     </message>
     <message>
         <source>Table and column may be * for all. Detectors (for mode detect): email, ssn, card, phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle und Spalte können * für alle sein. Detektoren (für den Modus detect): email, ssn, card, phone.</translation>
     </message>
     <message>
         <source>Add &amp;mask</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Maske hinzufügen</translation>
     </message>
     <message>
         <source>Remove mas&amp;k</source>
-        <translation type="unfinished"></translation>
+        <translation>Mas&amp;ke entfernen</translation>
     </message>
     <message>
         <source>Characters kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Beibehaltene Zeichen</translation>
     </message>
     <message>
         <source>Mask %1 needs a service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske %1 benötigt einen Dienst.</translation>
     </message>
     <message>
         <source>Mask %1 needs a table (or *).</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske %1 benötigt eine Tabelle (oder *).</translation>
     </message>
     <message>
         <source>Mask %1 needs a column (or *).</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske %1 benötigt eine Spalte (oder *).</translation>
     </message>
     <message>
         <source>Mask %1 detects nothing: name detectors (email, ssn, card, phone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske %1 erkennt nichts: Geben Sie Detektoren an (email, ssn, card, phone).</translation>
     </message>
     <message>
         <source>Mask %1: unknown detector &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske %1: unbekannter Detektor „%2“.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::GatehouseClient</name>
     <message>
         <source>%1 (request %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Anfrage %2)</translation>
     </message>
     <message>
         <source>The engine could not be reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine war nicht erreichbar: %1</translation>
     </message>
     <message>
         <source>The engine answered %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine antwortete mit %1.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::JsonTableModel</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::KeyValueTable</name>
     <message>
         <source>Add row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile hinzufügen</translation>
     </message>
     <message>
         <source>Remove row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile entfernen</translation>
     </message>
     <message>
         <source>%1, row %2: the lookup name must use lower-case letters, digits and underscores.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: Der Lookup-Name darf nur Kleinbuchstaben, Ziffern und Unterstriche enthalten.</translation>
     </message>
     <message>
         <source>%1, row %2 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2 benötigt einen Wert.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::LdapServiceForm</name>
     <message>
         <source>The host must be a host name or an IP address (no scheme or port).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host muss ein Hostname oder eine IP-Adresse sein (ohne Schema oder Port).</translation>
     </message>
     <message>
         <source>A bind DN needs its password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bind-DN benötigt sein Passwort.</translation>
     </message>
     <message>
         <source>A bind password needs a bind DN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bind-Passwort benötigt einen Bind-DN.</translation>
     </message>
     <message>
         <source>A CA certificate needs StartTLS or LDAPS encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein CA-Zertifikat erfordert StartTLS- oder LDAPS-Verschlüsselung.</translation>
     </message>
     <message>
         <source>%1 must be an LDAP filter in parentheses.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein LDAP-Filter in Klammern sein.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::LimitEditorDialog</name>
     <message>
         <source>Acti&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktiv</translation>
     </message>
     <message>
         <source>Edit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit bearbeiten</translation>
     </message>
     <message>
         <source>New limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Limit</translation>
     </message>
     <message>
         <source>Every request</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anfragen</translation>
     </message>
     <message>
         <source>One user</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzer</translation>
     </message>
     <message>
         <source>Each user</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Benutzer</translation>
     </message>
     <message>
         <source>One service</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Dienst</translation>
     </message>
     <message>
         <source>One user on one service</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzer in einem Dienst</translation>
     </message>
     <message>
         <source>Each user on one service</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Benutzer in einem Dienst</translation>
     </message>
     <message>
         <source>One endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Endpunkt</translation>
     </message>
     <message>
         <source>One user on one endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzer an einem Endpunkt</translation>
     </message>
     <message>
         <source>Each user on one endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Benutzer an einem Endpunkt</translation>
     </message>
     <message>
         <source>One role</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Rolle</translation>
     </message>
     <message>
         <source>minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Minute</translation>
     </message>
     <message>
         <source>hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunde</translation>
     </message>
     <message>
         <source>day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 Tage</translation>
     </message>
     <message>
         <source>30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 Tage</translation>
     </message>
     <message>
         <source>(every verb)</source>
-        <translation type="unfinished"></translation>
+        <translation>(alle Verben)</translation>
     </message>
     <message>
         <source>_table/contact, or _table/cont* for a prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>_table/contact oder _table/cont* für ein Präfix</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <source>&amp;Rate (requests):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rate (Anfragen):</translation>
     </message>
     <message>
         <source>&amp;Per:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pro:</translation>
     </message>
     <message>
         <source>Ver&amp;b:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verb:</translation>
     </message>
     <message>
         <source>&amp;Service:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dienst:</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;olle:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ben&amp;utzer:</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Endpunkt:</translation>
     </message>
     <message>
         <source>Some choices could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Auswahllisten konnten nicht geladen werden.</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Enter the limit&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen des Limits ein.</translation>
     </message>
     <message>
         <source>This type of limit needs a user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Limittyp benötigt einen Benutzer.</translation>
     </message>
     <message>
         <source>This type of limit needs a role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Limittyp benötigt eine Rolle.</translation>
     </message>
     <message>
         <source>This type of limit needs a service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Limittyp benötigt einen Dienst.</translation>
     </message>
     <message>
         <source>This type of limit needs an endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Limittyp benötigt einen Endpunkt.</translation>
     </message>
     <message>
         <source>The limit could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Limit konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::LimitsPage</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <source>Per</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro</translation>
     </message>
     <message>
         <source>Verb</source>
-        <translation type="unfinished"></translation>
+        <translation>Verb</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbraucht</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibend</translation>
     </message>
     <message>
         <source>Resets at</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzung um</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;earbeiten…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Re&amp;set counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Limits</translation>
     </message>
     <message>
         <source>&amp;New limit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Limit…</translation>
     </message>
     <message>
         <source>Reset &amp;all…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zurück&amp;setzen…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>The limits could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Limits konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>The limit counters could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Limitzähler konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>Delete limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit löschen</translation>
     </message>
     <message>
         <source>Delete the limit &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Limit „%1“ löschen?</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>The limit could not be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Limit konnte nicht gelöscht werden</translation>
     </message>
     <message>
         <source>The counter could not be reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zähler konnte nicht zurückgesetzt werden</translation>
     </message>
     <message>
         <source>Reset all counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zähler zurücksetzen</translation>
     </message>
     <message>
         <source>Reset the counters of every limit? Callers that are locked out now can call again at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler aller Limits zurücksetzen? Derzeit gesperrte Aufrufer können sofort wieder Anfragen senden.</translation>
     </message>
     <message>
         <source>Reset &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zurück&amp;setzen</translation>
     </message>
     <message>
         <source>The counters could not be reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler konnten nicht zurückgesetzt werden</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::LiveTailTab</name>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausieren</translation>
     </message>
     <message>
         <source>&amp;Follow new lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Zeilen &amp;folgen</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeren</translation>
     </message>
     <message>
         <source>Engine log</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Protokoll</translation>
     </message>
     <message>
         <source>Reading the engine log failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Engine-Protokoll konnte nicht gelesen werden</translation>
     </message>
     <message>
         <source>[older lines were dropped by the engine]</source>
-        <translation type="unfinished"></translation>
+        <translation>[ältere Zeilen wurden von der Engine verworfen]</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::LogTableTab</name>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anwenden</translation>
     </message>
     <message>
         <source>&amp;Load more</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere &amp;laden</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV &amp;exportieren…</translation>
     </message>
     <message>
         <source>&amp;Time range:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Selected record</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählter Datensatz</translation>
     </message>
     <message>
         <source>Select a record to see all its fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Datensatz aus, um alle seine Felder zu sehen.</translation>
     </message>
     <message>
         <source>%1 must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine ganze Zahl sein.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Loading the log failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll konnte nicht geladen werden</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n record(s) loaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Datensatz geladen</numerusform>
+            <numerusform>%1 von %n Datensätzen geladen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) loaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datensatz geladen</numerusform>
+            <numerusform>%n Datensätze geladen</numerusform>
         </translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The file %1 could not be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Exporting records…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze werden exportiert…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) written…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datensatz geschrieben…</numerusform>
+            <numerusform>%n Datensätze geschrieben…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datensatz nach %1 exportiert.</numerusform>
+            <numerusform>%n Datensätze nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>The export was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::LogsPage</name>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Verb</source>
-        <translation type="unfinished"></translation>
+        <translation>Verb</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Duration (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer (ms)</translation>
     </message>
     <message>
         <source>Request id</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-ID</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>Ser&amp;vice:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dienst:</translation>
     </message>
     <message>
         <source>Ver&amp;b:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verb:</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <source>Successful (below 400)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich (unter 400)</translation>
     </message>
     <message>
         <source>Errors (400 and above)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler (400 und höher)</translation>
     </message>
     <message>
         <source>Server errors (500 and above)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler (500 und höher)</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Input tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Token</translation>
     </message>
     <message>
         <source>Output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Token</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz (ms)</translation>
     </message>
     <message>
         <source>&amp;Connection:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindung:</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <source>&amp;User id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer-ID:</translation>
     </message>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <source>Partial</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>User id</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-ID</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Re&amp;quest id:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nfrage-ID:</translation>
     </message>
     <message>
         <source>&amp;Prompt contains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prompt enthält:</translation>
     </message>
     <message>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit</translation>
     </message>
     <message>
         <source>AI usage</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Nutzung</translation>
     </message>
     <message>
         <source>AI prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Prompts</translation>
     </message>
     <message>
         <source>Live tail</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Protokoll</translation>
     </message>
     <message>
         <source>Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::LookupEditorDialog</name>
     <message>
         <source>&amp;Private (sealed, never shown again)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Privat (versiegelt, wird nie wieder angezeigt)</translation>
     </message>
     <message>
         <source>Edit lookup</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookup bearbeiten</translation>
     </message>
     <message>
         <source>New lookup</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Lookup</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>letters, digits, _ and .</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstaben, Ziffern, _ und .</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>unchanged (private)</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert (privat)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wert:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Enter the lookup&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen des Lookups ein.</translation>
     </message>
     <message>
         <source>A lookup name may hold letters, digits, _ and . only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lookup-Name darf nur Buchstaben, Ziffern, _ und . enthalten.</translation>
     </message>
     <message>
         <source>Names starting with &quot;%1&quot; belong to the built-in lookups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen, die mit „%1“ beginnen, sind den integrierten Lookups vorbehalten.</translation>
     </message>
     <message>
         <source>A private lookup becomes public only with a new value: enter one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein privater Lookup wird nur mit einem neuen Wert öffentlich: Geben Sie einen ein.</translation>
     </message>
     <message>
         <source>The lookup could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lookup konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::LookupsPage</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Private</source>
-        <translation type="unfinished"></translation>
+        <translation>Privat</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>&amp;New lookup…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Lookup…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Lookups of</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookups von</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>An app</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer App</translation>
     </message>
     <message>
         <source>A role</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer Rolle</translation>
     </message>
     <message>
         <source>A user</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem Benutzer</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitzer</translation>
     </message>
     <message>
         <source>Lookups &amp;of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookups &amp;von:</translation>
     </message>
     <message>
         <source>&amp;Which:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus&amp;wahl:</translation>
     </message>
     <message>
         <source>System lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Lookups</translation>
     </message>
     <message>
         <source>Lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookups</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>The lookups could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lookups konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>The list to choose from could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Auswahlliste konnte nicht geladen werden.</translation>
     </message>
     <message>
         <source>Delete lookup</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookup löschen</translation>
     </message>
     <message>
         <source>Delete the lookup &quot;%1&quot;? Filters and statements that use it stop resolving it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lookup „%1“ löschen? Filter und Anweisungen, die ihn verwenden, können ihn dann nicht mehr auflösen.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>The lookup could not be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lookup konnte nicht gelöscht werden</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::LoopbackRedirectReceiver</name>
     <message>
         <source>The sign-in was not completed in time. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde nicht rechtzeitig abgeschlossen. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>A sign-in needs a state to check the answer against.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anmeldung benötigt einen State-Wert, gegen den die Antwort geprüft wird.</translation>
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Sign-in failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
         <source>The request is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage ist zu groß.</translation>
     </message>
     <message>
         <source>Only the browser&apos;s redirect is expected here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier wird nur die Weiterleitung des Browsers erwartet.</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden</translation>
     </message>
     <message>
         <source>Nothing here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gibt es nichts.</translation>
     </message>
     <message>
         <source>This answer does not belong to the sign-in the console started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort gehört nicht zu der Anmeldung, die die Konsole gestartet hat.</translation>
     </message>
     <message>
         <source>The identity provider sent no sign-in code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Identitätsanbieter hat keinen Anmeldecode gesendet.</translation>
     </message>
     <message>
         <source>The identity provider refused the sign-in (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Identitätsanbieter hat die Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
         <source>You can close this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können dieses Fenster schließen.</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet</translation>
     </message>
     <message>
         <source>Gatehouse received your sign-in. You can close this window and return to the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse hat Ihre Anmeldung erhalten. Sie können dieses Fenster schließen und zur Konsole zurückkehren.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::MainWindow</name>
     <message>
         <source>Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message>
         <source>Reload page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite neu laden</translation>
     </message>
     <message>
         <source>The session is not kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung wird nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Dismiss message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung schließen</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::OidcServiceForm</name>
     <message>
         <source>The issuer must be an https:// URL (http:// only on this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aussteller muss eine https://-URL sein (http:// nur auf diesem Computer).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an http(s) address without a fragment.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine http(s)-Adresse ohne Fragment.</translation>
     </message>
     <message>
         <source>Enter the client id registered with the identity provider (or at least the audience).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die beim Identitätsanbieter registrierte Client-ID ein (oder zumindest die Audience).</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::PagedRecordList</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen…</translation>
     </message>
     <message numerus="yes">
         <source>Showing %1 of %n record(s); scroll down for more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Datensatz angezeigt; für weitere nach unten scrollen.</numerusform>
+            <numerusform>%1 von %n Datensätzen angezeigt; für weitere nach unten scrollen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
         </translation>
     </message>
 </context>
@@ -2468,1435 +2468,1435 @@
     <name>gatehouse::RoleEditorDialog</name>
     <message>
         <source>Acti&amp;ve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktiv</translation>
     </message>
     <message>
         <source>Edit role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle bearbeiten</translation>
     </message>
     <message>
         <source>New role</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Rolle</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Access rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffsregeln</translation>
     </message>
     <message>
         <source>Field masks</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldmasken</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>The services could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dienste konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>The role could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle konnte nicht geladen werden</translation>
     </message>
     <message>
         <source>Enter the role&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen der Rolle ein.</translation>
     </message>
     <message>
         <source>The role could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <source>The role was saved, but its field masks could not be</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle wurde gespeichert, ihre Feldmasken jedoch nicht</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::RoleMapTable</name>
     <message>
         <source>Group to role map</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung von Gruppen zu Rollen</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>App id (empty: all apps)</source>
-        <translation type="unfinished"></translation>
+        <translation>App-ID (leer: alle Apps)</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Add mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung hinzufügen</translation>
     </message>
     <message>
         <source>Remove mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung entfernen</translation>
     </message>
     <message>
         <source>(choose a role)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Rolle auswählen)</translation>
     </message>
     <message>
         <source>Role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle %1</translation>
     </message>
     <message>
         <source>Group mapping %1 needs a group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenzuordnung %1 benötigt eine Gruppe.</translation>
     </message>
     <message>
         <source>Group mapping %1: the app must be an app id or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenzuordnung %1: Die App muss eine App-ID oder leer sein.</translation>
     </message>
     <message>
         <source>Group mapping %1 needs a role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenzuordnung %1 benötigt eine Rolle.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::RolesPage</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen</translation>
     </message>
     <message>
         <source>&amp;New role…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Rolle…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>The roles could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rollen konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>Delete role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle löschen</translation>
     </message>
     <message>
         <source>Delete the role &quot;%1&quot;? Apps and users that use it lose that access; its rules, masks, lookups and limits are deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle „%1“ löschen? Apps und Benutzer, die sie verwenden, verlieren diesen Zugriff; ihre Regeln, Masken, Lookups und Limits werden gelöscht.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>The role could not be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle konnte nicht gelöscht werden</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::RowFilterTable</name>
     <message>
         <source>Row filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilenfilter</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Values may use lookups such as {user.id} or {app.name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte können Lookups wie {user.id} oder {app.name} verwenden.</translation>
     </message>
     <message>
         <source>Combine filters with</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter verknüpfen mit</translation>
     </message>
     <message>
         <source>All must match (AND)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle müssen zutreffen (AND)</translation>
     </message>
     <message>
         <source>Any may match (OR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens einer muss zutreffen (OR)</translation>
     </message>
     <message>
         <source>Add filte&amp;r</source>
-        <translation type="unfinished"></translation>
+        <translation>Filte&amp;r hinzufügen</translation>
     </message>
     <message>
         <source>Remove filt&amp;er</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter &amp;entfernen</translation>
     </message>
     <message>
         <source>Com&amp;bine:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verknüpfen:</translation>
     </message>
     <message>
         <source>Filter %1 needs a field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1 benötigt ein Feld.</translation>
     </message>
     <message>
         <source>Filter %1 (%2 %3) needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1 (%2 %3) benötigt einen Wert.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::SchemaBrowserDialog</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Database type</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbanktyp</translation>
     </message>
     <message>
         <source>Nullable</source>
-        <translation type="unfinished"></translation>
+        <translation>NULL zulässig</translation>
     </message>
     <message>
         <source>Primary key</source>
-        <translation type="unfinished"></translation>
+        <translation>Primärschlüssel</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwert</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Related table</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfte Tabelle</translation>
     </message>
     <message>
         <source>Related field</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpftes Feld</translation>
     </message>
     <message>
         <source>Relationships</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungen</translation>
     </message>
     <message>
         <source>&amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;topp</translation>
     </message>
     <message>
         <source>Browse %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 durchsuchen</translation>
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen</translation>
     </message>
     <message>
         <source>T&amp;ables:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;abellen:</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Stop loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden abbrechen</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen</translation>
     </message>
     <message>
         <source>&amp;Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spalten</translation>
     </message>
     <message>
         <source>&amp;Relationships</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beziehungen</translation>
     </message>
     <message>
         <source>Rec&amp;ords</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datensätze</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu &amp;laden</translation>
     </message>
     <message>
         <source>The tables could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabellen konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>The table %1 could not be described</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Struktur der Tabelle %1 konnte nicht geladen werden</translation>
     </message>
     <message>
         <source>The records of %1 could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datensätze von %1 konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>Choose a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Tabelle aus.</translation>
     </message>
     <message>
         <source>No records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datensätze.</translation>
     </message>
     <message>
         <source>Records %1–%2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze %1–%2 von %3</translation>
     </message>
     <message>
         <source>Records %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze %1–%2</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ServiceConfigForm</name>
     <message>
         <source>one value expected</source>
-        <translation type="unfinished"></translation>
+        <translation>genau ein Wert erwartet</translation>
     </message>
     <message>
         <source>%1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:</translation>
     </message>
     <message>
         <source>%1 (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (erforderlich)</translation>
     </message>
     <message>
         <source>One per line; default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Eintrag pro Zeile; Standard: %1</translation>
     </message>
     <message>
         <source>One entry per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Eintrag pro Zeile</translation>
     </message>
     <message>
         <source>(default: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Standard: %1)</translation>
     </message>
     <message>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht festgelegt)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle %1</translation>
     </message>
     <message>
         <source>%1 is not valid JSON: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein gültiges JSON: %2</translation>
     </message>
     <message>
         <source>%1 is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist erforderlich.</translation>
     </message>
     <message>
         <source>%1 is required: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist erforderlich: %2</translation>
     </message>
     <message>
         <source>%1 must be an http:// or https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine http://- oder https://-Adresse sein.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ServiceEditorDialog</name>
     <message>
         <source>&amp;Active (offered for sign-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktiv (zur Anmeldung angeboten)</translation>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testen</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Edit %1 service %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Dienst %2 bearbeiten</translation>
     </message>
     <message>
         <source>New %1 service</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer %1-Dienst</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezei&amp;chnung:</translation>
     </message>
     <message>
         <source>Service name</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstname</translation>
     </message>
     <message>
         <source>Used in URLs and sign-in requests: letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in URLs und Anmeldeanfragen verwendet: Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos;.</translation>
     </message>
     <message>
         <source>Service label</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstbezeichnung</translation>
     </message>
     <message>
         <source>Shown on the sign-in screen, e.g. &quot;Sign in with &lt;label&gt;&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird auf dem Anmeldebildschirm angezeigt, z. B. „Anmelden mit &lt;Bezeichnung&gt;“.</translation>
     </message>
     <message>
         <source>Tries this configuration against the server without saving it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testet diese Konfiguration mit dem Server, ohne sie zu speichern.</translation>
     </message>
     <message>
         <source>Test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Testergebnis</translation>
     </message>
     <message>
         <source>Test steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Testschritte</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>The roles could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rollen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Enter a name for the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen für den Dienst ein.</translation>
     </message>
     <message>
         <source>The name may use letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only, and not start with &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; enthalten und nicht mit &apos;_&apos; beginnen.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet…</translation>
     </message>
     <message>
         <source>The test could not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Test konnte nicht ausgeführt werden.</translation>
     </message>
     <message>
         <source>✔ %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ %1: %2</translation>
     </message>
     <message>
         <source>✘ %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ %1: %2</translation>
     </message>
     <message>
         <source>Passed: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden: %1. %2</translation>
     </message>
     <message>
         <source>Failed: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1. %2</translation>
     </message>
     <message>
         <source>The test passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Test war erfolgreich.</translation>
     </message>
     <message>
         <source>The test failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Test ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>The service was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>&amp;Active</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktiv</translation>
     </message>
     <message>
         <source>A display name for the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anzeigename für den Dienst.</translation>
     </message>
     <message>
         <source>The form of this service type could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Formular für diesen Diensttyp konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ServicesPage</name>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienste</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>The services could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dienste konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Deac&amp;tivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Deak&amp;tivieren</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>Create a service of one of the engine&apos;s types.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt einen Dienst mit einem der Diensttypen der Engine an.</translation>
     </message>
     <message>
         <source>Tables, columns, relationships and records of a database service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen, Spalten, Beziehungen und Datensätze eines Datenbankdienstes.</translation>
     </message>
     <message>
         <source>Delete service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst löschen</translation>
     </message>
     <message>
         <source>Ac&amp;tivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ak&amp;tivieren</translation>
     </message>
     <message>
         <source>Only database services have tables to browse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Datenbankdienste haben Tabellen, die sich durchsuchen lassen.</translation>
     </message>
     <message>
         <source>%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1…</translation>
     </message>
     <message>
         <source>The service types could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diensttypen konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>Delete the service &quot;%1&quot;? Apps and roles that use it lose access to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Dienst „%1“ löschen? Apps und Rollen, die ihn verwenden, verlieren den Zugriff darauf.</translation>
     </message>
     <message>
         <source>The service %1 was not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst %1 wurde nicht gelöscht</translation>
     </message>
     <message>
         <source>The service %1 was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst %1 wurde gelöscht.</translation>
     </message>
     <message>
         <source>The service %1 was not deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst %1 wurde nicht deaktiviert</translation>
     </message>
     <message>
         <source>The service %1 was not activated</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst %1 wurde nicht aktiviert</translation>
     </message>
     <message>
         <source>The service %1 is inactive now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst %1 ist jetzt inaktiv.</translation>
     </message>
     <message>
         <source>The service %1 is active now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst %1 ist jetzt aktiv.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::SettingsPage</name>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt aufbewahren</translation>
     </message>
     <message>
         <source>&amp;Save engine settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Einstellungen &amp;speichern</translation>
     </message>
     <message>
         <source>A&amp;dd rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &amp;entfernen</translation>
     </message>
     <message>
         <source>Listen address</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen-Adresse</translation>
     </message>
     <message>
         <source>127.0.0.1, 0.0.0.0 or ::1</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1, 0.0.0.0 oder ::1</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsdatei</translation>
     </message>
     <message>
         <source>Empty: plain HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: unverschlüsseltes HTTP</translation>
     </message>
     <message>
         <source>TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei des privaten TLS-Schlüssels</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Choose the TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsdatei auswählen</translation>
     </message>
     <message>
         <source>Choose the TLS private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei des privaten TLS-Schlüssels auswählen</translation>
     </message>
     <message>
         <source>TLS certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat (PEM)</translation>
     </message>
     <message>
         <source>TLS private key (PEM, unencrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater TLS-Schlüssel (PEM, unverschlüsselt)</translation>
     </message>
     <message>
         <source>Audit log retention in days</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung des Audit-Protokolls in Tagen</translation>
     </message>
     <message>
         <source>AI usage log retention in days</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung des KI-Nutzungsprotokolls in Tagen</translation>
     </message>
     <message>
         <source>AI prompt log retention in days</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung des KI-Prompt-Protokolls in Tagen</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>&amp;Listen address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Listen-Adresse:</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort:</translation>
     </message>
     <message>
         <source>TLS &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-&amp;Zertifikat:</translation>
     </message>
     <message>
         <source>TLS private &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;rivater TLS-Schlüssel:</translation>
     </message>
     <message>
         <source>Log retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung der Protokolle</translation>
     </message>
     <message>
         <source>&amp;Audit log:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Audit-Protokoll:</translation>
     </message>
     <message>
         <source>AI &amp;usage log:</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-&amp;Nutzungsprotokoll:</translation>
     </message>
     <message>
         <source>AI &amp;prompt log:</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-&amp;Prompt-Protokoll:</translation>
     </message>
     <message>
         <source>The engine reads these settings when it starts: saved changes take effect after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine liest diese Einstellungen beim Start: Gespeicherte Änderungen werden nach einem Neustart wirksam.</translation>
     </message>
     <message>
         <source>Engine status</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine-Status</translation>
     </message>
     <message>
         <source>Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner:</translation>
     </message>
     <message>
         <source>Config file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsdatei:</translation>
     </message>
     <message>
         <source>Secret store:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisspeicher:</translation>
     </message>
     <message>
         <source>CORS (browser access from other origins)</source>
-        <translation type="unfinished"></translation>
+        <translation>CORS (Browserzugriff von anderen Ursprüngen)</translation>
     </message>
     <message>
         <source>CORS rules</source>
-        <translation type="unfinished"></translation>
+        <translation>CORS-Regeln</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Origins</source>
-        <translation type="unfinished"></translation>
+        <translation>Ursprünge</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert</translation>
     </message>
     <message>
         <source>CORS path pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>CORS-Pfadmuster</translation>
     </message>
     <message>
         <source>* or a path such as db/*</source>
-        <translation type="unfinished"></translation>
+        <translation>* oder ein Pfad wie db/*</translation>
     </message>
     <message>
         <source>Allowed origins</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubte Ursprünge</translation>
     </message>
     <message>
         <source>https://app.example.com, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>https://app.example.com, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>Pat&amp;h:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfa&amp;d:</translation>
     </message>
     <message>
         <source>Allowed or&amp;igins:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubte &amp;Ursprünge:</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole</translation>
     </message>
     <message>
         <source>Console language</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsolensprache</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Console theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema der Konsole</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>A new language takes effect when the console restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache wird nach einem Neustart der Konsole wirksam.</translation>
     </message>
     <message>
         <source>La&amp;nguage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Spra&amp;che:</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbschema:</translation>
     </message>
     <message>
         <source>The engine settings could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine-Einstellungen konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>%1 (read-only: settings cannot be saved from here)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (schreibgeschützt: Die Einstellungen können hier nicht gespeichert werden)</translation>
     </message>
     <message>
         <source>OS keychain (secrets are kept by the operating system)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund des Betriebssystems (Geheimnisse werden vom Betriebssystem verwahrt)</translation>
     </message>
     <message>
         <source>Sealed (secrets are encrypted with the master key in the data folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiegelt (Geheimnisse werden mit dem Hauptschlüssel im Datenordner verschlüsselt)</translation>
     </message>
     <message>
         <source>Unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verfügbar</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>listen address</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen-Adresse</translation>
     </message>
     <message>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat</translation>
     </message>
     <message>
         <source>TLS private key</source>
-        <translation type="unfinished"></translation>
+        <translation>privater TLS-Schlüssel</translation>
     </message>
     <message>
         <source>audit log retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung des Audit-Protokolls</translation>
     </message>
     <message>
         <source>AI usage log retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung des KI-Nutzungsprotokolls</translation>
     </message>
     <message>
         <source>AI prompt log retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung des KI-Prompt-Protokolls</translation>
     </message>
     <message>
         <source>log level</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Level</translation>
     </message>
     <message>
         <source>Saved, waiting for an engine restart: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert, Neustart der Engine ausstehend: %1</translation>
     </message>
     <message>
         <source>The port must be a whole number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port muss eine ganze Zahl von 1 bis 65535 sein.</translation>
     </message>
     <message>
         <source>The listen address must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Listen-Adresse muss eine IP-Adresse sein, z. B. 127.0.0.1, 0.0.0.0 oder ::1.</translation>
     </message>
     <message>
         <source>Set both the TLS certificate and its private key, or clear both to serve plain HTTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie das TLS-Zertifikat und seinen privaten Schlüssel fest, oder leeren Sie beide Felder für unverschlüsseltes HTTP.</translation>
     </message>
     <message>
         <source>Nothing to save: the settings are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu speichern: Die Einstellungen sind unverändert.</translation>
     </message>
     <message>
         <source>The engine settings were not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine-Einstellungen wurden nicht gespeichert</translation>
     </message>
     <message>
         <source>Saved to %1. Restart the engine for the changes to take effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gespeichert. Starten Sie die Engine neu, damit die Änderungen wirksam werden.</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The CORS rules could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CORS-Regeln konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Enter the path the rule applies to, such as * or db/*.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Pfad ein, für den die Regel gilt, z. B. * oder db/*.</translation>
     </message>
     <message>
         <source>Enter at least one allowed origin, such as https://app.example.com or *.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie mindestens einen erlaubten Ursprung ein, z. B. https://app.example.com oder *.</translation>
     </message>
     <message>
         <source>The CORS rule was not added</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CORS-Regel wurde nicht hinzugefügt</translation>
     </message>
     <message>
         <source>The CORS rule was not removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CORS-Regel wurde nicht entfernt</translation>
     </message>
     <message>
         <source>The console will use the new language the next time it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::SignInDialog</name>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden</translation>
     </message>
     <message>
         <source>Directory account</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichniskonto</translation>
     </message>
     <message>
         <source>Direc&amp;tory:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;zeichnis:</translation>
     </message>
     <message>
         <source>Sign in with &amp;directory account</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit &amp;Verzeichniskonto anmelden</translation>
     </message>
     <message>
         <source>Single sign-on</source>
-        <translation type="unfinished"></translation>
+        <translation>Single Sign-On</translation>
     </message>
     <message>
         <source>&amp;Cancel browser sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser-Anmeldung abbre&amp;chen</translation>
     </message>
     <message>
         <source>Sign in to Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Gatehouse anmelden</translation>
     </message>
     <message>
         <source>Gatehouse admin account</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse-Administratorkonto</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <source>Directory service</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnisdienst</translation>
     </message>
     <message>
         <source>Directory username</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnis-Benutzername</translation>
     </message>
     <message>
         <source>Directory password</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnis-Passwort</translation>
     </message>
     <message>
         <source>Sign-in status</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldestatus</translation>
     </message>
     <message>
         <source>Sign-in error</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldefehler</translation>
     </message>
     <message>
         <source>Asking the engine how to sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeoptionen werden von der Engine abgefragt…</translation>
     </message>
     <message>
         <source>The sign-in options could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldeoptionen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Directory account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichniskonto: %1</translation>
     </message>
     <message>
         <source>Sign in with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden mit %1</translation>
     </message>
     <message>
         <source>Opens your web browser to sign in with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet Ihren Webbrowser zur Anmeldung mit %1.</translation>
     </message>
     <message>
         <source>Enter your email address and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <source>Enter your directory username and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren Verzeichnis-Benutzernamen und Ihr Passwort ein.</translation>
     </message>
     <message>
         <source>Signing in through %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung über %1…</translation>
     </message>
     <message>
         <source>The console cannot receive the browser&apos;s answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole kann die Antwort des Browsers nicht empfangen: %1</translation>
     </message>
     <message>
         <source>Continue in your web browser to sign in with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie die Anmeldung mit %1 in Ihrem Webbrowser fort…</translation>
     </message>
     <message>
         <source>The web browser could not be opened. Open this address yourself: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Webbrowser konnte nicht geöffnet werden. Öffnen Sie diese Adresse selbst: %1</translation>
     </message>
     <message>
         <source>Completing the sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung wird abgeschlossen…</translation>
     </message>
     <message>
         <source>The engine answered without a session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine hat ohne Sitzung geantwortet.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::TryItPanel</name>
     <message>
         <source>Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Sen&amp;d</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>Cance&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbre&amp;chen</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Path below /api/v2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad unterhalb von /api/v2</translation>
     </message>
     <message>
         <source>Below /api/v2, e.g. demo/_table/customers. Replace {placeholders} before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhalb von /api/v2, z. B. demo/_table/customers. Ersetzen Sie {Platzhalter} vor dem Senden.</translation>
     </message>
     <message>
         <source>Query parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Query-Parameter</translation>
     </message>
     <message>
         <source>JSON body</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Body</translation>
     </message>
     <message>
         <source>JSON body (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Body (optional)</translation>
     </message>
     <message>
         <source>Request in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage läuft</translation>
     </message>
     <message>
         <source>Response body</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Body</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Methode:</translation>
     </message>
     <message>
         <source>Pat&amp;h:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pfad:</translation>
     </message>
     <message>
         <source>&amp;Query parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Query-Parameter:</translation>
     </message>
     <message>
         <source>&amp;Body:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Body:</translation>
     </message>
     <message>
         <source>&amp;Response:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ant&amp;wort:</translation>
     </message>
     <message>
         <source>Enter a path, e.g. demo/_table/customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Pfad ein, z. B. demo/_table/customers.</translation>
     </message>
     <message>
         <source>Replace the {placeholders} in the path before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen Sie vor dem Senden die {Platzhalter} im Pfad.</translation>
     </message>
     <message>
         <source>The body is not valid JSON: %1 (at character %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Cancelled after %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 ms abgebrochen.</translation>
     </message>
     <message>
         <source>No answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort: %1</translation>
     </message>
     <message>
         <source>Status %1 · %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Status %1 · %2 ms</translation>
     </message>
     <message>
         <source>Status %1 · %2 ms · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Status %1 · %2 ms · %3</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-ID: %1</translation>
     </message>
     <message>
         <source>(The answer has no JSON body.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Die Antwort hat keinen JSON-Body.)</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::UserEditorDialog</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorname</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachname</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Confirm password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort bestätigen</translation>
     </message>
     <message>
         <source>Acti&amp;ve (may sign in)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktiv (darf sich anmelden)</translation>
     </message>
     <message>
         <source>Directory account</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichniskonto</translation>
     </message>
     <message>
         <source>Identity service</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitätsdienst</translation>
     </message>
     <message>
         <source>Directory user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnis-Benutzername</translation>
     </message>
     <message>
         <source>Edit user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer bearbeiten</translation>
     </message>
     <message>
         <source>New user</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Benutzer</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert</translation>
     </message>
     <message>
         <source>Identity servi&amp;ce:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identitätsdienst:</translation>
     </message>
     <message>
         <source>Directory &amp;user:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnis&amp;benutzer:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail:</translation>
     </message>
     <message>
         <source>Display &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeige&amp;name:</translation>
     </message>
     <message>
         <source>&amp;First name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorname:</translation>
     </message>
     <message>
         <source>L&amp;ast name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nac&amp;hname:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Confir&amp;m password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort bes&amp;tätigen:</translation>
     </message>
     <message>
         <source>&amp;Role per app:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle pro App:</translation>
     </message>
     <message>
         <source>The user could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer konnte nicht geladen werden</translation>
     </message>
     <message>
         <source>managed by the directory</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Verzeichnis verwaltet</translation>
     </message>
     <message>
         <source>The apps could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Apps konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>The roles could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rollen konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>Enter a valid email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>Enter a display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Anzeigenamen ein.</translation>
     </message>
     <message>
         <source>Enter a password for the new user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein Passwort für den neuen Benutzer ein.</translation>
     </message>
     <message>
         <source>The password needs at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort muss mindestens 8 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The password and its confirmation differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort und Bestätigung stimmen nicht überein.</translation>
     </message>
     <message>
         <source>The user could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::UsersPage</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Directory user</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnisbenutzer</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Anmeldung</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>&amp;New user…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Benutzer…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>The users could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzer konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>Delete user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer löschen</translation>
     </message>
     <message>
         <source>Delete the user &quot;%1&quot;? Their sessions end, and their app roles, lookups and limits are deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Benutzer „%1“ löschen? Seine Sitzungen werden beendet, und seine App-Rollen, Lookups und Limits werden gelöscht.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>The user could not be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer konnte nicht gelöscht werden</translation>
     </message>
 </context>
 </TS>
