@@ -43,6 +43,8 @@ public:
     SignInDialog *signIn();
     void signOut();
 
+    // The engine the window talks to (null before the first connect).
+    GatehouseClient *client() const { return m_client; }
     QList<ConsolePage *> pages() const { return m_pages; }
     template <typename T>
     T *page() const

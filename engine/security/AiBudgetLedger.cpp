@@ -13,6 +13,7 @@
 
 #include "AccessSnapshot.h"
 #include "AiBudgetAlertSender.h"
+#include "AiBudgetSpend.h"
 #include "core/ApiError.h"
 #include "store/AuditRecord.h"
 #include "store/DbExecutor.h"
@@ -51,19 +52,6 @@ bool matches(const AiBudget &budget, const AiBudgetSubject &subject)
     if (budget.dimension == QLatin1String("app"))
         return subject.appId && *subject.appId == target;
     return false;
-}
-
-QString filterColumn(const QString &dimension)
-{
-    if (dimension == QLatin1String("service"))
-        return QStringLiteral("service_id");
-    if (dimension == QLatin1String("user"))
-        return QStringLiteral("user_id");
-    if (dimension == QLatin1String("role"))
-        return QStringLiteral("role_id");
-    if (dimension == QLatin1String("app"))
-        return QStringLiteral("app_id");
-    return {};
 }
 
 bool exceeds(double used, double amount, double limit)
@@ -141,7 +129,7 @@ QList<AiBudgetLedger::Charge> AiBudgetLedger::chargesFor(const AiBudgetSubject &
             charge.dimension = budget.dimension;
             charge.period = budget.period;
             charge.webhook = budget.alertWebhookUrl;
-            charge.filterColumn = filterColumn(budget.dimension);
+            charge.filterColumn = AiBudgetSpend::usageColumn(budget.dimension);
             charge.filterValue = budget.targetId.value_or(0);
             charges.append(std::move(charge));
         }
@@ -281,25 +269,10 @@ void AiBudgetLedger::reserveInMemory(QList<Charge> charges, std::function<void(A
 
 double AiBudgetLedger::seedFromUsage(QSqlDatabase &db, const Charge &charge, bool *ok)
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    // filterColumn is one of four fixed names, never request text.
-    QString sql = QStringLiteral(
-        "SELECT COALESCE(SUM(cost), 0) FROM ai_usage_log WHERE created_date >= ? AND created_date < ?");
-    if (!charge.filterColumn.isEmpty())
-        sql += QStringLiteral(" AND ") + charge.filterColumn + QStringLiteral(" = ?");
-    query.prepare(sql);
-    query.addBindValue(AuditRecord::timeText(charge.periodStart));
-    query.addBindValue(AuditRecord::timeText(charge.periodEnd));
-    if (!charge.filterColumn.isEmpty())
-        query.addBindValue(big(charge.filterValue));
-    if (!query.exec() || !query.next()) {
-        spdlog::error("ai budgets: summing the usage log failed: {}", query.lastError().text().toStdString());
-        *ok = false;
-        return 0;
-    }
-    *ok = true;
-    return query.value(0).toDouble();
+    const std::optional<double> spent = AiBudgetSpend::settled(db, charge.filterColumn, charge.filterValue,
+                                                               charge.periodStart, charge.periodEnd);
+    *ok = spent.has_value();
+    return spent.value_or(0);
 }
 
 void AiBudgetLedger::reserveShared(QList<Charge> charges, std::function<void(AiBudgetVerdict)> done)

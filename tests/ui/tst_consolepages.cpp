@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "ConsoleChecks.h"
+#include "ConsoleLanguage.h"
 #include "ConsolePage.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -37,6 +38,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // tst_consolepages_de / _ja run everything again in German and Japanese: every page and
+        // its mnemonics must hold up in each language.
+        const QString language = qEnvironmentVariable("GATEHOUSE_TEST_LANGUAGE");
+        if (!language.isEmpty()) {
+            QCOMPARE(ConsoleLanguage::install(language), language);
+            QVERIFY(QCoreApplication::translate("gatehouse::MainWindow", "Pages") != QLatin1String("Pages"));
+        }
         TestServer::Options options;
         options.demo = true;
         m_server = std::make_unique<TestServer>(options);

@@ -79,16 +79,6 @@ void checkAccessibility(QWidget *page)
                 QVERIFY2(!field->accessibleName().isEmpty(), qPrintable(field->objectName()));
     }
 }
-// With GATEHOUSE_SCREENSHOT_DIR set, keeps a picture of the page (for docs/screenshots).
-void saveScreenshot(QWidget *page, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    page->resize(900, 1100);
-    QCoreApplication::processEvents();
-    page->grab().save(QDir(dir).filePath(name));
-}
 } // namespace
 
 class TestConsoleSettings : public QObject
@@ -288,14 +278,12 @@ private Q_SLOTS:
         QVERIFY(palette.color(QPalette::Window).lightness() < 128);
         QVERIFY(palette.color(QPalette::WindowText).lightness() > 128);
         QTRY_VERIFY(page->palette().color(QPalette::Window).lightness() < 128);
-        saveScreenshot(page.get(), QStringLiteral("settings-dark.png"));
 
         const int light = theme->findData(Theme::toString(Theme::Mode::Light));
         theme->setCurrentIndex(light);
         Q_EMIT theme->activated(light);
         QVERIFY(!Theme::isDark());
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 128);
-        saveScreenshot(page.get(), QStringLiteral("settings-light.png"));
         QCOMPARE(ConsoleSettings::theme(), Theme::Mode::Light);
     }
 

@@ -8,26 +8,13 @@
 
 #include "core/ApiError.h"
 #include "security/AiBudgetLedger.h"
+#include "security/AiBudgetSpend.h"
 #include "services/RequestContext.h"
 #include "store/AuditRecord.h"
 #include "store/SystemStore.h"
 
 namespace gatehouse {
 namespace {
-// The ai_usage_log column a dimension charges by (as AiBudgetLedger); empty: global.
-QString usageColumn(const QString &dimension)
-{
-    if (dimension == QLatin1String("service"))
-        return QStringLiteral("service_id");
-    if (dimension == QLatin1String("user"))
-        return QStringLiteral("user_id");
-    if (dimension == QLatin1String("role"))
-        return QStringLiteral("role_id");
-    if (dimension == QLatin1String("app"))
-        return QStringLiteral("app_id");
-    return {};
-}
-
 ApiError readFailure(const QSqlQuery &query)
 {
     spdlog::error("ai budget spend: reading failed: {}", query.lastError().text().toStdString());
@@ -59,28 +46,15 @@ Json spendOf(QSqlDatabase &db, qint64 nowMs)
             {"is_active", budgets.value(7).toBool()},
             {"period_start", AuditRecord::timeText(start).toStdString()},
             {"period_end", AuditRecord::timeText(end).toStdString()}};
-        const QString column = usageColumn(dimension);
-        if (!column.isEmpty() && budgets.value(3).isNull()) {
-            rows.push_back(std::move(row)); // a target-less non-global budget charges nothing
-            rows.back()["spent"] = 0.0;
-            rows.back()["utilisation"] = 0.0;
-            continue;
+        const QString column = AiBudgetSpend::usageColumn(dimension);
+        double spent = 0; // a target-less non-global budget charges nothing
+        if (column.isEmpty() || !budgets.value(3).isNull()) {
+            const std::optional<double> settled =
+                AiBudgetSpend::settled(db, column, budgets.value(3).toLongLong(), start, end);
+            if (!settled)
+                throw ApiError(500, QStringLiteral("The budgets' spend could not be read."));
+            spent = *settled;
         }
-        QSqlQuery sum(db);
-        sum.setForwardOnly(true);
-        // `column` is one of four fixed names, never request text.
-        QString sql = QStringLiteral(
-            "SELECT COALESCE(SUM(cost), 0) FROM ai_usage_log WHERE created_date >= ? AND created_date < ?");
-        if (!column.isEmpty())
-            sql += QStringLiteral(" AND ") + column + QStringLiteral(" = ?");
-        sum.prepare(sql);
-        sum.addBindValue(AuditRecord::timeText(start));
-        sum.addBindValue(AuditRecord::timeText(end));
-        if (!column.isEmpty())
-            sum.addBindValue(QVariant::fromValue<qlonglong>(budgets.value(3).toLongLong()));
-        if (!sum.exec() || !sum.next())
-            throw readFailure(sum);
-        const double spent = sum.value(0).toDouble();
         row["spent"] = spent;
         row["utilisation"] = limit > 0 ? spent / limit : 0.0;
         rows.push_back(std::move(row));

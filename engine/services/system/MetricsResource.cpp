@@ -11,6 +11,7 @@
 #include "core/ApiError.h"
 #include "security/AiBudget.h"
 #include "security/AiBudgetLedger.h"
+#include "security/AiBudgetSpend.h"
 #include "services/RequestContext.h"
 #include "store/AuditRecord.h"
 #include "store/SystemStore.h"
@@ -106,19 +107,6 @@ qint64 percentile(QSqlDatabase &db, const QString &from, qint64 count, double fr
     return query.next() ? integer(query.value(0)) : 0;
 }
 
-// The ai_usage_log column a budget dimension counts against (global: none).
-QString dimensionColumn(const QString &dimension)
-{
-    if (dimension == QLatin1String("service"))
-        return QStringLiteral("service_id");
-    if (dimension == QLatin1String("user"))
-        return QStringLiteral("user_id");
-    if (dimension == QLatin1String("role"))
-        return QStringLiteral("role_id");
-    if (dimension == QLatin1String("app"))
-        return QStringLiteral("app_id");
-    return {};
-}
 } // namespace
 
 MetricsResource::MetricsResource(SystemStore &store)
@@ -250,17 +238,14 @@ Json MetricsResource::compute(QSqlDatabase &db, const QString &range, qint64 now
     Json budgets = Json::array();
     for (const AiBudget &budget : AiBudget::loadAll(db)) {
         const qint64 start = AiBudgetLedger::periodStart(budget.period, nowMs);
-        const QString column = dimensionColumn(budget.dimension);
-        QString sql = QStringLiteral("SELECT SUM(cost) FROM ai_usage_log WHERE created_date >= ?");
-        QVariantList values{AuditRecord::timeText(start)};
-        if (!column.isEmpty()) {
-            if (!budget.targetId)
-                continue; // a dimension budget without a target matches nothing
-            sql += QStringLiteral(" AND %1 = ?").arg(column);
-            values << QVariant::fromValue<qlonglong>(*budget.targetId);
-        }
-        QSqlQuery query = run(db, sql, values);
-        const double spent = query.next() ? number(query.value(0)) : 0.0;
+        const QString column = AiBudgetSpend::usageColumn(budget.dimension);
+        if (!column.isEmpty() && !budget.targetId)
+            continue; // a dimension budget without a target matches nothing
+        const std::optional<double> settled = AiBudgetSpend::settled(
+            db, column, budget.targetId.value_or(0), start, AiBudgetLedger::periodEnd(budget.period, nowMs));
+        if (!settled)
+            throw ApiError(500, QStringLiteral("The metrics could not be read."));
+        const double spent = *settled;
         budgets.push_back(Json{{"id", budget.id},
                                {"name", budget.name},
                                {"dimension", budget.dimension},
