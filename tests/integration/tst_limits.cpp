@@ -355,7 +355,8 @@ private slots:
         QCOMPARE(entries[0]["remaining"].get<int>(), 0);
         // `reset`: the epoch second the open window ends (within the minute).
         const qint64 nowSecs = QDateTime::currentSecsSinceEpoch();
-        QVERIFY(entries[0]["reset"].get<qint64>() > nowSecs - 1 && entries[0]["reset"].get<qint64>() <= nowSecs + 61);
+        QVERIFY(entries[0]["reset"].get<qint64>() > nowSecs - 1 &&
+                entries[0]["reset"].get<qint64>() <= nowSecs + 61);
         r = admin("GET", kCache + QStringLiteral("/%1").arg(id));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json["attempts"].get<int>(), 3);

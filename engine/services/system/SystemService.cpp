@@ -4,6 +4,8 @@
 #include "AiAliasResource.h"
 #include "AiBudgetResource.h"
 #include "AiBudgetSpendResource.h"
+#include "AiPromptResource.h"
+#include "AiUsageResource.h"
 #include "AppResource.h"
 #include "AuditResource.h"
 #include "ConfigResource.h"
@@ -12,16 +14,14 @@
 #include "FieldMaskResource.h"
 #include "LimitCacheResource.h"
 #include "LimitResource.h"
+#include "LogTailResource.h"
 #include "LookupResource.h"
+#include "MetricsResource.h"
 #include "RoleResource.h"
 #include "ServiceResource.h"
 #include "ServiceTestResource.h"
 #include "SessionResource.h"
 #include "UserResource.h"
-#include "AiPromptResource.h"
-#include "AiUsageResource.h"
-#include "LogTailResource.h"
-#include "MetricsResource.h"
 #include "core/ApiError.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
@@ -33,10 +33,9 @@ const QStringList &resourceNames()
     // Sorted; the order of the service root's listing.
     static const QStringList names = [] {
         QStringList list;
-        for (const char *name :
-             {"admin", "ai_alias", "ai_budget", "ai_prompt", "ai_usage", "app", "audit", "config", "cors",
-              "field_mask", "limit", "limit_cache", "log", "lookup", "metrics", "role", "service", "service_type",
-              "user"})
+        for (const char *name : {"admin", "ai_alias", "ai_budget", "ai_prompt", "ai_usage", "app", "audit",
+                                 "config", "cors", "field_mask", "limit", "limit_cache", "log", "lookup",
+                                 "metrics", "role", "service", "service_type", "user"})
             list << QLatin1String(name);
         return list;
     }();
@@ -201,9 +200,10 @@ HttpResponse SystemService::serviceTypes(const RequestContext &context, const QS
         throw ApiError::methodNotAllowed(QStringLiteral("Service types are read-only."));
     if (path.size() > 1)
         throw ApiError::notFound(QStringLiteral("Resource not found for service 'system'."));
-    const QStringList known{QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("group"),
-                            QStringLiteral("description"), QStringLiteral("secret_fields"),
-                            QStringLiteral("config_schema"), QStringLiteral("testable")};
+    const QStringList known{QStringLiteral("name"),          QStringLiteral("label"),
+                            QStringLiteral("group"),         QStringLiteral("description"),
+                            QStringLiteral("secret_fields"), QStringLiteral("config_schema"),
+                            QStringLiteral("testable")};
     QStringList fields;
     for (const QString &f :
          context.paramAny({"fields", "select"}).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
