@@ -30,9 +30,30 @@ int fail(const QString &message)
     return 1;
 }
 
-// Some traffic so the dashboard and the logs have something to show.
+// Some records and traffic so the pages have something to show.
 void makeTraffic(TestServer &server)
 {
+    const qint64 analyst = server.createRole(QStringLiteral("analyst"), Json::array());
+    server.createRole(QStringLiteral("support_agent"), Json::array());
+    server.admin("POST", QStringLiteral("/api/v2/system/app"),
+                 Json{{"resource",
+                       {{{"name", "sales-assistant"},
+                         {"description", "The sales team's AI assistant"},
+                         {"role_id", analyst},
+                         {"is_active", true}}}}});
+    server.admin("POST", QStringLiteral("/api/v2/system/ai_budget"),
+                 Json{{"resource",
+                       {{{"name", "company-wide"},
+                         {"dimension", "global"},
+                         {"period", "monthly"},
+                         {"limit_amount", 500}}}}});
+    server.admin("POST", QStringLiteral("/api/v2/system/limit"),
+                 Json{{"resource",
+                       {{{"name", "per-user reads"},
+                         {"type", "instance.each_user"},
+                         {"rate", 1000},
+                         {"period", "hour"},
+                         {"is_active", true}}}}});
     const QStringList paths{QStringLiteral("/api/v2/demo/_table/customers?limit=5"),
                             QStringLiteral("/api/v2/demo/_table/orders?limit=20"),
                             QStringLiteral("/api/v2/demo/_schema"), QStringLiteral("/api/v2/system/service"),
