@@ -3,19 +3,18 @@
 #include <QHash>
 #include <QPointer>
 
-#include "ConsolePage.h"
+#include "RecordListPage.h"
 
 class QPushButton;
 
 namespace gatehouse {
 
 class LimitEditorDialog;
-class PagedRecordList;
 
 // The Limits page: rate limits (/system/limit) with their current counters from
 // /system/limit_cache (used and remaining in the current window; each-user limits add up their
 // users' counters), create/edit/delete, and Reset for one limit or for all.
-class LimitsPage : public ConsolePage
+class LimitsPage : public RecordListPage
 {
     Q_OBJECT
 public:
@@ -27,18 +26,22 @@ public:
 
     LimitEditorDialog *createLimit();
     LimitEditorDialog *editLimit();
-    void deleteLimit();
+    void deleteLimit() { deleteCurrent(); }
     void resetLimit();
     void resetAll();
     // Reloads the counters only.
     void refreshCounters();
-    bool selectLimit(const QString &name);
-    PagedRecordList *list() const { return m_list; }
+    bool selectLimit(const QString &name) { return selectRecord(name); }
     LimitEditorDialog *editor() const;
 
 Q_SIGNALS:
     void countersLoaded();
-    void actionFinished();
+
+protected:
+    QDialog *makeEditor(const QJsonObject &limit) override;
+    DeleteTexts deleteTexts() const override;
+    void updateExtraButtons(const QJsonObject &limit) override;
+    void pageArrived(const ApiReply &reply) override;
 
 private:
     struct Counter
@@ -49,15 +52,9 @@ private:
         int users = 0;      // entries merged (each-user limits)
     };
     void applyCounters();
-    void updateButtons();
-    LimitEditorDialog *openEditor(const QJsonObject &limit);
 
-    PagedRecordList *m_list;
-    QPushButton *m_edit;
-    QPushButton *m_delete;
     QPushButton *m_reset;
     QHash<qint64, Counter> m_counters;
-    QPointer<LimitEditorDialog> m_editor;
     QPointer<QObject> m_countersRequest;
 };
 } // namespace gatehouse
