@@ -18,6 +18,9 @@ BUILD_PACKAGES+=(libssl-dev libssl3)
 BUILD_PACKAGES+=(libldap-dev)
 # The console: Qt Charts (dashboard), Qt Svg (icons) and the Linguist tools (translations).
 BUILD_PACKAGES+=(qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev)
+# Scripted services and event scripts (engine/services/script): Qt's JavaScript engine
+# (QJSEngine, in Qt Qml), with its private headers for the script memory limit.
+BUILD_PACKAGES+=(qt6-declarative-dev qt6-declarative-private-dev)
 # Installers (cmake/Packaging.cmake): dpkg-shlibdeps and file for the DEB, rpmbuild for the RPM.
 BUILD_PACKAGES+=(dpkg-dev file rpm)
 TEST_PACKAGES=(postgresql mariadb-server sqlite3 procps)

@@ -172,6 +172,10 @@ Config Config::load(const QString &dataDirOverride, const QString &configFileOve
         !intValue("audit_batch_size", config.auditBatchSize, 1, 100000) ||
         !intValue("audit_queue_max", config.auditQueueMax, 1, 100000000))
         return config;
+    if (!intValue("script_cpu_limit_ms", config.scriptCpuLimitMs, 10, 600000) ||
+        !intValue("script_memory_limit_bytes", config.scriptMemoryLimitBytes, 1024 * 1024, qint64(1) << 36) ||
+        !intValue("script_slots", config.scriptSlots, 1, 1024))
+        return config;
     if (!intValue("ai_usage_retention_days", config.aiUsageRetentionDays, 0, 36500) ||
         !intValue("ai_prompt_retention_days", config.aiPromptRetentionDays, 0, 36500))
         return config;
@@ -277,6 +281,9 @@ Json Config::describe() const
     out["audit_retention_days"] = auditRetentionDays;
     out["ai_usage_retention_days"] = aiUsageRetentionDays;
     out["ai_prompt_retention_days"] = aiPromptRetentionDays;
+    out["script_cpu_limit_ms"] = scriptCpuLimitMs;
+    out["script_memory_limit_bytes"] = scriptMemoryLimitBytes;
+    out["script_slots"] = scriptSlots;
     return out;
 }
 } // namespace gatehouse

@@ -56,6 +56,11 @@ struct Config
     // AI usage and prompt logs (AiUsageLog, AiPromptLog); 0: keep forever.
     int aiUsageRetentionDays = 90;
     int aiPromptRetentionDays = 90;
+    // Scripts (ScriptRunner): per-run limits unless a script's config sets lower ones, and how
+    // many scripts run for client requests at once (nested platform.api runs do not count).
+    int scriptCpuLimitMs = 5000;
+    qint64 scriptMemoryLimitBytes = 64LL * 1024 * 1024;
+    int scriptSlots = 8;
 
     // Fills the fields from the ini file and the environment; `cliOverrides` holds values
     // given on the command line (same keys as the ini file), applied last.

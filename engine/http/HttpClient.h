@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QPair>
@@ -23,6 +24,9 @@ struct HttpClientRequest
     int headTimeoutMs = 30000;
     // Longest silence between two reads of the body; 0 = none.
     int idleTimeoutMs = 30000;
+    // Set: connect to this address instead of resolving url.host() (the Host header and the TLS
+    // peer name stay url.host()); OutboundHttp pins the address its egress check approved.
+    QHostAddress connectAddress;
 };
 
 struct HttpClientResponseHead

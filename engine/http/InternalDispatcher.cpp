@@ -45,12 +45,16 @@ void InternalDispatcher::dispatch(const Session &session, const InternalOrigin &
         http.body = QByteArray::fromStdString(request.body.dump());
         http.headers.insert("content-type", "application/json");
     }
+    for (const auto &[name, value] : request.headers)
+        http.headers.insert(name.toLower(), value);
     http.peer = origin.peer;
     if (!origin.userAgent.isEmpty())
         http.headers.insert("user-agent", origin.userAgent);
     context->session = session;
     context->origin = origin.name;
     context->parentRequestId = origin.parentRequestId;
+    context->requestor = origin.requestor;
+    context->scriptDepth = origin.scriptDepth;
     m_gate->handleInternal(std::move(context), std::move(deferred));
 }
 

@@ -28,6 +28,9 @@ struct InternalRequest
     QString resource; // below the service, e.g. "_table/customers" or "_proc/top_customers"
     QList<QPair<QString, QString>> query;
     Json body; // null: none
+    // Request headers the called service sees (a script's platform.api options.headers);
+    // names lower-case. Credentials in them are ignored: the identity is the Session given.
+    QList<QPair<QByteArray, QByteArray>> headers;
 
     void addQuery(const QString &key, const QString &value) { query.append({key, value}); }
 };
@@ -41,6 +44,10 @@ struct InternalOrigin
     QString parentRequestId;
     QHostAddress peer;
     QByteArray userAgent;
+    // RequestorScript for a script's platform.api calls: role rules match on it (DF's requestor
+    // mask) and rate limits exempt it. `scriptDepth`: how many script runs are nested above.
+    int requestor = RequestorApi;
+    int scriptDepth = 0;
 };
 
 // In-process dispatch through the request gate, without a loop-back HTTP call: no worker or

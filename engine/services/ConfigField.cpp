@@ -51,7 +51,7 @@ const QStringList &ConfigField::types()
                                    QStringLiteral("picklist"), QStringLiteral("multi_picklist"),
                                    QStringLiteral("url"),      QStringLiteral("array"),
                                    QStringLiteral("object"),   QStringLiteral("role"),
-                                   QStringLiteral("role_map"), QStringLiteral("json")};
+                                   QStringLiteral("role_map"), QStringLiteral("json"), QStringLiteral("script")};
     return names;
 }
 

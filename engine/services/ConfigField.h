@@ -14,7 +14,8 @@ namespace gatehouse {
 // from it.
 //   type: string, text (multi-line), password, integer, number, boolean, picklist,
 //         multi_picklist, url, array (of strings), object (string → string), role (a role id),
-//         role_map (identity group → role rows), json (any JSON value).
+//         role_map (identity group → role rows), json (any JSON value), script (JavaScript
+//         source: the console's script editor).
 struct ConfigField
 {
     QString name;

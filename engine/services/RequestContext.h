@@ -35,6 +35,9 @@ struct RequestContext
     // it ("data-chat", "mcp" ...) and the id of the request that caused it. Both are audited.
     QString origin;
     QString parentRequestId;
+    // Script runs nested above this request (0 for a client's request): a scripted service
+    // run for it, or its event scripts, run at scriptDepth + 1 (ScriptRunner).
+    int scriptDepth = 0;
     // Set when an identity service's bearer token (OIDC/OAuth) authenticated the caller: that
     // service's id and the scopes the token grants (Service::admitCaller checks them).
     qint64 bearerServiceId = 0;

@@ -22,6 +22,8 @@ class AiPromptLog;
 class AiBudgetLedger;
 class InternalDispatcher;
 class IdentityProvisioner;
+class OutboundHttp;
+class ScriptRunner;
 
 // What a service type's factory may use to build a service.
 struct ServiceEnvironment
@@ -41,6 +43,9 @@ struct ServiceEnvironment
     InternalDispatcher *dispatcher = nullptr;
     // Turns people vouched for by identity services (ldap, oidc) into users.
     IdentityProvisioner *identities = nullptr;
+    // Egress-checked outbound HTTP (rws, platform.http) and the JavaScript runner (script).
+    OutboundHttp *outbound = nullptr;
+    ScriptRunner *scripts = nullptr;
 };
 
 struct ServiceType
