@@ -132,6 +132,7 @@ private slots:
             "sc_outer",
             QStringLiteral("var r = platform.api.get('sc_inner?n=' + event.request.parameters.n);\n"
                            "return {n: r.content.n, inner: r.status_code, ok: r.content.ok};")));
+        QVERIFY(createScript("sc_rec", QStringLiteral("return platform.api.get('sc_rec');")));
         QVERIFY(m_server->createService(Json{{"name", "sc_ai"},
                                              {"type", "ai"},
                                              {"config",
@@ -294,6 +295,14 @@ private slots:
         const Json grandChildren = childRecords(str(children[0]["request_id"]));
         QVERIFY2(grandChildren.size() == 1, children.dump().c_str());
         QCOMPARE(str(grandChildren[0]["params"]["_origin"]), QStringLiteral("script"));
+    }
+
+    void recursionStopsAtTheDepthLimit()
+    {
+        // Each level waits on the next; with two slots, only nested threads make this finish.
+        const TestResponse r = m_server->admin("GET", QStringLiteral("/api/v2/sc_rec"));
+        QCOMPARE(r.status, 500);
+        QVERIFY2(r.describe().contains("nested deeper"), r.describe().constData());
     }
 
     void orchestrationNamedQueryPromptAi()

@@ -1,6 +1,7 @@
 // ScriptRunner on its own (no gateway): return values, the event object, console output, error
 // kinds and lines, the CPU and memory limits, the sandbox (no module import, no Qt objects, no
 // network or file access), fresh state per run, the depth limit and queueing beyond the slots.
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJSEngine>
@@ -284,6 +285,23 @@ private slots:
         loop.exec();
         QCOMPARE(finished, n);
         QVERIFY(allRight);
+    }
+
+    void shutdownStopsRunningScripts()
+    {
+        // A runner destroyed under a running endless loop interrupts it and returns; the
+        // unfinished run gets no callback.
+        ScriptErrorLog errors;
+        auto runner = std::make_unique<ScriptRunner>(m_config, nullptr, nullptr, &errors);
+        bool called = false;
+        ScriptJob job;
+        job.name = QStringLiteral("endless");
+        job.source = QStringLiteral("while (true) {}");
+        runner->run(job, [&called](ScriptOutcome) { called = true; });
+        QTest::qWait(100);
+        runner.reset();
+        QCoreApplication::processEvents();
+        QVERIFY(!called);
     }
 
     void errorLog()
