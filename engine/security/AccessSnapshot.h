@@ -18,6 +18,7 @@
 namespace gatehouse {
 
 class CorsPolicy;
+class EventScriptTable;
 
 // Everything authentication needs, in memory: apps by API-key hash, roles with their rules,
 // users (admins now, every user later) by id, per-(user, app) role mappings and revoked token
@@ -40,6 +41,7 @@ struct AccessSnapshot
     std::shared_ptr<const CorsPolicy> cors;         // /system/cors rules; null: none loaded
     QList<AiBudget> aiBudgets;                      // active /system/ai_budget rows
     AiAliasTable aiAliases;                         // /system/ai_alias
+    std::shared_ptr<const EventScriptTable> eventScripts; // active /system/event_script rows
 
     const App *appByKeyHash(const QByteArray &keyHash) const
     {
