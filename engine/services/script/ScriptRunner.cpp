@@ -512,10 +512,8 @@ ScriptOutcome ScriptRunner::Private::execute(QJSEngine &engine, const Task &task
 void ScriptRunner::Private::watch()
 {
     // Polls each running script's own thread CPU clock: time blocked in a platform call does
-    // not advance it. Memory: the engine's unmanaged heap (string and array payloads, which is
-    // where a runaway script's memory goes) is one word the script thread updates; it is read
-    // here without a lock, which at worst sees a slightly stale value. Everything else about
-    // the heap is checked on the script thread (ScriptPlatform calls memoryCheck).
+    // not advance it. Memory: heapEstimate() (two words, read without a lock); the full
+    // counters are checked on the script thread at platform calls (memoryCheck).
     std::unique_lock lock(mutex);
     while (!shuttingDown) {
         if (runs.isEmpty())
