@@ -1,5 +1,6 @@
 #include "EventScriptTable.h"
 
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 #include <QSqlError>
@@ -27,10 +28,10 @@ void EventScriptTable::applyConfig(EventScript &script, const Json &config)
                 script.allowedHosts << QString::fromStdString(host.get<std::string>()).trimmed();
     if (const auto cpu = script.config.find("cpu_limit_ms");
         cpu != script.config.end() && cpu->is_number_integer())
-        script.cpuLimitMs = int(qBound<qint64>(0, cpu->get<qint64>(), 3600000));
+        script.cpuLimitMs = int(std::clamp<qint64>(cpu->get<qint64>(), 0, 3600000));
     if (const auto memory = script.config.find("memory_limit_mb");
         memory != script.config.end() && memory->is_number_integer())
-        script.memoryLimitBytes = qBound<qint64>(0, memory->get<qint64>(), 65536) * 1024 * 1024;
+        script.memoryLimitBytes = std::clamp<qint64>(memory->get<qint64>(), 0, 65536) * 1024 * 1024;
 }
 
 std::shared_ptr<const EventScriptTable> EventScriptTable::load(QSqlDatabase &db)
