@@ -280,6 +280,26 @@ private slots:
         QVERIFY(removeScript(name));
     }
 
+    void internalRequestsFireHooks()
+    {
+        // platform.api's in-process request (requestor SCRIPT, one level deeper) runs the hooks
+        // of the service it calls.
+        QVERIFY(putScript(QStringLiteral("shop._table.customers.get.post_process"),
+                          QStringLiteral("event.response.content.via = event.request.parameters.tag || 'none';"),
+                          true)
+                    .status < 300);
+        QVERIFY(putScript(QStringLiteral("shop._table.orders.get.pre_process"),
+                          QStringLiteral("var c = platform.api.get('shop/_table/customers', null, "
+                                         "{parameters: {tag: 'nested'}});\n"
+                                         "event.response = {status_code: 200, content: {via: c.content.via}};"))
+                    .status < 300);
+        TestResponse r = m_server->admin("GET", QStringLiteral("/api/v2/shop/_table/orders"));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QCOMPARE(str(r.json["via"]), QStringLiteral("nested"));
+        QVERIFY(removeScript(QStringLiteral("shop._table.customers.get.post_process")));
+        QVERIFY(removeScript(QStringLiteral("shop._table.orders.get.pre_process")));
+    }
+
     void deactivated()
     {
         const QString name = QStringLiteral("shop._table.orders.get.pre_process");
