@@ -447,13 +447,15 @@ void RequestGate::dispatch(std::shared_ptr<RequestContext> context, Reply reply)
         authorize(*context, *service);
     // The handler keeps the service alive until it answers, even if a reload unmounts it.
     const auto handler = [service](std::shared_ptr<RequestContext> context, Reply reply) {
-        service->handle(std::move(context), [reply, service](HttpResponse response) { reply(std::move(response)); });
+        service->handle(std::move(context),
+                        [reply, service](HttpResponse response) { reply(std::move(response)); });
     };
     // pre_process / post_process event scripts (sys-admins' requests too, as in DF); a service
     // without active scripts costs one hash lookup here.
     const ServiceEnvironment &environment = m_services.environment();
     if (const auto snapshot = environment.store ? environment.store->snapshot() : nullptr;
-        snapshot && EventScriptHooks::intercept(snapshot->eventScripts, environment.scripts, context, handler, reply))
+        snapshot &&
+        EventScriptHooks::intercept(snapshot->eventScripts, environment.scripts, context, handler, reply))
         return;
     handler(context, reply);
 }

@@ -104,10 +104,10 @@ private slots:
         r = m_server->admin("PATCH", QStringLiteral("/api/v2/system/event_script/") + name,
                             Json{{"description", "changed"}, {"config", {{"cpu_limit_ms", 500}}}});
         QVERIFY2(r.status == 200, r.describe().constData());
-        r = m_server->admin("GET", QStringLiteral("/api/v2/system/event_script?filter=") +
-                                       QString::fromLatin1(QUrl::toPercentEncoding(
-                                           QStringLiteral("name = '%1'").arg(name))) +
-                                       QStringLiteral("&fields=name,description,config&include_count=true"));
+        r = m_server->admin(
+            "GET", QStringLiteral("/api/v2/system/event_script?filter=") +
+                       QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("name = '%1'").arg(name))) +
+                       QStringLiteral("&fields=name,description,config&include_count=true"));
         QVERIFY2(r.status == 200, r.describe().constData());
         QCOMPARE(int(r.json["resource"].size()), 1);
         QCOMPARE(str(r.json["resource"][0]["description"]), QStringLiteral("changed"));
@@ -132,7 +132,8 @@ private slots:
         // Non-admins: 403, even with a role that reaches the system service.
         const qint64 role = m_server->createRole(
             QStringLiteral("es_role"),
-            Json::array({Json{{"service_id", nullptr}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 3}}}));
+            Json::array({Json{
+                {"service_id", nullptr}, {"component", "*"}, {"verb_mask", 31}, {"requestor_mask", 3}}}));
         QVERIFY(role);
         const QString key = m_server->createAppKey(QStringLiteral("es_app"), role);
         QVERIFY(!key.isEmpty());
@@ -215,8 +216,9 @@ private slots:
         QCOMPARE(r.json["resource"][1]["vat"].get<double>(), 4.0);
         QCOMPARE(r.header("x-scripted"), QByteArray("yes"));
         // Without the flag the response is the service's.
-        QCOMPARE(m_server->admin("PATCH", QStringLiteral("/api/v2/system/event_script/") + name,
-                                 Json{{"allow_event_modification", false}})
+        QCOMPARE(m_server
+                     ->admin("PATCH", QStringLiteral("/api/v2/system/event_script/") + name,
+                             Json{{"allow_event_modification", false}})
                      .status,
                  200);
         r = m_server->admin("GET", QStringLiteral("/api/v2/shop/_table/orders"));
@@ -229,7 +231,8 @@ private slots:
     {
         // Generic runs first, then specific: the specific one sees the generic one's change.
         QVERIFY(putScript(QStringLiteral("shop._table.{table_name}.get.post_process"),
-                          QStringLiteral("event.response.content.trail = ['generic:' + event.resource];"), true)
+                          QStringLiteral("event.response.content.trail = ['generic:' + event.resource];"),
+                          true)
                     .status < 300);
         QVERIFY(putScript(QStringLiteral("shop._table.orders.get.post_process"),
                           QStringLiteral("event.response.content.trail.push('specific');"), true)
@@ -254,7 +257,8 @@ private slots:
     void scriptError()
     {
         const QString name = QStringLiteral("shop._table.orders.get.pre_process");
-        QVERIFY(putScript(name, QStringLiteral("var a = 1;\nthrow new Error('no orders today');")).status < 300);
+        QVERIFY(putScript(name, QStringLiteral("var a = 1;\nthrow new Error('no orders today');")).status <
+                300);
         TestResponse r = m_server->admin("GET", QStringLiteral("/api/v2/shop/_table/orders"));
         QVERIFY2(r.status == 500, r.describe().constData());
         const QString message = str(r.json["error"]["message"]);
@@ -267,11 +271,10 @@ private slots:
     void platformApiInPreProcess()
     {
         const QString name = QStringLiteral("shop._table.orders.get.pre_process");
-        QVERIFY(putScript(name,
-                          QStringLiteral("var c = platform.api.get('shop/_table/customers', null, "
-                                         "{parameters: {filter: \"name = 'Ada'\"}});\n"
-                                         "event.response = {status_code: 200, content: {customer: "
-                                         "c.content.resource[0].city, status: c.status_code}};"))
+        QVERIFY(putScript(name, QStringLiteral("var c = platform.api.get('shop/_table/customers', null, "
+                                               "{parameters: {filter: \"name = 'Ada'\"}});\n"
+                                               "event.response = {status_code: 200, content: {customer: "
+                                               "c.content.resource[0].city, status: c.status_code}};"))
                     .status < 300);
         TestResponse r = m_server->admin("GET", QStringLiteral("/api/v2/shop/_table/orders"));
         QVERIFY2(r.status == 200, r.describe().constData());
@@ -284,15 +287,17 @@ private slots:
     {
         // platform.api's in-process request (requestor SCRIPT, one level deeper) runs the hooks
         // of the service it calls.
-        QVERIFY(putScript(QStringLiteral("shop._table.customers.get.post_process"),
-                          QStringLiteral("event.response.content.via = event.request.parameters.tag || 'none';"),
-                          true)
-                    .status < 300);
-        QVERIFY(putScript(QStringLiteral("shop._table.orders.get.pre_process"),
-                          QStringLiteral("var c = platform.api.get('shop/_table/customers', null, "
-                                         "{parameters: {tag: 'nested'}});\n"
-                                         "event.response = {status_code: 200, content: {via: c.content.via}};"))
-                    .status < 300);
+        QVERIFY(
+            putScript(QStringLiteral("shop._table.customers.get.post_process"),
+                      QStringLiteral("event.response.content.via = event.request.parameters.tag || 'none';"),
+                      true)
+                .status < 300);
+        QVERIFY(
+            putScript(QStringLiteral("shop._table.orders.get.pre_process"),
+                      QStringLiteral("var c = platform.api.get('shop/_table/customers', null, "
+                                     "{parameters: {tag: 'nested'}});\n"
+                                     "event.response = {status_code: 200, content: {via: c.content.via}};"))
+                .status < 300);
         TestResponse r = m_server->admin("GET", QStringLiteral("/api/v2/shop/_table/orders"));
         QVERIFY2(r.status == 200, r.describe().constData());
         QCOMPARE(str(r.json["via"]), QStringLiteral("nested"));
@@ -308,8 +313,9 @@ private slots:
                     .status < 300);
         TestResponse r = m_server->admin("GET", QStringLiteral("/api/v2/shop/_table/orders"));
         QCOMPARE(r.status, 200);
-        QCOMPARE(m_server->admin("PATCH", QStringLiteral("/api/v2/system/event_script/") + name,
-                                 Json{{"is_active", true}})
+        QCOMPARE(m_server
+                     ->admin("PATCH", QStringLiteral("/api/v2/system/event_script/") + name,
+                             Json{{"is_active", true}})
                      .status,
                  200);
         QCOMPARE(m_server->admin("GET", QStringLiteral("/api/v2/shop/_table/orders")).status, 418);
@@ -320,16 +326,17 @@ private slots:
     void systemEvent()
     {
         const QString name = QStringLiteral("system.role.get.post_process");
-        QVERIFY(putScript(name, QStringLiteral("event.response.content.checked_by_script = true;"), true)
-                    .status < 300);
+        QVERIFY(
+            putScript(name, QStringLiteral("event.response.content.checked_by_script = true;"), true).status <
+            300);
         TestResponse r = m_server->admin("GET", QStringLiteral("/api/v2/system/role"));
         QVERIFY2(r.status == 200, r.describe().constData());
         QVERIFY(r.json.value("checked_by_script", false));
         QVERIFY(removeScript(name));
         // system.event_script can not be hooked (it could lock admins out).
-        QCOMPARE(putScript(QStringLiteral("system.event_script.get.pre_process"), QStringLiteral("var a;"))
-                     .status,
-                 400);
+        QCOMPARE(
+            putScript(QStringLiteral("system.event_script.get.pre_process"), QStringLiteral("var a;")).status,
+            400);
     }
 
     void serviceWithoutScriptsUntouched()

@@ -71,41 +71,43 @@ bool isSet(const Json &event, const char *key)
 
 // Runs `scripts` from `index` on, one after the other, then `next`. Shared state lives in the
 // lambdas; every callback arrives on the event loop thread.
-void runPre(ScriptRunner *runner, std::shared_ptr<RequestContext> context, std::shared_ptr<ScriptList> scripts,
-            int index, QString resource, EventScriptHooks::Reply reply, std::function<void()> next)
+void runPre(ScriptRunner *runner, std::shared_ptr<RequestContext> context,
+            std::shared_ptr<ScriptList> scripts, int index, QString resource, EventScriptHooks::Reply reply,
+            std::function<void()> next)
 {
     if (index >= scripts->size()) {
         next();
         return;
     }
     const auto script = scripts->at(index);
-    runner->run(jobFor(*script, *context, EventScriptHooks::requestEvent(*context, resource)),
-                [runner, context, scripts, index, resource, reply, next, script](ScriptOutcome outcome) {
-                    if (outcome.error) {
-                        reply(failure(script->name, *outcome.error));
-                        return;
-                    }
-                    // A response set in pre_process answers in the service's place.
-                    if (isSet(outcome.event, "response")) {
-                        reply(EventScriptHooks::shortCircuit(outcome.event["response"]));
-                        return;
-                    }
-                    if (script->allowModification && isSet(outcome.event, "request")) {
-                        try {
-                            EventScriptHooks::applyRequest(*context, outcome.event["request"]);
-                        } catch (const ApiError &error) {
-                            reply(HttpResponse::fromError(
-                                ApiError(500, QStringLiteral("Script '%1' failed: %2")
-                                                  .arg(script->name, error.message()))));
-                            return;
-                        }
-                    }
-                    runPre(runner, context, scripts, index + 1, resource, reply, next);
-                });
+    runner->run(
+        jobFor(*script, *context, EventScriptHooks::requestEvent(*context, resource)),
+        [runner, context, scripts, index, resource, reply, next, script](ScriptOutcome outcome) {
+            if (outcome.error) {
+                reply(failure(script->name, *outcome.error));
+                return;
+            }
+            // A response set in pre_process answers in the service's place.
+            if (isSet(outcome.event, "response")) {
+                reply(EventScriptHooks::shortCircuit(outcome.event["response"]));
+                return;
+            }
+            if (script->allowModification && isSet(outcome.event, "request")) {
+                try {
+                    EventScriptHooks::applyRequest(*context, outcome.event["request"]);
+                } catch (const ApiError &error) {
+                    reply(HttpResponse::fromError(ApiError(
+                        500, QStringLiteral("Script '%1' failed: %2").arg(script->name, error.message()))));
+                    return;
+                }
+            }
+            runPre(runner, context, scripts, index + 1, resource, reply, next);
+        });
 }
 
-void runPost(ScriptRunner *runner, std::shared_ptr<RequestContext> context, std::shared_ptr<ScriptList> scripts,
-             int index, QString resource, std::shared_ptr<HttpResponse> response, EventScriptHooks::Reply reply)
+void runPost(ScriptRunner *runner, std::shared_ptr<RequestContext> context,
+             std::shared_ptr<ScriptList> scripts, int index, QString resource,
+             std::shared_ptr<HttpResponse> response, EventScriptHooks::Reply reply)
 {
     if (index >= scripts->size()) {
         reply(std::move(*response));
@@ -187,7 +189,8 @@ Json EventScriptHooks::responseEvent(const HttpResponse &response)
     Json content = InternalDispatcher::bodyJson(response);
     if (content.is_null() && !response.body.isEmpty())
         content = response.body.toStdString();
-    return Json{{"status_code", response.status}, {"content", std::move(content)}, {"headers", std::move(headers)}};
+    return Json{
+        {"status_code", response.status}, {"content", std::move(content)}, {"headers", std::move(headers)}};
 }
 
 void EventScriptHooks::applyRequest(RequestContext &context, const Json &request)
@@ -241,11 +244,13 @@ void EventScriptHooks::applyResponse(HttpResponse &response, const Json &changed
         if (status >= 100 && status <= 599)
             response.status = status;
     }
-    if (changed.contains("headers") && changed["headers"].is_object() && changed["headers"] != original["headers"]) {
+    if (changed.contains("headers") && changed["headers"].is_object() &&
+        changed["headers"] != original["headers"]) {
         const Json &headers = changed["headers"];
         QList<QPair<QByteArray, QByteArray>> kept;
         for (const auto &header : response.headers)
-            if (isProtectedHeader(header.first.toLower()) || headers.contains(header.first.toLower().toStdString()))
+            if (isProtectedHeader(header.first.toLower()) ||
+                headers.contains(header.first.toLower().toStdString()))
                 kept.append(header);
         response.headers = std::move(kept);
         for (const auto &[key, value] : headers.items()) {

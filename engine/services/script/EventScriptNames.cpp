@@ -75,8 +75,9 @@ EventScriptNames::Candidates EventScriptNames::forRequest(const QString &service
             QStringList generic{parts.first(), placeholder};
             QStringList specific{parts.first(), parts.at(1)};
             if (parts.size() == 3) {
-                const QString leaf = parts.first() == QLatin1String("_schema") ? QStringLiteral("{field_name}")
-                                                                              : QStringLiteral("{id}");
+                const QString leaf = parts.first() == QLatin1String("_schema")
+                                         ? QStringLiteral("{field_name}")
+                                         : QStringLiteral("{id}");
                 generic << leaf;
                 specific << leaf;
                 out.resource = parts.at(2);
@@ -144,8 +145,9 @@ QStringList EventScriptNames::forComponents(const QString &service, const QStrin
 
 bool EventScriptNames::isValid(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "^[_0-9a-z\\-]+(\\.[^./\\s]{1,255}){0,3}\\.(get|post|put|patch|delete)\\.(pre_process|post_process)$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^[_0-9a-z\\-]+(\\.[^./"
+                       "\\s]{1,255}){0,3}\\.(get|post|put|patch|delete)\\.(pre_process|post_process)$"));
     return name.size() <= 512 && pattern.match(name).hasMatch();
 }
 } // namespace gatehouse

@@ -83,7 +83,8 @@ void EventScriptResource::prepare(Item &item, Operation operation, const Request
             throw ApiError::badRequest(QStringLiteral("Field 'config' must be a JSON object."));
         if (config.contains("allowed_hosts") && !config["allowed_hosts"].is_null()) {
             if (!config["allowed_hosts"].is_array())
-                throw ApiError::badRequest(QStringLiteral("config.allowed_hosts must be a list of host names."));
+                throw ApiError::badRequest(
+                    QStringLiteral("config.allowed_hosts must be a list of host names."));
             for (const Json &host : config["allowed_hosts"])
                 if (!host.is_string())
                     throw ApiError::badRequest(

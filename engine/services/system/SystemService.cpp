@@ -38,9 +38,10 @@ const QStringList &resourceNames()
     static const QStringList names = [] {
         QStringList list;
         for (const char *name :
-             {"admin",   "ai_alias", "ai_budget",    "ai_prompt",   "ai_usage",    "app",          "audit",
-              "config",  "cors", "event", "event_script",     "field_mask",   "limit",       "limit_cache", "log",          "lookup",
-              "metrics", "role",     "script_error", "script_test", "service",     "service_type", "user"})
+             {"admin",        "ai_alias",    "ai_budget", "ai_prompt",    "ai_usage",     "app",
+              "audit",        "config",      "cors",      "event",        "event_script", "field_mask",
+              "limit",        "limit_cache", "log",       "lookup",       "metrics",      "role",
+              "script_error", "script_test", "service",   "service_type", "user"})
             list << QLatin1String(name);
         return list;
     }();
@@ -167,7 +168,8 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
             return;
         }
         if (resource == QLatin1String("event")) {
-            EventScriptEventList(m_services).handle(context, path, done); // copies: `done` must survive a throw
+            EventScriptEventList(m_services)
+                .handle(context, path, done); // copies: `done` must survive a throw
             return;
         }
         if (resource == QLatin1String("admin"))
