@@ -3,10 +3,9 @@
 // audit, logs or output), egress refusals of base URLs and redirects, timeouts, SSE streaming
 // chunk by chunk, the GET cache, RBAC, rate limits and audit.
 #include <memory>
-#include <sstream>
-
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
+#include <sstream>
 
 #include <QPointer>
 #include <QTcpServer>
@@ -103,7 +102,8 @@ private:
                       const QByteArray &extra = {})
     {
         socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + type +
-                      "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extra + "\r\n" + body);
+                      "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extra + "\r\n" +
+                      body);
         socket->flush();
     }
 
@@ -135,7 +135,8 @@ private:
             reply(socket, 200, "text/plain", QByteArray::number(counter));
         } else if (path == QLatin1String("/sse")) {
             sse = socket;
-            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+            socket->write(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
             socket->write(chunk("data: one\n\n"));
             socket->flush();
         } else if (path == QLatin1String("/hang")) {
@@ -202,14 +203,14 @@ private Q_SLOTS:
 
         const TestResponse lookup = m_server->admin(
             "POST", QStringLiteral("/api/v2/system/lookup"),
-            Json{{"resource", {{{"name", "upstream_token"}, {"value", kSecret.toStdString()}, {"private", true}}}}});
+            Json{{"resource",
+                  {{{"name", "upstream_token"}, {"value", kSecret.toStdString()}, {"private", true}}}}});
         QVERIFY2(lookup.status == 201, lookup.describe().constData());
 
         Json config = baseConfig();
-        config["parameters"] = Json::array(
-            {{{"name", "key"}, {"value", "{upstream_token}"}, {"action", 0}},
-             {{"name", "only_post"}, {"value", "p"}, {"action", 2}},
-             {{"name", "drop_me"}, {"exclude", true}}});
+        config["parameters"] = Json::array({{{"name", "key"}, {"value", "{upstream_token}"}, {"action", 0}},
+                                            {{"name", "only_post"}, {"value", "p"}, {"action", 2}},
+                                            {{"name", "drop_me"}, {"exclude", true}}});
         config["headers"] = Json::array({{{"name", "Authorization"}, {"value", "Bearer {upstream_token}"}},
                                          {{"name", "X-Caller"}, {"value", "user-{user.id}"}},
                                          {{"name", "X-Pass"}, {"pass_from_client", true}}});
@@ -243,9 +244,10 @@ private Q_SLOTS:
         }
         QVERIFY(found);
         QCOMPARE(createRws(QStringLiteral("bad1"), Json{{"base_url", "ftp://example.com"}}), 0);
-        QCOMPARE(createRws(QStringLiteral("bad2"), Json{{"base_url", "http://example.com"}, {"timeout", 301}}), 0);
-        QCOMPARE(createRws(QStringLiteral("bad3"),
-                           Json{{"base_url", "http://example.com"}, {"allowed_hosts", Json::array({"bad host"})}}),
+        QCOMPARE(
+            createRws(QStringLiteral("bad2"), Json{{"base_url", "http://example.com"}, {"timeout", 301}}), 0);
+        QCOMPARE(createRws(QStringLiteral("bad3"), Json{{"base_url", "http://example.com"},
+                                                        {"allowed_hosts", Json::array({"bad host"})}}),
                  0);
         QCOMPARE(createRws(QStringLiteral("bad4"), Json{{"timeout", 5}}), 0);
     }
@@ -297,10 +299,12 @@ private Q_SLOTS:
     {
         // In the API output only because the test upstream echoes it; the gateway itself never
         // shows it: not in the service's config, the audit trail or the log.
-        const TestResponse service = m_server->admin("GET", QStringLiteral("/api/v2/system/service/%1").arg(m_rwsId));
+        const TestResponse service =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/service/%1").arg(m_rwsId));
         QVERIFY(!service.body.contains(kSecret.toUtf8()));
         QVERIFY(m_server->flushAudit());
-        const TestResponse audit = m_server->admin("GET", QStringLiteral("/api/v2/system/audit?fields=*&limit=1000"));
+        const TestResponse audit =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/audit?fields=*&limit=1000"));
         QVERIFY2(audit.status == 200, audit.describe().constData());
         QVERIFY(audit.body.contains("/rws/items") || audit.body.contains("rws"));
         QVERIFY(!audit.body.contains(kSecret.toUtf8()));
@@ -341,13 +345,15 @@ private Q_SLOTS:
         const int before = int(m_upstream.requests.size());
         TestResponse r = asAdmin("GET", QStringLiteral("/api/v2/rwsnoallow/x"));
         QCOMPARE(r.status, 403);
-        QVERIFY2(r.json["error"]["message"].get<QString>().contains(QLatin1String("127.0.0.1")), r.describe().constData());
+        QVERIFY2(r.json["error"]["message"].get<QString>().contains(QLatin1String("127.0.0.1")),
+                 r.describe().constData());
         // "*" does not unlock loopback either.
-        QVERIFY(createRws(QStringLiteral("rwsstar"),
-                          Json{{"base_url", QStringLiteral("http://127.0.0.1:%1/echo")
-                                                .arg(m_upstream.serverPort())
-                                                .toStdString()},
-                               {"allowed_hosts", Json::array({"*"})}}) > 0);
+        QVERIFY(
+            createRws(
+                QStringLiteral("rwsstar"),
+                Json{{"base_url",
+                      QStringLiteral("http://127.0.0.1:%1/echo").arg(m_upstream.serverPort()).toStdString()},
+                     {"allowed_hosts", Json::array({"*"})}}) > 0);
         QCOMPARE(asAdmin("GET", QStringLiteral("/api/v2/rwsstar/x")).status, 403);
         QCOMPARE(int(m_upstream.requests.size()), before);
 
@@ -366,11 +372,18 @@ private Q_SLOTS:
         // Allowed once listed.
         Json config = baseConfig();
         config["base_url"] = QStringLiteral("http://127.0.0.1:%1").arg(m_upstream.serverPort()).toStdString();
-        config["allowed_hosts"].push_back(QStringLiteral("127.0.0.1:%1").arg(m_other.serverPort()).toStdString());
+        config["allowed_hosts"].push_back(
+            QStringLiteral("127.0.0.1:%1").arg(m_other.serverPort()).toStdString());
+        config["headers"] = Json::array({{{"name", "Authorization"}, {"value", "Bearer {upstream_token}"}},
+                                         {{"name", "X-Kept"}, {"value", "k"}}});
         QVERIFY(createRws(QStringLiteral("rwsboth"), config) > 0);
         r = asAdmin("GET", QStringLiteral("/api/v2/rwsboth/redirect?to=") + toOther);
         QVERIFY2(r.status == 200, r.describe().constData());
         QCOMPARE(m_other.requests.size(), 1);
+        // The first hop had the credentials; the other origin does not get them.
+        QCOMPARE(m_upstream.requests.last().headers.value("authorization"), "Bearer " + kSecret.toUtf8());
+        QVERIFY(!m_other.requests.first().headers.contains("authorization"));
+        QCOMPARE(m_other.requests.first().headers.value("x-kept"), QByteArray("k"));
     }
 
     void upstreamTimeout()
@@ -402,8 +415,9 @@ private Q_SLOTS:
             QTcpSocket client;
             client.connectToHost(QHostAddress::LocalHost, m_server->port());
             QVERIFY(client.waitForConnected(5000));
-            client.write("GET /api/v2/rwssse/sse HTTP/1.1\r\nHost: 127.0.0.1\r\nX-DreamFactory-Session-Token: " +
-                         m_server->adminToken().toLatin1() + "\r\n\r\n");
+            client.write(
+                "GET /api/v2/rwssse/sse HTTP/1.1\r\nHost: 127.0.0.1\r\nX-DreamFactory-Session-Token: " +
+                m_server->adminToken().toLatin1() + "\r\n\r\n");
             QByteArray received;
             connect(&client, &QTcpSocket::readyRead, &client, [&] { received += client.readAll(); });
             // The first event arrives while the upstream has not finished.
@@ -443,20 +457,23 @@ private Q_SLOTS:
         QCOMPARE(asAdmin("GET", QStringLiteral("/api/v2/rwscache/count?x=1")).header("x-gatehouse-cache"),
                  QByteArray("miss"));
         // Another user (another {user.id} in the injected header): never the admin's entry.
-        const TestResponse services = m_server->admin("GET", QStringLiteral("/api/v2/system/service?filter=name%3Drwscache"));
+        const TestResponse services =
+            m_server->admin("GET", QStringLiteral("/api/v2/system/service?filter=name%3Drwscache"));
         const qint64 cacheId = services.json["resource"][0]["id"].get<qint64>();
         const qint64 cacheRole = m_server->createRole(
             QStringLiteral("rws-cache-user"),
-            Json::array({{{"service_id", cacheId}, {"component", "*"}, {"verb_mask", 1}, {"requestor_mask", 1}}}));
+            Json::array(
+                {{{"service_id", cacheId}, {"component", "*"}, {"verb_mask", 1}, {"requestor_mask", 1}}}));
         const QString key = m_server->createAppKey(QStringLiteral("rws-cache-app"), cacheRole);
-        QVERIFY(m_server->createUser(QStringLiteral("carol@test.local"), QStringLiteral("Carol-Passw0rd-1")) > 0);
+        QVERIFY(m_server->createUser(QStringLiteral("carol@test.local"), QStringLiteral("Carol-Passw0rd-1")) >
+                0);
         const TestResponse login =
             m_server->userLogin(QStringLiteral("carol@test.local"), QStringLiteral("Carol-Passw0rd-1"), key);
         QVERIFY2(login.status == 200, login.describe().constData());
         const QByteArray token = login.json["session_token"].get<std::string>().c_str();
-        const TestResponse carol = m_server->request("GET", QStringLiteral("/api/v2/rwscache/count"), nullptr,
-                                                     {{"X-DreamFactory-API-Key", key.toLatin1()},
-                                                      {"X-DreamFactory-Session-Token", token}});
+        const TestResponse carol = m_server->request(
+            "GET", QStringLiteral("/api/v2/rwscache/count"), nullptr,
+            {{"X-DreamFactory-API-Key", key.toLatin1()}, {"X-DreamFactory-Session-Token", token}});
         QVERIFY2(carol.status == 200, carol.describe().constData());
         QCOMPARE(carol.header("x-gatehouse-cache"), QByteArray("miss"));
         QVERIFY(carol.body != first.body);
@@ -470,7 +487,8 @@ private Q_SLOTS:
     {
         const qint64 roleId = m_server->createRole(
             QStringLiteral("rws-get-only"),
-            Json::array({{{"service_id", m_rwsId}, {"component", "*"}, {"verb_mask", 1}, {"requestor_mask", 1}}}));
+            Json::array(
+                {{{"service_id", m_rwsId}, {"component", "*"}, {"verb_mask", 1}, {"requestor_mask", 1}}}));
         QVERIFY(roleId > 0);
         const QString key = m_server->createAppKey(QStringLiteral("rws-get-app"), roleId);
         QVERIFY(!key.isEmpty());
@@ -479,24 +497,29 @@ private Q_SLOTS:
         TestResponse r = m_server->request("GET", url(QStringLiteral("/items?api_key=") + key), nullptr);
         QVERIFY2(r.status == 200, r.describe().constData());
         QVERIFY(!r.json["target"].get<QString>().contains(QLatin1String("api_key")));
-        QCOMPARE(m_server->request("POST", url(QStringLiteral("/items")), Json{{"a", 1}}, headers).status, 403);
-        QCOMPARE(m_server->request("GET", QStringLiteral("/api/v2/rwsroot/echo"), nullptr, headers).status, 403);
+        QCOMPARE(m_server->request("POST", url(QStringLiteral("/items")), Json{{"a", 1}}, headers).status,
+                 403);
+        QCOMPARE(m_server->request("GET", QStringLiteral("/api/v2/rwsroot/echo"), nullptr, headers).status,
+                 403);
 
         // Audit: the request is recorded like any other.
         QVERIFY(m_server->flushAudit());
         const QString id = QString::fromLatin1(r.header("x-request-id"));
         const TestResponse audit = m_server->admin(
-            "GET", QStringLiteral("/api/v2/system/audit?fields=*&filter=") +
-                       QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("request_id = '%1'").arg(id))));
+            "GET",
+            QStringLiteral("/api/v2/system/audit?fields=*&filter=") +
+                QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("request_id = '%1'").arg(id))));
         QVERIFY2(audit.status == 200 && audit.json["resource"].size() == 1, audit.describe().constData());
         QVERIFY(!audit.body.contains(kSecret.toUtf8()));
 
         // Rate limit on the service.
-        const TestResponse limit = m_server->admin(
-            "POST", QStringLiteral("/api/v2/system/limit"),
-            Json{{"resource",
-                  {{{"type", "instance.service"}, {"service_id", m_rwsId}, {"rate", 2}, {"period", "minute"},
-                    {"name", "rws-limit"}}}}});
+        const TestResponse limit = m_server->admin("POST", QStringLiteral("/api/v2/system/limit"),
+                                                   Json{{"resource",
+                                                         {{{"type", "instance.service"},
+                                                           {"service_id", m_rwsId},
+                                                           {"rate", 2},
+                                                           {"period", "minute"},
+                                                           {"name", "rws-limit"}}}}});
         QVERIFY2(limit.status == 201, limit.describe().constData());
         int limited = 0;
         for (int i = 0; i < 4; ++i) {
