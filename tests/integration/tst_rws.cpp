@@ -128,6 +128,8 @@ private:
             reply(socket, 302, "text/plain", "", "Location: " + to.toUtf8() + "\r\n");
         } else if (path == QLatin1String("/see-other")) {
             reply(socket, 303, "text/plain", "", "Location: /echo/after\r\n");
+        } else if (path == QLatin1String("/temporary")) {
+            reply(socket, 307, "text/plain", "", "Location: /echo/kept\r\n");
         } else if (path == QLatin1String("/loop")) {
             reply(socket, 302, "text/plain", "", "Location: /loop\r\n");
         } else if (path == QLatin1String("/count")) {
@@ -327,6 +329,13 @@ private Q_SLOTS:
         QCOMPARE(seeOther.json["method"].get<QString>(), QStringLiteral("GET"));
         QCOMPARE(seeOther.json["target"].get<QString>(), QStringLiteral("/echo/after"));
         QCOMPARE(seeOther.json["body"].get<QString>(), QString());
+        // 307 keeps the verb and the body.
+        const TestResponse temporary = asAdmin("POST", QStringLiteral("/api/v2/rwsroot/temporary"), "[2]",
+                                               {{"Content-Type", "application/json"}});
+        QVERIFY2(temporary.status == 200, temporary.describe().constData());
+        QCOMPARE(temporary.json["method"].get<QString>(), QStringLiteral("POST"));
+        QCOMPARE(temporary.json["target"].get<QString>(), QStringLiteral("/echo/kept"));
+        QCOMPARE(temporary.json["body"].get<QString>(), QStringLiteral("[2]"));
         const TestResponse relative =
             asAdmin("GET", QStringLiteral("/api/v2/rwsroot/redirect?to=%2Fecho%2Fthere"));
         QVERIFY2(relative.status == 200, relative.describe().constData());
