@@ -128,6 +128,8 @@ private:
             reply(socket, 302, "text/plain", "", "Location: " + to.toUtf8() + "\r\n");
         } else if (path == QLatin1String("/see-other")) {
             reply(socket, 303, "text/plain", "", "Location: /echo/after\r\n");
+        } else if (path == QLatin1String("/nocontent")) {
+            socket->write("HTTP/1.1 204 No Content\r\n\r\n");
         } else if (path == QLatin1String("/temporary")) {
             reply(socket, 307, "text/plain", "", "Location: /echo/kept\r\n");
         } else if (path == QLatin1String("/loop")) {
@@ -329,6 +331,9 @@ private Q_SLOTS:
         QCOMPARE(seeOther.json["method"].get<QString>(), QStringLiteral("GET"));
         QCOMPARE(seeOther.json["target"].get<QString>(), QStringLiteral("/echo/after"));
         QCOMPARE(seeOther.json["body"].get<QString>(), QString());
+        const TestResponse noContent = asAdmin("DELETE", QStringLiteral("/api/v2/rwsroot/nocontent"));
+        QCOMPARE(noContent.status, 204);
+        QVERIFY(noContent.body.isEmpty());
         // 307 keeps the verb and the body.
         const TestResponse temporary = asAdmin("POST", QStringLiteral("/api/v2/rwsroot/temporary"), "[2]",
                                                {{"Content-Type", "application/json"}});

@@ -111,7 +111,9 @@ void startCall(const std::shared_ptr<RwsCall> &call, OutboundRequest request)
         bool lengthOk = false;
         const qint64 size = length.trimmed().toLongLong(&lengthOk);
         const bool headOnly = call->context->method == "HEAD";
-        call->streaming = success && !headOnly &&
+        // 204/205 never have a body (and so no length): nothing to stream.
+        const bool bodiless = head.status == 204 || head.status == 205;
+        call->streaming = success && !headOnly && !bodiless &&
                           (type.startsWith("text/event-stream") || !lengthOk || size > kBufferLimit);
         if (!call->streaming)
             return;
