@@ -1,6 +1,7 @@
 #include "ScriptTestPanel.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -47,6 +48,25 @@ QPlainTextEdit *jsonEdit(QWidget *parent, const QString &placeholder, int height
     return edit;
 }
 
+} // namespace
+
+// The error kinds of ScriptError in plain words.
+QString ScriptTestPanel::kindText(const QString &kind)
+{
+    if (kind == QLatin1String("exception"))
+        return tr("Error");
+    if (kind == QLatin1String("cpu_limit"))
+        return tr("CPU time limit reached");
+    if (kind == QLatin1String("memory_limit"))
+        return tr("Memory limit reached");
+    if (kind == QLatin1String("depth_limit"))
+        return tr("Too deeply nested platform.api calls");
+    if (kind == QLatin1String("aborted"))
+        return tr("Stopped (the engine is shutting down)");
+    return kind.isEmpty() ? tr("Error") : kind;
+}
+
+namespace {
 // "line 12" of an error object, 0 when it has none.
 int errorLineOf(const QJsonObject &error)
 {
@@ -286,8 +306,7 @@ void ScriptTestPanel::showResult(const ApiReply &reply)
     for (const QJsonValue &line : answer.value(QLatin1String("logs")).toArray())
         m_logs->addItem(line.isString() ? line.toString() : prettyJson(line));
     if (!error.isEmpty()) {
-        const QString kindName = error.value(QLatin1String("name")).toString(
-            error.value(QLatin1String("kind")).toString());
+        const QString kindName = kindText(error.value(QLatin1String("kind")).toString());
         m_summary->setText(tr("Failed after %1 ms: %2: %3")
                                .arg(ms)
                                .arg(kindName, error.value(QLatin1String("message")).toString()));
@@ -349,10 +368,14 @@ void ScriptTestPanel::showErrors(const ApiReply &reply)
     for (const QJsonValue &row : rows) {
         const QJsonObject error = row.toObject();
         const int line = errorLineOf(error);
-        const QString kindName = error.value(QLatin1String("name")).toString(
-            error.value(QLatin1String("kind")).toString());
+        const QString kindName = kindText(error.value(QLatin1String("kind")).toString());
+        const QJsonValue time = error.value(QLatin1String("time"));
+        const QString when = time.isDouble() ? QDateTime::fromMSecsSinceEpoch(time.toInteger())
+                                                   .toLocalTime()
+                                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                             : time.toString();
         QString text = tr("%1 — %2: %3")
-                           .arg(error.value(QLatin1String("time")).toString(), kindName,
+                           .arg(when, kindName,
                                 error.value(QLatin1String("message")).toString());
         if (line > 0)
             text += QLatin1Char(' ') + tr("(line %1)").arg(line);

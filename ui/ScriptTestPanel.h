@@ -57,6 +57,7 @@ public:
     int lastErrorLine() const { return m_errorLine; }
     QStringList errorEntries() const;
     QListWidget *errorList() const { return m_errors; }
+    static QString kindText(const QString &kind);
 
 public Q_SLOTS:
     void run();
