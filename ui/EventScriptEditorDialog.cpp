@@ -116,7 +116,7 @@ EventScriptEditorDialog::EventScriptEditorDialog(GatehouseClient *client, const 
     m_panel->setObjectName(QStringLiteral("scriptPanel"));
     m_panel->setEditor(m_script);
     m_panel->setNameSource([this] { return m_event->text(); });
-    m_panel->setConfigSource([this] { return record().value(QLatin1String("config")).toObject(); });
+    m_panel->setConfigSource([this] { return this->record().value(QLatin1String("config")).toObject(); });
 
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setAccessibleName(tr("Error"));

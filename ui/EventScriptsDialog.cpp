@@ -87,6 +87,11 @@ EventScriptsDialog::EventScriptsDialog(GatehouseClient *client, const QStringLis
     updateButtons();
 }
 
+EventScriptEditorDialog *EventScriptsDialog::editor() const
+{
+    return m_editor;
+}
+
 QString EventScriptsDialog::selectedName() const
 {
     const int row = m_table->currentRow();

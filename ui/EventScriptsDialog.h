@@ -30,7 +30,7 @@ public:
     void deleteSelected();
     bool selectScript(const QString &name);
     QStringList scriptNames() const;
-    EventScriptEditorDialog *editor() const { return m_editor; }
+    EventScriptEditorDialog *editor() const;
     MessageBar *messageBar() const { return m_messages; }
     QTableWidget *table() const { return m_table; }
     // Replaces the confirmation question for tests: `onYes` runs when the answer is yes.
