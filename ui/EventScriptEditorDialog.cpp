@@ -142,18 +142,18 @@ EventScriptEditorDialog::EventScriptEditorDialog(GatehouseClient *client, const 
     if (!isNew() && !record.contains(QLatin1String("content"))) {
         m_loaded = false;
         m_saveButton->setEnabled(false);
-        m_client->send("GET",
-                       QStringLiteral("system/event_script/%1")
-                           .arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
-                       QJsonValue(), this, [this](const ApiReply &reply) {
-                           if (!reply.ok())
-                               showError(tr("The event script could not be loaded: %1").arg(reply.describeError()));
-                           else
-                               applyRecord(m_record = reply.body.toObject());
-                           m_loaded = true;
-                           m_saveButton->setEnabled(reply.ok());
-                           Q_EMIT loaded();
-                       });
+        m_client->send(
+            "GET",
+            QStringLiteral("system/event_script/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
+            QJsonValue(), this, [this](const ApiReply &reply) {
+                if (!reply.ok())
+                    showError(tr("The event script could not be loaded: %1").arg(reply.describeError()));
+                else
+                    applyRecord(m_record = reply.body.toObject());
+                m_loaded = true;
+                m_saveButton->setEnabled(reply.ok());
+                Q_EMIT loaded();
+            });
     }
 
     connect(m_service, &QComboBox::currentIndexChanged, this,

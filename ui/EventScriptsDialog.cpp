@@ -131,39 +131,39 @@ void EventScriptsDialog::refresh()
     auto *context = new QObject(this);
     m_refresh = context;
     const QString current = selectedName();
-    m_client->send("GET", QStringLiteral("system/event_script"), QJsonValue(), context,
-                   [this, context, current](const ApiReply &reply) {
-                       context->deleteLater();
-                       if (!reply.ok()) {
-                           m_messages->showError(tr("The event scripts could not be loaded"), reply);
-                       } else {
-                           m_scripts = reply.body.toObject().value(QLatin1String("resource")).toArray();
-                           m_table->setRowCount(0);
-                           for (const QJsonValue &value : std::as_const(m_scripts)) {
-                               const QJsonObject script = value.toObject();
-                               const int row = m_table->rowCount();
-                               m_table->insertRow(row);
-                               m_table->setItem(
-                                   row, 0, new QTableWidgetItem(script.value(QLatin1String("name")).toString()));
-                               m_table->setItem(row, 1,
-                                                new QTableWidgetItem(script.value(QLatin1String("is_active")).toBool()
-                                                                         ? tr("yes")
-                                                                         : tr("no")));
-                               m_table->setItem(
-                                   row, 2,
-                                   new QTableWidgetItem(
-                                       script.value(QLatin1String("allow_event_modification")).toBool() ? tr("yes")
-                                                                                                        : tr("no")));
-                               m_table->setItem(row, 3,
-                                                new QTableWidgetItem(
-                                                    script.value(QLatin1String("description")).toString()));
-                           }
-                           if (!current.isEmpty())
-                               selectScript(current);
-                       }
-                       updateButtons();
-                       Q_EMIT refreshed();
-                   });
+    m_client->send(
+        "GET", QStringLiteral("system/event_script"), QJsonValue(), context,
+        [this, context, current](const ApiReply &reply) {
+            context->deleteLater();
+            if (!reply.ok()) {
+                m_messages->showError(tr("The event scripts could not be loaded"), reply);
+            } else {
+                m_scripts = reply.body.toObject().value(QLatin1String("resource")).toArray();
+                m_table->setRowCount(0);
+                for (const QJsonValue &value : std::as_const(m_scripts)) {
+                    const QJsonObject script = value.toObject();
+                    const int row = m_table->rowCount();
+                    m_table->insertRow(row);
+                    m_table->setItem(row, 0,
+                                     new QTableWidgetItem(script.value(QLatin1String("name")).toString()));
+                    m_table->setItem(row, 1,
+                                     new QTableWidgetItem(script.value(QLatin1String("is_active")).toBool()
+                                                              ? tr("yes")
+                                                              : tr("no")));
+                    m_table->setItem(
+                        row, 2,
+                        new QTableWidgetItem(script.value(QLatin1String("allow_event_modification")).toBool()
+                                                 ? tr("yes")
+                                                 : tr("no")));
+                    m_table->setItem(
+                        row, 3, new QTableWidgetItem(script.value(QLatin1String("description")).toString()));
+                }
+                if (!current.isEmpty())
+                    selectScript(current);
+            }
+            updateButtons();
+            Q_EMIT refreshed();
+        });
 }
 
 EventScriptEditorDialog *EventScriptsDialog::openEditor(const QJsonObject &record)
@@ -203,7 +203,8 @@ void EventScriptsDialog::deleteSelected()
     m_confirm(tr("Delete the event script \"%1\"? The event then runs without it.").arg(name), [this, name] {
         m_delete->setEnabled(false);
         m_client->send(
-            "DELETE", QStringLiteral("system/event_script/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
+            "DELETE",
+            QStringLiteral("system/event_script/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
             QJsonValue(), this, [this, name](const ApiReply &reply) {
                 if (!reply.ok())
                     m_messages->showError(tr("The event script %1 was not deleted").arg(name), reply);

@@ -9,19 +9,19 @@ namespace {
 const QSet<QString> &keywords()
 {
     static const QSet<QString> words{
-        QStringLiteral("async"),    QStringLiteral("await"),      QStringLiteral("break"),
-        QStringLiteral("case"),     QStringLiteral("catch"),      QStringLiteral("class"),
-        QStringLiteral("const"),    QStringLiteral("continue"),   QStringLiteral("default"),
-        QStringLiteral("delete"),   QStringLiteral("do"),         QStringLiteral("else"),
-        QStringLiteral("export"),   QStringLiteral("extends"),    QStringLiteral("false"),
-        QStringLiteral("finally"),  QStringLiteral("for"),        QStringLiteral("function"),
-        QStringLiteral("if"),       QStringLiteral("import"),     QStringLiteral("in"),
-        QStringLiteral("instanceof"), QStringLiteral("let"),      QStringLiteral("new"),
-        QStringLiteral("null"),     QStringLiteral("of"),         QStringLiteral("return"),
-        QStringLiteral("super"),    QStringLiteral("switch"),     QStringLiteral("this"),
-        QStringLiteral("throw"),    QStringLiteral("true"),       QStringLiteral("try"),
-        QStringLiteral("typeof"),   QStringLiteral("undefined"),  QStringLiteral("var"),
-        QStringLiteral("void"),     QStringLiteral("while"),      QStringLiteral("yield")};
+        QStringLiteral("async"),      QStringLiteral("await"),     QStringLiteral("break"),
+        QStringLiteral("case"),       QStringLiteral("catch"),     QStringLiteral("class"),
+        QStringLiteral("const"),      QStringLiteral("continue"),  QStringLiteral("default"),
+        QStringLiteral("delete"),     QStringLiteral("do"),        QStringLiteral("else"),
+        QStringLiteral("export"),     QStringLiteral("extends"),   QStringLiteral("false"),
+        QStringLiteral("finally"),    QStringLiteral("for"),       QStringLiteral("function"),
+        QStringLiteral("if"),         QStringLiteral("import"),    QStringLiteral("in"),
+        QStringLiteral("instanceof"), QStringLiteral("let"),       QStringLiteral("new"),
+        QStringLiteral("null"),       QStringLiteral("of"),        QStringLiteral("return"),
+        QStringLiteral("super"),      QStringLiteral("switch"),    QStringLiteral("this"),
+        QStringLiteral("throw"),      QStringLiteral("true"),      QStringLiteral("try"),
+        QStringLiteral("typeof"),     QStringLiteral("undefined"), QStringLiteral("var"),
+        QStringLiteral("void"),       QStringLiteral("while"),     QStringLiteral("yield")};
     return words;
 }
 

@@ -68,22 +68,24 @@ RwsRuleTable::RwsRuleTable(Kind kind, QWidget *parent)
     m_table->setMinimumHeight(100);
     m_table->verticalHeader()->hide();
     auto *add = new QPushButton(kind == Kind::Parameters ? tr("Add parameter") : tr("Add header"), this);
-    auto *remove = new QPushButton(kind == Kind::Parameters ? tr("Remove parameter") : tr("Remove header"), this);
+    auto *remove =
+        new QPushButton(kind == Kind::Parameters ? tr("Remove parameter") : tr("Remove header"), this);
     add->setObjectName(QStringLiteral("addRule"));
     remove->setObjectName(QStringLiteral("removeRule"));
     TableRowControls::install(this, m_table, add, remove, [this] { addRule(); });
     // Removing a row drops its kept keys too.
-    connect(m_table->model(), &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int last) {
-        if (first >= 0 && last < m_extra.size())
-            m_extra.remove(first, last - first + 1);
-    });
+    connect(m_table->model(), &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (first >= 0 && last < m_extra.size())
+                    m_extra.remove(first, last - first + 1);
+            });
 }
 
 QStringList RwsRuleTable::flagKeys() const
 {
-    return m_kind == Kind::Parameters
-               ? QStringList{QStringLiteral("exclude"), QStringLiteral("outbound"), QStringLiteral("cache_key")}
-               : QStringList{QStringLiteral("pass_from_client")};
+    return m_kind == Kind::Parameters ? QStringList{QStringLiteral("exclude"), QStringLiteral("outbound"),
+                                                    QStringLiteral("cache_key")}
+                                      : QStringList{QStringLiteral("pass_from_client")};
 }
 
 void RwsRuleTable::addRule(const QJsonObject &rule)
@@ -102,12 +104,13 @@ void RwsRuleTable::addRule(const QJsonObject &rule)
     const bool isNew = rule.isEmpty();
     for (int i = 0; i < flags.size(); ++i) {
         const bool def = isNew && flags.at(i) == QLatin1String("outbound");
-        m_table->setItem(row, 2 + i,
-                         checkItem(rule.value(flags.at(i)).toBool(def),
-                                   m_table->horizontalHeaderItem(2 + i)->text()));
+        m_table->setItem(
+            row, 2 + i,
+            checkItem(rule.value(flags.at(i)).toBool(def), m_table->horizontalHeaderItem(2 + i)->text()));
     }
     // No action means every verb (DF's default mask is all verbs).
-    const int mask = rule.contains(QLatin1String("action")) ? rule.value(QLatin1String("action")).toInt() : kAllVerbs;
+    const int mask =
+        rule.contains(QLatin1String("action")) ? rule.value(QLatin1String("action")).toInt() : kAllVerbs;
     for (int verb = 0; verb < kVerbCount; ++verb)
         m_table->setItem(row, verbColumn(verb),
                          checkItem(mask & (1 << verb), QString::fromLatin1(kVerbs[verb])));

@@ -142,12 +142,14 @@ ScriptTestPanel::ScriptTestPanel(GatehouseClient *client, Kind kind, QWidget *pa
     bodyLabel->setBuddy(m_body);
     form->addRow(bodyLabel, m_body);
     if (kind == Kind::Event) {
-        m_response = jsonEdit(this, QStringLiteral("{\"status_code\": 200, \"content\": {\"resource\": []}}"), 80);
+        m_response =
+            jsonEdit(this, QStringLiteral("{\"status_code\": 200, \"content\": {\"resource\": []}}"), 80);
         m_response->setObjectName(QStringLiteral("sampleResponse"));
         m_response->setAccessibleName(tr("Sample response (JSON, for post_process scripts)"));
         auto *responseLabel = new QLabel(tr("Response:"), runPage);
         responseLabel->setBuddy(m_response);
-        responseLabel->setToolTip(tr("What the service answered; post_process scripts see and may change it."));
+        responseLabel->setToolTip(
+            tr("What the service answered; post_process scripts see and may change it."));
         form->addRow(responseLabel, m_response);
     }
     auto *runLine = new QHBoxLayout;
@@ -189,9 +191,8 @@ ScriptTestPanel::ScriptTestPanel(GatehouseClient *client, Kind kind, QWidget *pa
     connect(m_runButton, &QPushButton::clicked, this, &ScriptTestPanel::run);
     connect(m_refreshErrors, &QPushButton::clicked, this, &ScriptTestPanel::refreshErrors);
     connect(m_clearErrors, &QPushButton::clicked, this, &ScriptTestPanel::clearErrors);
-    connect(m_errors, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        showLine(item->data(Qt::UserRole).toInt());
-    });
+    connect(m_errors, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { showLine(item->data(Qt::UserRole).toInt()); });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 1 && m_errors->count() == 0)
             refreshErrors();
@@ -320,9 +321,8 @@ void ScriptTestPanel::showResult(const ApiReply &reply)
                 m_editor->setErrorLine(m_errorLine);
         }
     } else if (m_kind == Kind::Service) {
-        m_summary->setText(tr("Status %1 in %2 ms")
-                               .arg(response.value(QLatin1String("status_code")).toInt(200))
-                               .arg(ms));
+        m_summary->setText(
+            tr("Status %1 in %2 ms").arg(response.value(QLatin1String("status_code")).toInt(200)).arg(ms));
     } else {
         m_summary->setText(m_success ? tr("Ran in %1 ms").arg(ms) : tr("Failed after %1 ms").arg(ms));
     }
@@ -347,13 +347,13 @@ void ScriptTestPanel::refreshErrors()
         return;
     }
     m_refreshErrors->setEnabled(false);
-    m_client->send("GET",
-                   QStringLiteral("system/script_error?name=%1")
-                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
-                   QJsonValue(), this, [this](const ApiReply &reply) {
-                       m_refreshErrors->setEnabled(true);
-                       showErrors(reply);
-                   });
+    m_client->send(
+        "GET",
+        QStringLiteral("system/script_error?name=%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
+        QJsonValue(), this, [this](const ApiReply &reply) {
+            m_refreshErrors->setEnabled(true);
+            showErrors(reply);
+        });
 }
 
 void ScriptTestPanel::showErrors(const ApiReply &reply)
@@ -374,9 +374,8 @@ void ScriptTestPanel::showErrors(const ApiReply &reply)
                                                    .toLocalTime()
                                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                              : time.toString();
-        QString text = tr("%1 — %2: %3")
-                           .arg(when, kindName,
-                                error.value(QLatin1String("message")).toString());
+        QString text =
+            tr("%1 — %2: %3").arg(when, kindName, error.value(QLatin1String("message")).toString());
         if (line > 0)
             text += QLatin1Char(' ') + tr("(line %1)").arg(line);
         auto *item = new QListWidgetItem(text, m_errors);
@@ -396,20 +395,19 @@ void ScriptTestPanel::clearErrors()
     if (name.isEmpty())
         return;
     m_clearErrors->setEnabled(false);
-    m_client->send("DELETE",
-                   QStringLiteral("system/script_error?name=%1")
-                       .arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
-                   QJsonValue(), this, [this](const ApiReply &reply) {
-                       if (!reply.ok()) {
-                           m_clearErrors->setEnabled(true);
-                           m_errorsSummary->setText(
-                               tr("The errors were not cleared: %1").arg(reply.describeError()));
-                           return;
-                       }
-                       m_errors->clear();
-                       m_errorsSummary->setText(tr("No errors recorded."));
-                       Q_EMIT errorsCleared();
-                   });
+    m_client->send(
+        "DELETE",
+        QStringLiteral("system/script_error?name=%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
+        QJsonValue(), this, [this](const ApiReply &reply) {
+            if (!reply.ok()) {
+                m_clearErrors->setEnabled(true);
+                m_errorsSummary->setText(tr("The errors were not cleared: %1").arg(reply.describeError()));
+                return;
+            }
+            m_errors->clear();
+            m_errorsSummary->setText(tr("No errors recorded."));
+            Q_EMIT errorsCleared();
+        });
 }
 
 QString ScriptTestPanel::summaryText() const

@@ -19,10 +19,10 @@ class ScriptEditor;
 // plain text; integer/number: spin box whose lowest value means "not set"; boolean: check box;
 // picklist: combo box; multi_picklist: checkable list; object: KeyValueTable; role: role combo;
 // role_map: RoleMapTable; script: ScriptEditor). Subclasses may give a key an editor of their own
-// (createCustomEditor / loadCustom / customValue), e.g. the rws form's rule tables. Each editor's objectName is the config key. config() starts from the
-// config the form was given, so keys the schema does not name survive an edit; fields left empty
-// are left out. A stored secret arrives as the mask and goes back unchanged unless retyped.
-// Subclasses add a type's own rules (validateExtra) and behaviour (schemaApplied).
+// (createCustomEditor / loadCustom / customValue), e.g. the rws form's rule tables. Each editor's objectName
+// is the config key. config() starts from the config the form was given, so keys the schema does not name
+// survive an edit; fields left empty are left out. A stored secret arrives as the mask and goes back
+// unchanged unless retyped. Subclasses add a type's own rules (validateExtra) and behaviour (schemaApplied).
 class ServiceConfigForm : public QWidget
 {
     Q_OBJECT

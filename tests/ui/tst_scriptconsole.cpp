@@ -236,7 +236,8 @@ private Q_SLOTS:
     {
         QJsonArray schema = contractRwsSchema();
         if (engineHasType(QStringLiteral("rws"))) {
-            const TestResponse type = m_server->admin("GET", QStringLiteral("/api/v2/system/service_type/rws"));
+            const TestResponse type =
+                m_server->admin("GET", QStringLiteral("/api/v2/system/service_type/rws"));
             const QJsonObject body = QJsonDocument::fromJson(type.body).object();
             schema = body.value(QLatin1String("config_schema")).toArray();
             QVERIFY(!schema.isEmpty());
@@ -248,37 +249,38 @@ private Q_SLOTS:
         QVERIFY(parameters && headers);
         QVERIFY(child<QLabel>(&form, QStringLiteral("allowedHostsHint")));
 
-        const QJsonArray storedParameters{
-            QJsonObject{{QStringLiteral("name"), QStringLiteral("api_key")},
-                        {QStringLiteral("value"), QStringLiteral("{api_key}")},
-                        {QStringLiteral("exclude"), false},
-                        {QStringLiteral("outbound"), true},
-                        {QStringLiteral("cache_key"), false},
-                        {QStringLiteral("action"), 3}},
-            QJsonObject{{QStringLiteral("name"), QStringLiteral("debug")},
-                        {QStringLiteral("value"), QString()},
-                        {QStringLiteral("exclude"), true},
-                        {QStringLiteral("outbound"), false},
-                        {QStringLiteral("cache_key"), true},
-                        {QStringLiteral("action"), 31}}};
-        const QJsonArray storedHeaders{QJsonObject{{QStringLiteral("name"), QStringLiteral("Authorization")},
-                                                   {QStringLiteral("value"), QStringLiteral("Bearer {token}")},
-                                                   {QStringLiteral("pass_from_client"), false},
-                                                   {QStringLiteral("action"), 1}}};
-        const QJsonObject config{{QStringLiteral("base_url"), QStringLiteral("https://api.example.com/v1")},
-                                 {QStringLiteral("parameters"), storedParameters},
-                                 {QStringLiteral("headers"), storedHeaders},
-                                 {QStringLiteral("allowed_hosts"), QJsonArray{QStringLiteral("10.0.0.5:8080")}}};
+        const QJsonArray storedParameters{QJsonObject{{QStringLiteral("name"), QStringLiteral("api_key")},
+                                                      {QStringLiteral("value"), QStringLiteral("{api_key}")},
+                                                      {QStringLiteral("exclude"), false},
+                                                      {QStringLiteral("outbound"), true},
+                                                      {QStringLiteral("cache_key"), false},
+                                                      {QStringLiteral("action"), 3}},
+                                          QJsonObject{{QStringLiteral("name"), QStringLiteral("debug")},
+                                                      {QStringLiteral("value"), QString()},
+                                                      {QStringLiteral("exclude"), true},
+                                                      {QStringLiteral("outbound"), false},
+                                                      {QStringLiteral("cache_key"), true},
+                                                      {QStringLiteral("action"), 31}}};
+        const QJsonArray storedHeaders{
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("Authorization")},
+                        {QStringLiteral("value"), QStringLiteral("Bearer {token}")},
+                        {QStringLiteral("pass_from_client"), false},
+                        {QStringLiteral("action"), 1}}};
+        const QJsonObject config{
+            {QStringLiteral("base_url"), QStringLiteral("https://api.example.com/v1")},
+            {QStringLiteral("parameters"), storedParameters},
+            {QStringLiteral("headers"), storedHeaders},
+            {QStringLiteral("allowed_hosts"), QJsonArray{QStringLiteral("10.0.0.5:8080")}}};
         form.setConfig(config);
         QCOMPARE(parameters->table()->rowCount(), 2);
         QCOMPARE(headers->table()->rowCount(), 1);
         // Columns: name, value, exclude, outbound, cache key, GET, POST, PUT, PATCH, DELETE.
         QCOMPARE(parameters->table()->item(0, 0)->text(), QStringLiteral("api_key"));
         QCOMPARE(parameters->table()->item(0, 3)->checkState(), Qt::Checked);
-        QCOMPARE(parameters->table()->item(0, 5)->checkState(), Qt::Checked);  // GET
-        QCOMPARE(parameters->table()->item(0, 6)->checkState(), Qt::Checked);  // POST
+        QCOMPARE(parameters->table()->item(0, 5)->checkState(), Qt::Checked);   // GET
+        QCOMPARE(parameters->table()->item(0, 6)->checkState(), Qt::Checked);   // POST
         QCOMPARE(parameters->table()->item(0, 7)->checkState(), Qt::Unchecked); // PUT
-        QCOMPARE(parameters->table()->item(1, 2)->checkState(), Qt::Checked);  // exclude
+        QCOMPARE(parameters->table()->item(1, 2)->checkState(), Qt::Checked);   // exclude
         // Unchanged, the config comes back as it went in.
         QCOMPARE(compact(form.config()), compact(config));
         QVERIFY2(form.validate().isEmpty(), qPrintable(form.validate().join(QLatin1Char('\n'))));
@@ -363,10 +365,10 @@ private Q_SLOTS:
         QVERIFY2(a11y.isEmpty(), qPrintable(a11y.join(QLatin1Char('\n'))));
 
         child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("greeter"));
-        script->setPlainText(QStringLiteral(
-            "console.log('greeting ' + event.request.parameters.who);\n"
-            "return {status_code: 201, content: {hello: event.request.parameters.who, "
-            "method: event.request.method}};\n"));
+        script->setPlainText(
+            QStringLiteral("console.log('greeting ' + event.request.parameters.who);\n"
+                           "return {status_code: 201, content: {hello: event.request.parameters.who, "
+                           "method: event.request.method}};\n"));
         panel->setSample(QStringLiteral("POST"), QStringLiteral("greet"),
                          QJsonObject{{QStringLiteral("who"), QStringLiteral("ada")}});
         QSignalSpy finished(panel, &ScriptTestPanel::finished);
@@ -485,7 +487,8 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(editor, QStringLiteral("save")), Qt::LeftButton);
         QVERIFY2(saved.wait(20000), qPrintable(editor->errorText()));
         QVERIFY(listed.wait(20000));
-        QVERIFY2(dialog->scriptNames().contains(event), qPrintable(dialog->scriptNames().join(QLatin1Char(','))));
+        QVERIFY2(dialog->scriptNames().contains(event),
+                 qPrintable(dialog->scriptNames().join(QLatin1Char(','))));
         TestResponse stored = m_server->admin("GET", QStringLiteral("/api/v2/system/event_script/") + event);
         QCOMPARE(stored.status, 200);
         QCOMPARE(QString::fromStdString(stored.json.value("description", std::string())),
@@ -500,7 +503,8 @@ private Q_SLOTS:
             QVERIFY(loaded.wait(20000));
         }
         QVERIFY(child<QLineEdit>(edit, QStringLiteral("event"))->isReadOnly());
-        QCOMPARE(edit->scriptEditor()->toPlainText(), QStringLiteral("event.request.parameters.tagged = 'yes';\n"));
+        QCOMPARE(edit->scriptEditor()->toPlainText(),
+                 QStringLiteral("event.request.parameters.tagged = 'yes';\n"));
         child<QLineEdit>(edit, QStringLiteral("description"))->setText(QStringLiteral("changed"));
         child<QCheckBox>(edit, QStringLiteral("is_active"))->setChecked(false);
         QSignalSpy savedAgain(edit, &EventScriptEditorDialog::saved);
@@ -508,7 +512,8 @@ private Q_SLOTS:
         QVERIFY2(savedAgain.wait(20000), qPrintable(edit->errorText()));
         QVERIFY(listed.wait(20000));
         stored = m_server->admin("GET", QStringLiteral("/api/v2/system/event_script/") + event);
-        QCOMPARE(QString::fromStdString(stored.json.value("description", std::string())), QStringLiteral("changed"));
+        QCOMPARE(QString::fromStdString(stored.json.value("description", std::string())),
+                 QStringLiteral("changed"));
         QCOMPARE(stored.json.value("is_active", true), false);
 
         // Delete, after the question.
