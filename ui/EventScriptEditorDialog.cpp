@@ -168,7 +168,12 @@ void EventScriptEditorDialog::loadEvents(const QString &service)
     QString path = QStringLiteral("system/event");
     if (!service.isEmpty())
         path += QStringLiteral("?service=%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(service)));
-    m_client->send("GET", path, QJsonValue(), this, [this](const ApiReply &reply) {
+    // Choosing another service replaces a list still loading (its answer is dropped).
+    delete m_eventsCall;
+    auto *context = new QObject(this);
+    m_eventsCall = context;
+    m_client->send("GET", path, QJsonValue(), context, [this, context](const ApiReply &reply) {
+        context->deleteLater();
         QStringList names;
         if (!reply.ok()) {
             showError(tr("The event names could not be loaded: %1").arg(reply.describeError()));

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 #include <QJsonObject>
+#include <QPointer>
 
 class QCheckBox;
 class QComboBox;
@@ -70,5 +71,6 @@ private:
     QPushButton *m_saveButton;
     QLabel *m_error;
     bool m_loaded = true;
+    QPointer<QObject> m_eventsCall; // the event-name list being loaded
 };
 } // namespace gatehouse
