@@ -148,8 +148,16 @@ QWidget *ServiceConfigForm::createEditor(const Field &field)
         edit->setEchoMode(QLineEdit::Password);
         return edit;
     }
-    if (type == QLatin1String("script"))
-        return new ScriptEditor(this);
+    if (type == QLatin1String("script")) {
+        auto *editor = new ScriptEditor(this);
+        // Code, not prose: the example stays as it is in every language.
+        editor->setPlaceholderText(
+            def.isString() && !def.toString().isEmpty()
+                ? def.toString()
+                : QStringLiteral("const who = event.request.parameters.name || 'world';\n"
+                                 "return {status_code: 200, content: {hello: who}};"));
+        return editor;
+    }
     if (type == QLatin1String("text") || type == QLatin1String("array") || type == QLatin1String("json")) {
         auto *edit = new QPlainTextEdit(this);
         edit->setTabChangesFocus(true);
