@@ -232,6 +232,28 @@ private Q_SLOTS:
         QCOMPARE(editor.toPlainText(), QStringLiteral("    "));
     }
 
+    void samplePanelChecksItsInputsFirst()
+    {
+        // Nothing is sent while the sample is not JSON or the script is empty.
+        ScriptEditor editor;
+        ScriptTestPanel panel(m_client.get(), ScriptTestPanel::Kind::Event);
+        panel.setEditor(&editor);
+        QVERIFY(child<QPlainTextEdit>(&panel, QStringLiteral("sampleResponse")));
+        QSignalSpy finished(&panel, &ScriptTestPanel::finished);
+        child<QPlainTextEdit>(&panel, QStringLiteral("sampleParameters"))
+            ->setPlainText(QStringLiteral("{id: 5"));
+        panel.run();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        QVERIFY2(panel.summaryText().contains(QStringLiteral("not valid JSON")),
+                 qPrintable(panel.summaryText()));
+        QVERIFY2(panel.summaryText().contains(QStringLiteral("script is empty")),
+                 qPrintable(panel.summaryText()));
+        QVERIFY(!panel.isRunning());
+        const QStringList a11y = ConsoleChecks::accessibilityProblems(&panel);
+        QVERIFY2(a11y.isEmpty(), qPrintable(a11y.join(QLatin1Char('\n'))));
+    }
+
     void rwsRuleTablesRoundTripToConfig()
     {
         QJsonArray schema = contractRwsSchema();
