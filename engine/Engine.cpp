@@ -27,6 +27,9 @@
 #include "services/ldap/LdapService.h"
 #include "services/mcp/McpService.h"
 #include "services/oidc/OidcService.h"
+#include "services/script/ScriptErrorLog.h"
+#include "services/script/ScriptRunner.h"
+#include "services/script/ScriptService.h"
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
@@ -82,12 +85,17 @@ bool Engine::start(QString *error)
     environment.dispatcher = m_dispatcher.get();
     m_identities = std::make_unique<IdentityProvisioner>(*m_store);
     environment.identities = m_identities.get();
+    m_scriptErrors = std::make_unique<ScriptErrorLog>();
+    m_scripts = std::make_unique<ScriptRunner>(m_config, m_dispatcher.get(), environment.outbound,
+                                               m_scriptErrors.get());
+    environment.scripts = m_scripts.get();
     m_services = std::make_unique<ServiceManager>(environment);
     SqlService::registerTypes(*m_services);
     AiService::registerType(*m_services);
     McpService::registerType(*m_services);
     LdapService::registerTypes(*m_services);
     OidcService::registerType(*m_services);
+    ScriptService::registerType(*m_services);
     m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
                                                              *m_services, m_limiter.get()));
     m_services->mountBuiltIn(std::make_shared<UserService>(*m_store, *m_services));
@@ -145,6 +153,8 @@ void Engine::stop()
     m_http.reset();
     m_gate.reset();
     m_authenticator.reset();
+    // Scripts waiting on platform calls are woken (aborted) before what they wait on goes.
+    m_scripts.reset();
     m_services.reset();
     m_dispatcher.reset();
     m_identities.reset();

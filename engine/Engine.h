@@ -19,6 +19,8 @@ class Authenticator;
 class HttpServer;
 class RateLimiter;
 class RequestGate;
+class ScriptErrorLog;
+class ScriptRunner;
 class SecretBox;
 class ServiceManager;
 class SystemStore;
@@ -50,6 +52,7 @@ public:
     AiPromptLog *aiPromptLog() { return m_aiPrompts.get(); }
     AiBudgetLedger *aiBudgets() { return m_aiBudgets.get(); }
     InternalDispatcher *dispatcher() { return m_dispatcher.get(); }
+    ScriptErrorLog *scriptErrors() { return m_scriptErrors.get(); }
 
 private:
     bool installDemo(QString *error);
@@ -70,5 +73,7 @@ private:
     std::unique_ptr<AiUsageLog> m_aiUsage;
     std::unique_ptr<AiPromptLog> m_aiPrompts;
     std::unique_ptr<AiBudgetLedger> m_aiBudgets;
+    std::unique_ptr<ScriptErrorLog> m_scriptErrors;
+    std::unique_ptr<ScriptRunner> m_scripts;
 };
 } // namespace gatehouse

@@ -65,8 +65,8 @@ struct ScriptJob
     InternalOrigin origin; // origin.parentRequestId: the request that runs the script
     int depth = 0;         // 0: run for a client's request; n: inside n nested platform.api calls
     QStringList allowedHosts;
-    int cpuLimitMs = 0;           // 0: the engine default (Config::scriptCpuLimitMs)
-    qint64 memoryLimitBytes = 0;  // 0: the engine default (Config::scriptMemoryLimitBytes)
+    int cpuLimitMs = 0;          // 0: the engine default (Config::scriptCpuLimitMs)
+    qint64 memoryLimitBytes = 0; // 0: the engine default (Config::scriptMemoryLimitBytes)
 };
 
 struct ScriptOutcome
@@ -97,6 +97,8 @@ public:
     // Call on the event loop thread; `done` runs there, exactly once, never inside run().
     // Failures are also recorded in the ScriptErrorLog under job.name.
     void run(ScriptJob job, std::function<void(ScriptOutcome)> done);
+    // Where failures are recorded (may be null).
+    ScriptErrorLog *errorLog() const;
 
 private:
     class Private;

@@ -18,6 +18,8 @@
 #include "LookupResource.h"
 #include "MetricsResource.h"
 #include "RoleResource.h"
+#include "ScriptErrorResource.h"
+#include "ScriptTestResource.h"
 #include "ServiceResource.h"
 #include "ServiceTestResource.h"
 #include "SessionResource.h"
@@ -33,9 +35,10 @@ const QStringList &resourceNames()
     // Sorted; the order of the service root's listing.
     static const QStringList names = [] {
         QStringList list;
-        for (const char *name : {"admin", "ai_alias", "ai_budget", "ai_prompt", "ai_usage", "app", "audit",
-                                 "config", "cors", "field_mask", "limit", "limit_cache", "log", "lookup",
-                                 "metrics", "role", "service", "service_type", "user"})
+        for (const char *name :
+             {"admin",   "ai_alias", "ai_budget",    "ai_prompt",   "ai_usage",    "app",          "audit",
+              "config",  "cors",     "field_mask",   "limit",       "limit_cache", "log",          "lookup",
+              "metrics", "role",     "script_error", "script_test", "service",     "service_type", "user"})
             list << QLatin1String(name);
         return list;
     }();
@@ -146,6 +149,15 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
         if (resource == QLatin1String("ai_budget") && path.size() == 1 &&
             path.first().toLower() == QLatin1String("_spend")) {
             AiBudgetSpendResource(m_store).handle(context, done); // copies: `done` must survive a throw
+            return;
+        }
+        if (resource == QLatin1String("script_test") && path.isEmpty()) {
+            ScriptTestResource(m_services).handle(context, done); // copies: `done` must survive a throw
+            return;
+        }
+        if (resource == QLatin1String("script_error")) {
+            ScriptErrorResource(m_services)
+                .handle(context, path, done); // copies: `done` must survive a throw
             return;
         }
         if (resource == QLatin1String("admin"))
