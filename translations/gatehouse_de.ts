@@ -3246,10 +3246,6 @@
         <translation>Das Skript konnte nicht ausgeführt werden: %1</translation>
     </message>
     <message>
-        <source>Failed after %1 ms: %2: %3</source>
-        <translation>Nach %1 ms fehlgeschlagen: %2: %3</translation>
-    </message>
-    <message>
         <source>Go to line %1</source>
         <translation>Zu Zeile %1 springen</translation>
     </message>
@@ -3274,10 +3270,6 @@
         <translation>Die Fehler konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2: %3</translation>
-    </message>
-    <message>
         <source>(line %1)</source>
         <translation>(Zeile %1)</translation>
     </message>
@@ -3296,6 +3288,18 @@
     <message>
         <source>The errors were not cleared: %1</source>
         <translation>Die Fehler wurden nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Failed after %1 ms: %2</source>
+        <translation>Nach %1 ms fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

@@ -3237,10 +3237,6 @@
         <translation>スクリプトを実行できませんでした: %1</translation>
     </message>
     <message>
-        <source>Failed after %1 ms: %2: %3</source>
-        <translation>%1 ms 後に失敗しました: %2: %3</translation>
-    </message>
-    <message>
         <source>Go to line %1</source>
         <translation>%1 行目へ移動</translation>
     </message>
@@ -3265,10 +3261,6 @@
         <translation>エラーを読み込めませんでした: %1</translation>
     </message>
     <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2: %3</translation>
-    </message>
-    <message>
         <source>(line %1)</source>
         <translation>(%1 行目)</translation>
     </message>
@@ -3287,6 +3279,18 @@
     <message>
         <source>The errors were not cleared: %1</source>
         <translation>エラーは消去されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Failed after %1 ms: %2</source>
+        <translation>%1 ms 後に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

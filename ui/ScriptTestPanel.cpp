@@ -66,6 +66,16 @@ QString ScriptTestPanel::kindText(const QString &kind)
     return kind.isEmpty() ? tr("Error") : kind;
 }
 
+// An exception's message already names its kind ("ReferenceError: …"); the limits do not.
+QString ScriptTestPanel::describeError(const QJsonObject &error)
+{
+    const QString kind = error.value(QLatin1String("kind")).toString();
+    const QString message = error.value(QLatin1String("message")).toString();
+    if (kind == QLatin1String("exception") && !message.isEmpty())
+        return message;
+    return tr("%1: %2").arg(kindText(kind), message);
+}
+
 namespace {
 // "line 12" of an error object, 0 when it has none.
 int errorLineOf(const QJsonObject &error)
@@ -307,10 +317,7 @@ void ScriptTestPanel::showResult(const ApiReply &reply)
     for (const QJsonValue &line : answer.value(QLatin1String("logs")).toArray())
         m_logs->addItem(line.isString() ? line.toString() : prettyJson(line));
     if (!error.isEmpty()) {
-        const QString kindName = kindText(error.value(QLatin1String("kind")).toString());
-        m_summary->setText(tr("Failed after %1 ms: %2: %3")
-                               .arg(ms)
-                               .arg(kindName, error.value(QLatin1String("message")).toString()));
+        m_summary->setText(tr("Failed after %1 ms: %2").arg(ms).arg(describeError(error)));
         m_errorLine = errorLineOf(error);
         if (m_errorLine > 0) {
             m_errorLink->setText(QStringLiteral("<a href=\"#line\">%1</a>")
@@ -368,14 +375,15 @@ void ScriptTestPanel::showErrors(const ApiReply &reply)
     for (const QJsonValue &row : rows) {
         const QJsonObject error = row.toObject();
         const int line = errorLineOf(error);
-        const QString kindName = kindText(error.value(QLatin1String("kind")).toString());
         const QJsonValue time = error.value(QLatin1String("time"));
-        const QString when = time.isDouble() ? QDateTime::fromMSecsSinceEpoch(time.toInteger())
-                                                   .toLocalTime()
-                                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                                             : time.toString();
-        QString text =
-            tr("%1 — %2: %3").arg(when, kindName, error.value(QLatin1String("message")).toString());
+        QString when = time.toString();
+        if (time.isDouble())
+            when = QDateTime::fromMSecsSinceEpoch(time.toInteger())
+                       .toLocalTime()
+                       .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        else if (const QDateTime at = QDateTime::fromString(when, Qt::ISODateWithMs); at.isValid())
+            when = at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        QString text = tr("%1 — %2").arg(when, describeError(error));
         if (line > 0)
             text += QLatin1Char(' ') + tr("(line %1)").arg(line);
         auto *item = new QListWidgetItem(text, m_errors);

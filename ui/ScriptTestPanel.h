@@ -58,6 +58,7 @@ public:
     QStringList errorEntries() const;
     QListWidget *errorList() const { return m_errors; }
     static QString kindText(const QString &kind);
+    static QString describeError(const QJsonObject &error);
 
 public Q_SLOTS:
     void run();

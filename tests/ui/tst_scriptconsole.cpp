@@ -23,6 +23,7 @@
 #include <QTextLayout>
 
 #include "ConsoleChecks.h"
+#include "ConsoleLanguage.h"
 #include "EventScriptEditorDialog.h"
 #include "EventScriptsDialog.h"
 #include "JavaScriptHighlighter.h"
@@ -122,6 +123,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // Run by hand with GATEHOUSE_TEST_LANGUAGE=de|ja to see the dialogs' mnemonics hold up in
+        // a translation (the checks on English messages then fail, as they should).
+        const QString language = qEnvironmentVariable("GATEHOUSE_TEST_LANGUAGE");
+        if (!language.isEmpty())
+            QCOMPARE(ConsoleLanguage::install(language), language);
         Theme::apply(Theme::Mode::Light);
         TestServer::Options options;
         options.demo = true;
