@@ -29,6 +29,7 @@ struct EgressVerdict
     bool allowed = false;
     QString refusal;               // why not, for a 403 message (names the host, never secrets)
     QList<QHostAddress> addresses; // the checked addresses to connect to (when allowed)
+    bool unresolved = false;       // refused because the name did not resolve (a network error)
 };
 
 class EgressPolicy

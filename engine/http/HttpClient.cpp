@@ -103,7 +103,7 @@ void HttpClient::Private::launch(CallId id, Call &call, bool forceFresh)
         const QUrl &url = call.request.url;
         const bool https = url.scheme() == QLatin1String("https");
         connection = new HttpClientConnection(url.host(), quint16(url.port(https ? 443 : 80)),
-                                              https ? &tls : nullptr, q);
+                                              https ? &tls : nullptr, q, call.request.connectAddress);
     }
     call.connection = connection;
     HttpClientConnection::Exchange exchange;
@@ -257,6 +257,10 @@ HttpClient::CallId HttpClient::start(HttpClientRequest request, HttpClientHandle
     const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
     call.key = scheme + QLatin1String("://") + url.host().toLower() + QLatin1Char(':') +
                QString::number(url.port(defaultPort));
+    // A pinned address gets its own pool: an idle connection to another address of the same
+    // host must not serve it (nor the other way round).
+    if (!request.connectAddress.isNull())
+        call.key += QLatin1Char('@') + request.connectAddress.toString();
     call.request = std::move(request);
     d->launch(id, call, false);
     return id;

@@ -31,9 +31,10 @@ bool isSslError(QAbstractSocket::SocketError error)
 } // namespace
 
 HttpClientConnection::HttpClientConnection(const QString &host, quint16 port, const QSslConfiguration *tls,
-                                           QObject *parent)
+                                           QObject *parent, const QHostAddress &connectAddress)
     : QObject(parent)
     , m_host(host)
+    , m_connectAddress(connectAddress)
     , m_port(port)
     , m_tls(tls != nullptr)
 {
@@ -130,10 +131,17 @@ void HttpClientConnection::start(const HttpClientRequest &request, Exchange exch
     m_state = State::Connecting;
     if (request.connectTimeoutMs > 0)
         m_connectTimer.start(request.connectTimeoutMs);
-    if (m_tls)
+    if (!m_connectAddress.isNull()) {
+        // Pinned address (egress-checked): no second resolution; TLS still verifies m_host.
+        if (m_tls)
+            static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(m_connectAddress.toString(), m_port, m_host);
+        else
+            m_socket->connectToHost(m_connectAddress, m_port);
+    } else if (m_tls) {
         static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(m_host, m_port);
-    else
+    } else {
         m_socket->connectToHost(m_host, m_port);
+    }
 }
 
 void HttpClientConnection::close()

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -32,9 +33,10 @@ public:
         std::function<void(const HttpClientError *, bool reusable, bool received)> done;
     };
 
-    // `tls` null for http.
+    // `tls` null for http. `connectAddress` set: connect there instead of resolving `host`
+    // (which stays the TLS peer name).
     HttpClientConnection(const QString &host, quint16 port, const QSslConfiguration *tls,
-                         QObject *parent = nullptr);
+                         QObject *parent = nullptr, const QHostAddress &connectAddress = {});
     ~HttpClientConnection() override;
 
     // Connects if needed, then writes the request. Exactly one done() follows unless close().
@@ -79,6 +81,7 @@ private:
 
     QTcpSocket *m_socket = nullptr;
     QString m_host;
+    QHostAddress m_connectAddress;
     quint16 m_port = 0;
     bool m_tls = false;
     State m_state = State::Connecting;

@@ -9,6 +9,7 @@
 #include <QEventLoop>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -366,6 +367,52 @@ private slots:
                  200);
         r = m_server->admin("GET", QStringLiteral("/api/v2/system/script_error?name=sc_fail"));
         QVERIFY(r.json["resource"].empty());
+    }
+
+    void platformHttpThroughTheEgressPolicy()
+    {
+        // A local upstream; loopback is reachable only when the allow-list names it.
+        QTcpServer upstream;
+        QVERIFY(upstream.listen(QHostAddress::LocalHost));
+        int hits = 0;
+        connect(&upstream, &QTcpServer::newConnection, this, [&upstream, &hits] {
+            while (QTcpSocket *socket = upstream.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, &hits] {
+                    if (!socket->readAll().contains("\r\n\r\n"))
+                        return;
+                    ++hits;
+                    const QByteArray body = R"({"hello":"world"})";
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                                  QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        const QString url = QStringLiteral("http://127.0.0.1:%1/data").arg(upstream.serverPort());
+        const QString host = QStringLiteral("127.0.0.1:%1").arg(upstream.serverPort());
+        QVERIFY(createScript("sc_http_ok", QStringLiteral("return platform.http.get('%1').content;").arg(url),
+                             Json{{"allowed_hosts", {host.toStdString()}}}));
+        QVERIFY(createScript("sc_http_wild",
+                             QStringLiteral("return platform.http.get('%1').content;").arg(url),
+                             Json{{"allowed_hosts", {"*"}}}));
+        QVERIFY(createScript(
+            "sc_http_meta",
+            QStringLiteral("return platform.http.get('http://169.254.169.254/latest/meta-data');"),
+            Json{{"allowed_hosts", {host.toStdString()}}}));
+        QVERIFY(createScript("sc_http_none", QStringLiteral("return platform.http.get('%1');").arg(url)));
+
+        const TestResponse ok = m_server->admin("GET", QStringLiteral("/api/v2/sc_http_ok"));
+        if (ok.status == 500 && ok.describe().contains("not available"))
+            QSKIP("OutboundHttp is not wired into the engine in this build");
+        QVERIFY2(ok.status == 200, ok.describe().constData());
+        QCOMPARE(str(ok.json["hello"]), QStringLiteral("world"));
+        QCOMPARE(hits, 1);
+        for (const char *refused : {"sc_http_wild", "sc_http_meta", "sc_http_none"}) {
+            const TestResponse r =
+                m_server->admin("GET", QStringLiteral("/api/v2/") + QLatin1String(refused));
+            QVERIFY2(r.status == 500 && r.describe().contains("platform.http"), r.describe().constData());
+        }
+        QCOMPARE(hits, 1);
     }
 
     void validationRefusesBadScripts()

@@ -202,11 +202,13 @@ QString ScriptPlatform::http(const QString &method, const QString &url, const QS
         if (body.is_string()) {
             request.http.body = QByteArray::fromStdString(body.get<std::string>());
             if (!hasHeader(request.http.headers, "content-type"))
-                request.http.headers.append({"content-type", "text/plain; charset=utf-8"});
+                request.http.headers.append(
+                    qMakePair(QByteArray("content-type"), QByteArray("text/plain; charset=utf-8")));
         } else if (!body.is_discarded() && !body.is_null()) {
             request.http.body = dumpJson(body);
             if (!hasHeader(request.http.headers, "content-type"))
-                request.http.headers.append({"content-type", "application/json"});
+                request.http.headers.append(
+                    qMakePair(QByteArray("content-type"), QByteArray("application/json")));
         }
     }
     request.http.headTimeoutMs = kHttpTimeoutMs;
