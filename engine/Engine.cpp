@@ -10,6 +10,7 @@
 #include "core/DataPaths.h"
 #include "http/HttpClient.h"
 #include "http/HttpServer.h"
+#include "http/OutboundHttp.h"
 #include "http/InternalDispatcher.h"
 #include "http/RequestAudit.h"
 #include "http/RequestGate.h"
@@ -30,6 +31,7 @@
 #include "services/script/ScriptErrorLog.h"
 #include "services/script/ScriptRunner.h"
 #include "services/script/ScriptService.h"
+#include "services/rws/RwsService.h"
 #include "services/sql/DemoDatabase.h"
 #include "services/sql/SqlService.h"
 #include "services/system/SystemService.h"
@@ -78,6 +80,8 @@ bool Engine::start(QString *error)
     ServiceEnvironment environment{&m_config, m_store.get(), nullptr, &m_store->secrets(),
                                    &m_store->secretStore()};
     environment.httpClient = m_httpClient.get();
+    m_outbound = std::make_unique<OutboundHttp>(m_httpClient.get());
+    environment.outbound = m_outbound.get();
     environment.aiUsage = m_aiUsage.get();
     environment.aiPrompts = m_aiPrompts.get();
     environment.aiBudgets = m_aiBudgets.get();
@@ -96,6 +100,7 @@ bool Engine::start(QString *error)
     LdapService::registerTypes(*m_services);
     OidcService::registerType(*m_services);
     ScriptService::registerType(*m_services);
+    RwsService::registerType(*m_services);
     m_services->mountBuiltIn(std::make_shared<SystemService>(m_store->systemServiceInfo(), *m_store,
                                                              *m_services, m_limiter.get()));
     m_services->mountBuiltIn(std::make_shared<UserService>(*m_store, *m_services));
@@ -159,6 +164,7 @@ void Engine::stop()
     m_dispatcher.reset();
     m_identities.reset();
     // Upstream calls still in flight (AI calls whose clients are gone) end here, without callbacks.
+    m_outbound.reset();
     m_httpClient.reset();
     m_limiter.reset();
     // The audit trail's last batch is queued on the store's executor, which runs it before the

@@ -13,6 +13,7 @@ class AiPromptLog;
 class AiUsageLog;
 class AuditLog;
 class HttpClient;
+class OutboundHttp;
 class InternalDispatcher;
 class IdentityProvisioner;
 class Authenticator;
@@ -68,6 +69,7 @@ private:
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<HttpClient> m_httpClient;
+    std::unique_ptr<OutboundHttp> m_outbound;
     std::unique_ptr<InternalDispatcher> m_dispatcher;
     std::unique_ptr<IdentityProvisioner> m_identities;
     std::unique_ptr<AiUsageLog> m_aiUsage;

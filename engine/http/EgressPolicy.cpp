@@ -240,6 +240,12 @@ void EgressPolicy::allow(const QString &entry)
         m_entries.append(entry.trimmed());
 }
 
+void EgressPolicy::allowPublic(const QString &entry)
+{
+    if (parseEntry(entry))
+        m_publicEntries.append(entry.trimmed());
+}
+
 bool EgressPolicy::permits(const QUrl &url, const QHostAddress &rawAddress, QString *refusal) const
 {
     const QString scheme = url.scheme().toLower();
@@ -257,8 +263,10 @@ bool EgressPolicy::permits(const QUrl &url, const QHostAddress &rawAddress, QStr
     const bool special = isSpecialAddress(address);
 
     bool matched = false;
-    for (const QString &text : m_entries) {
-        const auto entry = parseEntry(text);
+    const QStringList all = m_entries + m_publicEntries;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const bool publicOnly = i >= m_entries.size();
+        const auto entry = parseEntry(all.at(i));
         if (!entry || (entry->port >= 0 && entry->port != port))
             continue;
         bool matches = false;
@@ -282,7 +290,7 @@ bool EgressPolicy::permits(const QUrl &url, const QHostAddress &rawAddress, QStr
         if (!matches)
             continue;
         matched = true;
-        if (!special || entry->explicitName())
+        if (!special || (entry->explicitName() && !publicOnly))
             return true;
     }
     if (!matched)

@@ -41,6 +41,9 @@ public:
 
     // Adds one entry (e.g. the base URL's "host:port").
     void allow(const QString &entry);
+    // Adds an entry that never unlocks special addresses, as a wildcard (a remote service's own
+    // base URL: its host is allowed while it resolves to public addresses).
+    void allowPublic(const QString &entry);
     const QStringList &entries() const { return m_entries; }
 
     // Only http and https URLs with a host are considered. Resolves asynchronously (QHostInfo);
@@ -54,5 +57,6 @@ public:
 
 private:
     QStringList m_entries;
+    QStringList m_publicEntries;
 };
 } // namespace gatehouse
