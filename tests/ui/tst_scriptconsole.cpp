@@ -365,7 +365,35 @@ private Q_SLOTS:
         QVERIFY(!editor->scriptPanel());
         const QStringList a11y = ConsoleChecks::accessibilityProblems(editor);
         QVERIFY2(a11y.isEmpty(), qPrintable(a11y.join(QLatin1Char('\n'))));
-        editor->close();
+
+        // Stored through the engine, the rules come back as the table made them.
+        child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("weather"));
+        child<QLineEdit>(form, QStringLiteral("base_url"))
+            ->setText(QStringLiteral("https://api.example.com/v1"));
+        form->parametersTable()->addRule(QJsonObject{{QStringLiteral("name"), QStringLiteral("units")},
+                                                     {QStringLiteral("value"), QStringLiteral("metric")},
+                                                     {QStringLiteral("outbound"), true},
+                                                     {QStringLiteral("action"), 1}});
+        QSignalSpy saved(editor, &ServiceEditorDialog::saved);
+        QTest::mouseClick(child<QPushButton>(editor, QStringLiteral("save")), Qt::LeftButton);
+        QVERIFY2(saved.wait(20000), qPrintable(editor->errorText()));
+        const TestResponse stored = m_server->admin(
+            "GET", QStringLiteral("/api/v2/system/service?filter=name%3D%27weather%27&fields=*"));
+        QCOMPARE(stored.status, 200);
+        const QJsonArray rows =
+            QJsonDocument::fromJson(stored.body).object().value(QLatin1String("resource")).toArray();
+        QCOMPARE(rows.size(), 1);
+        const QJsonArray parameters = rows.at(0)
+                                          .toObject()
+                                          .value(QLatin1String("config"))
+                                          .toObject()
+                                          .value(QLatin1String("parameters"))
+                                          .toArray();
+        QCOMPARE(parameters.size(), 1);
+        QCOMPARE(parameters.at(0).toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("units"));
+        QCOMPARE(parameters.at(0).toObject().value(QLatin1String("action")).toInt(), 1);
+        QCOMPARE(parameters.at(0).toObject().value(QLatin1String("outbound")).toBool(), true);
     }
 
     void scriptedServiceRunWithASampleRequest()
