@@ -19,7 +19,9 @@
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
 #include "services/docs/SpecRequest.h"
+#include "services/script/EventScriptHooks.h"
 #include "store/AuditLog.h"
+#include "store/SystemStore.h"
 
 namespace gatehouse {
 namespace {
@@ -444,7 +446,18 @@ void RequestGate::dispatch(std::shared_ptr<RequestContext> context, Reply reply)
     if (!context->isPublicRoute && !context->session.isSysAdmin() && !service->authorizesItself())
         authorize(*context, *service);
     // The handler keeps the service alive until it answers, even if a reload unmounts it.
-    service->handle(context, [reply, service](HttpResponse response) { reply(std::move(response)); });
+    const auto handler = [service](std::shared_ptr<RequestContext> context, Reply reply) {
+        service->handle(std::move(context),
+                        [reply, service](HttpResponse response) { reply(std::move(response)); });
+    };
+    // pre_process / post_process event scripts (sys-admins' requests too, as in DF); a service
+    // without active scripts costs one hash lookup here.
+    const ServiceEnvironment &environment = m_services.environment();
+    if (const auto snapshot = environment.store ? environment.store->snapshot() : nullptr;
+        snapshot &&
+        EventScriptHooks::intercept(snapshot->eventScripts, environment.scripts, context, handler, reply))
+        return;
+    handler(context, reply);
 }
 
 void RequestGate::authorize(const RequestContext &context, const Service &service) const

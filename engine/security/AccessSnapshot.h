@@ -18,6 +18,7 @@
 namespace gatehouse {
 
 class CorsPolicy;
+class EventScriptTable;
 
 // Everything authentication needs, in memory: apps by API-key hash, roles with their rules,
 // users (admins now, every user later) by id, per-(user, app) role mappings and revoked token
@@ -36,10 +37,11 @@ struct AccessSnapshot
     QHash<qint64, QString> lastLoginDates;             // user id -> "yyyy-MM-dd HH:mm:ss" (UTC)
     QList<RateLimit> limits;                           // every rate limit, active or not
     LookupTable lookups; // custom lookups; private values stay sealed (see LookupSecrets)
-    QHash<qint64, QList<FieldMaskRule>> fieldMasks; // role id -> its field_mask rows (by id)
-    std::shared_ptr<const CorsPolicy> cors;         // /system/cors rules; null: none loaded
-    QList<AiBudget> aiBudgets;                      // active /system/ai_budget rows
-    AiAliasTable aiAliases;                         // /system/ai_alias
+    QHash<qint64, QList<FieldMaskRule>> fieldMasks;       // role id -> its field_mask rows (by id)
+    std::shared_ptr<const CorsPolicy> cors;               // /system/cors rules; null: none loaded
+    QList<AiBudget> aiBudgets;                            // active /system/ai_budget rows
+    AiAliasTable aiAliases;                               // /system/ai_alias
+    std::shared_ptr<const EventScriptTable> eventScripts; // active /system/event_script rows
 
     const App *appByKeyHash(const QByteArray &keyHash) const
     {

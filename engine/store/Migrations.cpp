@@ -343,6 +343,26 @@ QList<Migration> buildMigrations()
             QStringLiteral(
                 R"(CREATE UNIQUE INDEX user_external_key ON "user" (identity_service_id, external_id))"),
         }});
+    // Event scripts (issue 8): JavaScript run before or after a service handles a request,
+    // keyed by the event name they hook ("db._table.orders.get.pre_process"). `config` is JSON
+    // ({allowed_hosts, cpu_limit_ms, memory_limit_mb}).
+    list.append(
+        Migration{12,
+                  QStringLiteral("event scripts"),
+                  {
+                      QStringLiteral(R"(CREATE TABLE event_script (
+                id {{ID}},
+                name VARCHAR(512) NOT NULL,
+                type VARCHAR(32) NOT NULL DEFAULT 'javascript',
+                content TEXT NOT NULL,
+                config TEXT NOT NULL DEFAULT '{}',
+                is_active SMALLINT NOT NULL DEFAULT 1,
+                allow_event_modification SMALLINT NOT NULL DEFAULT 0,
+                description TEXT,
+                created_date VARCHAR(32) NOT NULL,
+                last_modified_date VARCHAR(32) NOT NULL))"),
+                      QStringLiteral("CREATE UNIQUE INDEX event_script_name_key ON event_script (name)"),
+                  }});
     return list;
 }
 

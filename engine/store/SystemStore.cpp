@@ -18,6 +18,7 @@
 #include "security/ExternalIdentity.h"
 #include "security/LoginThrottle.h"
 #include "security/PasswordHasher.h"
+#include "services/script/EventScriptTable.h"
 
 namespace gatehouse {
 namespace {
@@ -448,6 +449,7 @@ SystemStore::Refresh SystemStore::loadRefresh(QSqlDatabase &db, int reload) cons
         snapshot->cors = CorsPolicy::load(db);
         snapshot->aiBudgets = AiBudget::loadAll(db);
         snapshot->aiAliases = AiAliasTable::load(db);
+        snapshot->eventScripts = EventScriptTable::load(db);
         refresh.snapshot = std::move(snapshot);
     }
 

@@ -196,6 +196,10 @@ private slots:
             run(QStringLiteral("var a = [];\nwhile (true) a.push('x'.repeat(1e6) + a.length);"), job);
         QVERIFY(o.error);
         QCOMPARE(o.error->kind, ScriptError::MemoryLimit);
+        // Many small objects, no platform call: the managed heap grows instead.
+        o = run(QStringLiteral("var a = [];\nwhile (true) a.push({i: a.length, j: [1, 2]});"), job);
+        QVERIFY(o.error);
+        QVERIFY2(o.error->kind == ScriptError::MemoryLimit, qPrintable(errorText(o)));
         o = run(QStringLiteral("var s = 'xxxxxxxx';\nwhile (true) { s = s + s; s.charAt(1); }"), job);
         QVERIFY(o.error);
         QVERIFY2(o.error->kind == ScriptError::MemoryLimit || o.error->kind == ScriptError::Exception,

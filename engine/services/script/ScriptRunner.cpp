@@ -174,6 +174,20 @@ int scriptLine(const QString &file, int line, const QString &stack, const QStrin
     return 0;
 }
 
+// What the watchdog may read of a heap another thread is changing: two words the script thread
+// updates in place (no containers that may reallocate under us), read without a lock, so at
+// worst a slightly stale value. `unmanagedHeapSize`: string and array payloads held by managed
+// objects; `usedSlotsAfterLastFullSweep`: the managed objects that survived the last
+// collection (V4 collects often while a script allocates, so this follows a growing heap).
+qint64 heapEstimate(QV4::MemoryManager &memory)
+{
+    const std::size_t unmanaged =
+        std::atomic_ref<std::size_t>(memory.unmanagedHeapSize).load(std::memory_order_relaxed);
+    const std::size_t survivors =
+        std::atomic_ref<std::size_t>(memory.usedSlotsAfterLastFullSweep).load(std::memory_order_relaxed);
+    return qint64(unmanaged) + qint64(survivors) * QV4::Chunk::SlotSize;
+}
+
 Json sessionJson(const Session &session)
 {
     Json out = Json::object();
@@ -498,10 +512,8 @@ ScriptOutcome ScriptRunner::Private::execute(QJSEngine &engine, const Task &task
 void ScriptRunner::Private::watch()
 {
     // Polls each running script's own thread CPU clock: time blocked in a platform call does
-    // not advance it. Memory: the engine's unmanaged heap (string and array payloads, which is
-    // where a runaway script's memory goes) is one word the script thread updates; it is read
-    // here without a lock, which at worst sees a slightly stale value. Everything else about
-    // the heap is checked on the script thread (ScriptPlatform calls memoryCheck).
+    // not advance it. Memory: heapEstimate() (two words, read without a lock); the full
+    // counters are checked on the script thread at platform calls (memoryCheck).
     std::unique_lock lock(mutex);
     while (!shuttingDown) {
         if (runs.isEmpty())
@@ -514,8 +526,7 @@ void ScriptRunner::Private::watch()
             int reason = -1;
             if (threadCpuNs(run->clock) - run->cpuStartNs > run->cpuLimitNs)
                 reason = ScriptError::CpuLimit;
-            else if (qint64(std::atomic_ref<std::size_t>(run->memory->unmanagedHeapSize)
-                                .load(std::memory_order_relaxed)) > run->memoryLimit)
+            else if (heapEstimate(*run->memory) > run->memoryLimit)
                 reason = ScriptError::MemoryLimit;
             if (reason >= 0) {
                 int expected = -1;

@@ -27,6 +27,8 @@
 #include "core/ApiError.h"
 #include "services/RequestContext.h"
 #include "services/ServiceManager.h"
+#include "services/script/EventScriptEventList.h"
+#include "services/script/EventScriptResource.h"
 
 namespace gatehouse {
 namespace {
@@ -36,9 +38,10 @@ const QStringList &resourceNames()
     static const QStringList names = [] {
         QStringList list;
         for (const char *name :
-             {"admin",   "ai_alias", "ai_budget",    "ai_prompt",   "ai_usage",    "app",          "audit",
-              "config",  "cors",     "field_mask",   "limit",       "limit_cache", "log",          "lookup",
-              "metrics", "role",     "script_error", "script_test", "service",     "service_type", "user"})
+             {"admin",        "ai_alias",    "ai_budget", "ai_prompt",    "ai_usage",     "app",
+              "audit",        "config",      "cors",      "event",        "event_script", "field_mask",
+              "limit",        "limit_cache", "log",       "lookup",       "metrics",      "role",
+              "script_error", "script_test", "service",   "service_type", "user"})
             list << QLatin1String(name);
         return list;
     }();
@@ -157,6 +160,15 @@ void SystemService::handle(std::shared_ptr<const RequestContext> context, Comple
         }
         if (resource == QLatin1String("script_error")) {
             ScriptErrorResource(m_services)
+                .handle(context, path, done); // copies: `done` must survive a throw
+            return;
+        }
+        if (resource == QLatin1String("event_script")) {
+            std::make_shared<EventScriptResource>(m_store)->handleNamed(context, path, done); // copies
+            return;
+        }
+        if (resource == QLatin1String("event")) {
+            EventScriptEventList(m_services)
                 .handle(context, path, done); // copies: `done` must survive a throw
             return;
         }
