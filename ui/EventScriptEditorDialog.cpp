@@ -22,6 +22,16 @@
 
 namespace gatehouse {
 namespace {
+// By id when the record has one: event names hold '{' and '}' ("….{id}.get.pre_process"),
+// which a URL carries percent-encoded, while the id needs no encoding at all.
+QString recordPath(const QJsonObject &record)
+{
+    if (record.value(QLatin1String("id")).isDouble())
+        return QStringLiteral("system/event_script/%1").arg(record.value(QLatin1String("id")).toInteger());
+    return QStringLiteral("system/event_script/%1")
+        .arg(QString::fromLatin1(QUrl::toPercentEncoding(record.value(QLatin1String("name")).toString())));
+}
+
 const QString kPre = QStringLiteral("pre_process");
 const QString kPost = QStringLiteral("post_process");
 } // namespace
@@ -142,18 +152,15 @@ EventScriptEditorDialog::EventScriptEditorDialog(GatehouseClient *client, const 
     if (!isNew() && !record.contains(QLatin1String("content"))) {
         m_loaded = false;
         m_saveButton->setEnabled(false);
-        m_client->send(
-            "GET",
-            QStringLiteral("system/event_script/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
-            QJsonValue(), this, [this](const ApiReply &reply) {
-                if (!reply.ok())
-                    showError(tr("The event script could not be loaded: %1").arg(reply.describeError()));
-                else
-                    applyRecord(m_record = reply.body.toObject());
-                m_loaded = true;
-                m_saveButton->setEnabled(reply.ok());
-                Q_EMIT loaded();
-            });
+        m_client->send("GET", recordPath(record), QJsonValue(), this, [this](const ApiReply &reply) {
+            if (!reply.ok())
+                showError(tr("The event script could not be loaded: %1").arg(reply.describeError()));
+            else
+                applyRecord(m_record = reply.body.toObject());
+            m_loaded = true;
+            m_saveButton->setEnabled(reply.ok());
+            Q_EMIT loaded();
+        });
     }
 
     connect(m_service, &QComboBox::currentIndexChanged, this,
@@ -281,8 +288,7 @@ void EventScriptEditorDialog::save()
         Q_EMIT saved(name);
         accept();
     };
-    const QString path =
-        QStringLiteral("system/event_script/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(name)));
+    const QString path = recordPath(m_record);
     if (isNew())
         m_client->send("POST", QStringLiteral("system/event_script"),
                        QJsonObject{{QStringLiteral("resource"), QJsonArray{script}}}, this, done);

@@ -200,19 +200,24 @@ void EventScriptsDialog::deleteSelected()
     const QString name = selectedName();
     if (name.isEmpty())
         return;
-    m_confirm(tr("Delete the event script \"%1\"? The event then runs without it.").arg(name), [this, name] {
-        m_delete->setEnabled(false);
-        m_client->send(
-            "DELETE",
-            QStringLiteral("system/event_script/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
-            QJsonValue(), this, [this, name](const ApiReply &reply) {
-                if (!reply.ok())
-                    m_messages->showError(tr("The event script %1 was not deleted").arg(name), reply);
-                else
-                    m_messages->showMessage(tr("The event script %1 was deleted.").arg(name));
-                Q_EMIT deleted(name);
-                refresh();
-            });
-    });
+    // By id when the list has it (event names hold '{' and '}', see EventScriptEditorDialog).
+    const QJsonObject record = m_scripts.at(m_table->currentRow()).toObject();
+    const QString path =
+        record.value(QLatin1String("id")).isDouble()
+            ? QStringLiteral("system/event_script/%1").arg(record.value(QLatin1String("id")).toInteger())
+            : QStringLiteral("system/event_script/%1")
+                  .arg(QString::fromLatin1(QUrl::toPercentEncoding(name)));
+    m_confirm(tr("Delete the event script \"%1\"? The event then runs without it.").arg(name),
+              [this, name, path] {
+                  m_delete->setEnabled(false);
+                  m_client->send("DELETE", path, QJsonValue(), this, [this, name](const ApiReply &reply) {
+                      if (!reply.ok())
+                          m_messages->showError(tr("The event script %1 was not deleted").arg(name), reply);
+                      else
+                          m_messages->showMessage(tr("The event script %1 was deleted.").arg(name));
+                      Q_EMIT deleted(name);
+                      refresh();
+                  });
+              });
 }
 } // namespace gatehouse
