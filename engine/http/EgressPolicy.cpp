@@ -78,7 +78,8 @@ bool validName(const QString &name)
     if (name.isEmpty() || name.size() > 253)
         return false;
     for (const QChar c : name) {
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('.') || c == QLatin1Char('_')))
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('.') ||
+              c == QLatin1Char('_')))
             return false;
     }
     return !name.startsWith(QLatin1Char('.')) && !name.contains(QLatin1String(".."));
@@ -165,17 +166,17 @@ bool inV4(quint32 a, quint32 net, int prefix)
 
 bool isSpecialV4(quint32 a)
 {
-    return inV4(a, 0x00000000, 8)       // 0.0.0.0/8 "this network"
-           || inV4(a, 0x0A000000, 8)    // 10/8
-           || inV4(a, 0x64400000, 10)   // 100.64/10 CGNAT
-           || inV4(a, 0x7F000000, 8)    // 127/8 loopback
-           || inV4(a, 0xA9FE0000, 16)   // 169.254/16 link-local, cloud metadata
-           || inV4(a, 0xAC100000, 12)   // 172.16/12
-           || inV4(a, 0xC0000000, 24)   // 192.0.0/24 IETF protocol assignments
-           || inV4(a, 0xC0A80000, 16)   // 192.168/16
-           || inV4(a, 0xC6120000, 15)   // 198.18/15 benchmarking
-           || inV4(a, 0xE0000000, 4)    // multicast
-           || inV4(a, 0xF0000000, 4);   // reserved, broadcast
+    return inV4(a, 0x00000000, 8)     // 0.0.0.0/8 "this network"
+           || inV4(a, 0x0A000000, 8)  // 10/8
+           || inV4(a, 0x64400000, 10) // 100.64/10 CGNAT
+           || inV4(a, 0x7F000000, 8)  // 127/8 loopback
+           || inV4(a, 0xA9FE0000, 16) // 169.254/16 link-local, cloud metadata
+           || inV4(a, 0xAC100000, 12) // 172.16/12
+           || inV4(a, 0xC0000000, 24) // 192.0.0/24 IETF protocol assignments
+           || inV4(a, 0xC0A80000, 16) // 192.168/16
+           || inV4(a, 0xC6120000, 15) // 198.18/15 benchmarking
+           || inV4(a, 0xE0000000, 4)  // multicast
+           || inV4(a, 0xF0000000, 4); // reserved, broadcast
 }
 } // namespace
 
@@ -194,7 +195,8 @@ bool EgressPolicy::isSpecialAddress(const QHostAddress &raw)
     if (zero96)
         return true;
     const auto v4At = [&b](int i) {
-        return (quint32(b[i]) << 24) | (quint32(b[i + 1]) << 16) | (quint32(b[i + 2]) << 8) | quint32(b[i + 3]);
+        return (quint32(b[i]) << 24) | (quint32(b[i + 1]) << 16) | (quint32(b[i + 2]) << 8) |
+               quint32(b[i + 3]);
     };
     if ((b[0] & 0xFE) == 0xFC) // fc00::/7 unique local
         return true;
@@ -229,8 +231,10 @@ EgressPolicy EgressPolicy::fromAllowList(const QStringList &entries, QString *er
             bad.append(entry);
     }
     if (error)
-        *error = bad.isEmpty() ? QString()
-                               : QStringLiteral("Malformed allowed_hosts entries: %1").arg(bad.join(QLatin1String(", ")));
+        *error =
+            bad.isEmpty()
+                ? QString()
+                : QStringLiteral("Malformed allowed_hosts entries: %1").arg(bad.join(QLatin1String(", ")));
     return policy;
 }
 
@@ -297,9 +301,10 @@ bool EgressPolicy::permits(const QUrl &url, const QHostAddress &rawAddress, QStr
         return refuse(QStringLiteral("Outbound requests to '%1:%2' are not allowed (not in allowed_hosts).")
                           .arg(host)
                           .arg(port));
-    return refuse(QStringLiteral("Outbound requests to '%1' are not allowed: it resolves to the internal address %2, "
-                                 "which only an explicit allowed_hosts entry permits.")
-                      .arg(host, address.toString()));
+    return refuse(
+        QStringLiteral("Outbound requests to '%1' are not allowed: it resolves to the internal address %2, "
+                       "which only an explicit allowed_hosts entry permits.")
+            .arg(host, address.toString()));
 }
 
 void EgressPolicy::check(const QUrl &url, QObject *context, std::function<void(EgressVerdict)> done) const

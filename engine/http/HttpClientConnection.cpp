@@ -134,7 +134,8 @@ void HttpClientConnection::start(const HttpClientRequest &request, Exchange exch
     if (!m_connectAddress.isNull()) {
         // Pinned address (egress-checked): no second resolution; TLS still verifies m_host.
         if (m_tls)
-            static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(m_connectAddress.toString(), m_port, m_host);
+            static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(m_connectAddress.toString(), m_port,
+                                                                        m_host);
         else
             m_socket->connectToHost(m_connectAddress, m_port);
     } else if (m_tls) {

@@ -13,7 +13,9 @@ bool isRedirect(int status)
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
-    const auto port = [](const QUrl &u) { return u.port(u.scheme().toLower() == QLatin1String("https") ? 443 : 80); };
+    const auto port = [](const QUrl &u) {
+        return u.port(u.scheme().toLower() == QLatin1String("https") ? 443 : 80);
+    };
     return a.scheme().toLower() == b.scheme().toLower() && a.host().toLower() == b.host().toLower() &&
            port(a) == port(b);
 }
@@ -108,7 +110,8 @@ void OutboundHttp::Private::connectNext(CallId id)
             call.redirectTo = call.request.http.url.resolved(QUrl::fromEncoded(location.trimmed()));
             call.inHttp = false;
             client->abort(call.httpId);
-            QMetaObject::invokeMethod(q, [this, id] { followRedirect(id); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                q, [this, id] { followRedirect(id); }, Qt::QueuedConnection);
             return;
         }
         if (const auto handler = call.handlers.head)
@@ -157,7 +160,8 @@ void OutboundHttp::Private::followRedirect(CallId id)
     if (++call.redirects > call.request.maxRedirects) {
         OutboundError error;
         error.kind = OutboundError::TooManyRedirects;
-        error.message = QStringLiteral("The upstream redirected more than %1 times.").arg(call.request.maxRedirects);
+        error.message =
+            QStringLiteral("The upstream redirected more than %1 times.").arg(call.request.maxRedirects);
         finish(id, &error);
         return;
     }
@@ -172,7 +176,8 @@ void OutboundHttp::Private::followRedirect(CallId id)
     }
     // 303 always, and 301/302 after POST (what browsers do), become a GET without body.
     const int status = call.lastStatus;
-    const bool toGet = (status == 303 && http.method != "HEAD") || ((status == 301 || status == 302) && http.method == "POST");
+    const bool toGet = (status == 303 && http.method != "HEAD") ||
+                       ((status == 301 || status == 302) && http.method == "POST");
     if (toGet) {
         http.method = "GET";
         http.body.clear();
@@ -186,7 +191,8 @@ void OutboundHttp::Private::followRedirect(CallId id)
         // Credentials for one origin are not handed to another (as curl and browsers do).
         for (qsizetype i = http.headers.size() - 1; i >= 0; --i) {
             const QByteArray name = http.headers[i].first.toLower();
-            if (name == "authorization" || name == "proxy-authorization" || name == "cookie" || name == "host")
+            if (name == "authorization" || name == "proxy-authorization" || name == "cookie" ||
+                name == "host")
                 http.headers.removeAt(i);
         }
     }

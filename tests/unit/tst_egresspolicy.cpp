@@ -1,6 +1,6 @@
-#include <QSignalSpy>
 #include <optional>
 
+#include <QSignalSpy>
 #include <QTest>
 
 #include "TestMain.h"
@@ -53,11 +53,11 @@ private slots:
     void entries()
     {
         QString error;
-        EgressPolicy::fromAllowList({QStringLiteral("api.example.com"), QStringLiteral("api.example.com:8443"),
-                                     QStringLiteral("*.example.org"), QStringLiteral("10.1.2.3"),
-                                     QStringLiteral("[::1]:8443"), QStringLiteral("10.0.0.0/8"), QStringLiteral("*"),
-                                     QStringLiteral("::1")},
-                                    &error);
+        EgressPolicy::fromAllowList(
+            {QStringLiteral("api.example.com"), QStringLiteral("api.example.com:8443"),
+             QStringLiteral("*.example.org"), QStringLiteral("10.1.2.3"), QStringLiteral("[::1]:8443"),
+             QStringLiteral("10.0.0.0/8"), QStringLiteral("*"), QStringLiteral("::1")},
+            &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const EgressPolicy bad = EgressPolicy::fromAllowList(
             {QStringLiteral("ok.example.com"), QStringLiteral("bad host"), QStringLiteral("x:99999"),
@@ -78,8 +78,8 @@ private slots:
         EgressPolicy empty;
         QVERIFY(!empty.permits(QUrl(QStringLiteral("https://api.example.com/")), publicAddress));
 
-        EgressPolicy names = EgressPolicy::fromAllowList({QStringLiteral("api.example.com:443"),
-                                                          QStringLiteral("*.example.org")});
+        EgressPolicy names = EgressPolicy::fromAllowList(
+            {QStringLiteral("api.example.com:443"), QStringLiteral("*.example.org")});
         QVERIFY(names.permits(QUrl(QStringLiteral("https://api.example.com/x")), publicAddress));
         QVERIFY(names.permits(QUrl(QStringLiteral("https://API.Example.com./x")), publicAddress));
         QVERIFY(!names.permits(QUrl(QStringLiteral("http://api.example.com/x")), publicAddress)); // port 80
@@ -99,7 +99,8 @@ private slots:
         QVERIFY(!star.permits(QUrl(QStringLiteral("http://[::ffff:127.0.0.1]/")),
                               QHostAddress(QStringLiteral("::ffff:127.0.0.1"))));
         EgressPolicy everything = EgressPolicy::fromAllowList({QStringLiteral("0.0.0.0/0")});
-        QVERIFY(!everything.permits(QUrl(QStringLiteral("http://10.0.0.1/")), QHostAddress(QStringLiteral("10.0.0.1"))));
+        QVERIFY(!everything.permits(QUrl(QStringLiteral("http://10.0.0.1/")),
+                                    QHostAddress(QStringLiteral("10.0.0.1"))));
 
         // Explicit entries do unlock them, for exactly what they name.
         EgressPolicy explicitLoopback = EgressPolicy::fromAllowList({QStringLiteral("127.0.0.1:8080")});
@@ -111,11 +112,15 @@ private slots:
         QVERIFY(named.permits(QUrl(QStringLiteral("http://localhost:5000/")), loopback));
         EgressPolicy v6 = EgressPolicy::fromAllowList({QStringLiteral("[::1]:8443")});
         QVERIFY(v6.permits(QUrl(QStringLiteral("https://[::1]:8443/")), QHostAddress(QStringLiteral("::1"))));
-        QVERIFY(!v6.permits(QUrl(QStringLiteral("https://[::1]:8444/")), QHostAddress(QStringLiteral("::1"))));
+        QVERIFY(
+            !v6.permits(QUrl(QStringLiteral("https://[::1]:8444/")), QHostAddress(QStringLiteral("::1"))));
         EgressPolicy cidr = EgressPolicy::fromAllowList({QStringLiteral("10.0.0.0/8")});
-        QVERIFY(cidr.permits(QUrl(QStringLiteral("http://10.9.8.7/")), QHostAddress(QStringLiteral("10.9.8.7"))));
-        QVERIFY(cidr.permits(QUrl(QStringLiteral("http://internal.corp/")), QHostAddress(QStringLiteral("10.9.8.7"))));
-        QVERIFY(!cidr.permits(QUrl(QStringLiteral("http://11.0.0.1/")), QHostAddress(QStringLiteral("11.0.0.1"))));
+        QVERIFY(
+            cidr.permits(QUrl(QStringLiteral("http://10.9.8.7/")), QHostAddress(QStringLiteral("10.9.8.7"))));
+        QVERIFY(cidr.permits(QUrl(QStringLiteral("http://internal.corp/")),
+                             QHostAddress(QStringLiteral("10.9.8.7"))));
+        QVERIFY(!cidr.permits(QUrl(QStringLiteral("http://11.0.0.1/")),
+                              QHostAddress(QStringLiteral("11.0.0.1"))));
 
         // allowPublic: the base URL's host, never an unlock for internal addresses.
         EgressPolicy base;
@@ -131,7 +136,8 @@ private slots:
         // "localhost" resolves to loopback addresses: refused unless named explicitly.
         EgressPolicy star = EgressPolicy::fromAllowList({QStringLiteral("*")});
         std::optional<EgressVerdict> verdict;
-        star.check(QUrl(QStringLiteral("http://localhost:1/")), this, [&verdict](EgressVerdict v) { verdict = v; });
+        star.check(QUrl(QStringLiteral("http://localhost:1/")), this,
+                   [&verdict](EgressVerdict v) { verdict = v; });
         QVERIFY(!verdict); // never inside check()
         QTRY_VERIFY(verdict.has_value());
         QVERIFY(!verdict->allowed);
@@ -139,21 +145,24 @@ private slots:
 
         EgressPolicy named = EgressPolicy::fromAllowList({QStringLiteral("localhost:1")});
         verdict.reset();
-        named.check(QUrl(QStringLiteral("http://localhost:1/")), this, [&verdict](EgressVerdict v) { verdict = v; });
+        named.check(QUrl(QStringLiteral("http://localhost:1/")), this,
+                    [&verdict](EgressVerdict v) { verdict = v; });
         QTRY_VERIFY(verdict.has_value());
         QVERIFY2(verdict->allowed, qPrintable(verdict->refusal));
         QVERIFY(!verdict->addresses.isEmpty());
 
         EgressPolicy literal = EgressPolicy::fromAllowList({QStringLiteral("127.0.0.1:1")});
         verdict.reset();
-        literal.check(QUrl(QStringLiteral("http://127.0.0.1:1/")), this, [&verdict](EgressVerdict v) { verdict = v; });
+        literal.check(QUrl(QStringLiteral("http://127.0.0.1:1/")), this,
+                      [&verdict](EgressVerdict v) { verdict = v; });
         QVERIFY(!verdict);
         QTRY_VERIFY(verdict.has_value());
         QVERIFY(verdict->allowed);
         QCOMPARE(verdict->addresses.value(0), QHostAddress(QStringLiteral("127.0.0.1")));
 
         verdict.reset();
-        literal.check(QUrl(QStringLiteral("file:///etc/passwd")), this, [&verdict](EgressVerdict v) { verdict = v; });
+        literal.check(QUrl(QStringLiteral("file:///etc/passwd")), this,
+                      [&verdict](EgressVerdict v) { verdict = v; });
         QTRY_VERIFY(verdict.has_value());
         QVERIFY(!verdict->allowed);
     }

@@ -663,6 +663,53 @@ private Q_SLOTS:
         QCOMPARE(pieces, 1);
     }
 
+    void connectAddress()
+    {
+        ScriptServer server;
+        const quint16 port = server.start();
+        server.onRequest = [](ScriptServer::Connection &c, const QByteArray &) {
+            c.socket->write(lengthResponse());
+        };
+        HttpClient client;
+        // A name that never resolves: the pinned address is used, the Host header keeps the name.
+        HttpClientRequest pinned = get(port, "/", "http", "pinned.invalid");
+        pinned.connectAddress = QHostAddress(QHostAddress::LocalHost);
+        auto o = run(client, pinned);
+        QVERIFY2(!o->error, o->error ? qPrintable(o->error->message) : "");
+        QVERIFY(server.requests.first().contains(
+            QByteArray("\r\nHost: pinned.invalid:" + QByteArray::number(port) + "\r\n")));
+        QVERIFY(!run(client, pinned)->error);
+        QCOMPARE(server.connections.size(), 1); // pooled under name and address
+        // The same host:port without the pin is another pool entry.
+        QVERIFY(!run(client, get(port))->error);
+        QCOMPARE(server.connections.size(), 2);
+
+        if (!QSslSocket::supportsSsl())
+            return;
+        CertificateGenerator::Result trusted;
+        QString error;
+        QVERIFY2(CertificateGenerator::generate({}, &trusted, &error), qPrintable(error));
+        ScriptServer tlsServer;
+        tlsServer.certificate = QSslCertificate(trusted.certificatePem);
+        tlsServer.key = QSslKey(trusted.privateKeyPem, QSsl::Ec, QSsl::Pem);
+        const quint16 tlsPort = tlsServer.start();
+        tlsServer.onRequest = [](ScriptServer::Connection &c, const QByteArray &) {
+            c.socket->write(lengthResponse());
+        };
+        HttpClient tlsClient;
+        tlsClient.addCaCertificates(trusted.certificatePem);
+        HttpClientRequest tlsPinned = get(tlsPort, "/", "https", "localhost");
+        tlsPinned.connectAddress = QHostAddress(QHostAddress::LocalHost);
+        o = run(tlsClient, tlsPinned);
+        QVERIFY2(!o->error, o->error ? qPrintable(o->error->message) : "");
+        // The certificate is still checked against the URL's name, not the address.
+        HttpClientRequest wrongName = get(tlsPort, "/", "https", "other.example");
+        wrongName.connectAddress = QHostAddress(QHostAddress::LocalHost);
+        o = run(tlsClient, wrongName);
+        QVERIFY(o->error);
+        QCOMPARE(o->error->kind, HttpClientError::Tls);
+    }
+
     void https()
     {
         if (!QSslSocket::supportsSsl())

@@ -42,7 +42,8 @@ bool flag(const Json &object, const char *key, bool fallback)
 
 int integer(const Json &config, const char *key, int fallback, int min, int max)
 {
-    if (!config.contains(key) || config[key].is_null() || (config[key].is_string() && text(config[key]).isEmpty()))
+    if (!config.contains(key) || config[key].is_null() ||
+        (config[key].is_string() && text(config[key]).isEmpty()))
         return fallback;
     const Json &value = config[key];
     bool ok = value.is_number_integer();
@@ -189,20 +190,24 @@ ConfigSchema RwsConfig::configSchema()
           QStringLiteral("Seconds to wait for the response head, and at most between two reads of its body."))
             .withDefault(30)
             .withRange(1, 300),
-        f("connect_timeout", "integer", "Connect timeout", QStringLiteral("Seconds to wait for the connection."))
+        f("connect_timeout", "integer", "Connect timeout",
+          QStringLiteral("Seconds to wait for the connection."))
             .withDefault(10)
             .withRange(1, 300),
         f("allowed_hosts", "array", "Allowed hosts",
-          QStringLiteral("Further hosts the service may reach (redirects): host, host:port, *.domain, IP, CIDR. "
-                         "The base URL's host is always allowed if public; loopback, private and link-local "
-                         "addresses need an explicit entry.")),
+          QStringLiteral(
+              "Further hosts the service may reach (redirects): host, host:port, *.domain, IP, CIDR. "
+              "The base URL's host is always allowed if public; loopback, private and link-local "
+              "addresses need an explicit entry.")),
         f("parameters", "json", "Parameters",
-          QStringLiteral("[{\"name\", \"value\", \"exclude\", \"outbound\", \"cache_key\", \"action\"}]: query "
-                         "parameters to add (values may use {lookups}) or client parameters to exclude; action "
-                         "is a verb mask (0: every verb).")),
+          QStringLiteral(
+              "[{\"name\", \"value\", \"exclude\", \"outbound\", \"cache_key\", \"action\"}]: query "
+              "parameters to add (values may use {lookups}) or client parameters to exclude; action "
+              "is a verb mask (0: every verb).")),
         f("headers", "json", "Headers",
-          QStringLiteral("[{\"name\", \"value\", \"pass_from_client\", \"action\"}]: headers to add (values may "
-                         "use {lookups}) or client headers to pass on; no other client header is sent.")),
+          QStringLiteral(
+              "[{\"name\", \"value\", \"pass_from_client\", \"action\"}]: headers to add (values may "
+              "use {lookups}) or client headers to pass on; no other client header is sent.")),
         f("cache_ttl", "integer", "Cache TTL",
           QStringLiteral("Seconds GET responses are cached (0: no cache)."))
             .withDefault(0)

@@ -17,16 +17,16 @@ struct RwsConfig
     struct Parameter
     {
         QString name;
-        QString value; // may hold {lookups}, private ones included
-        bool exclude = false;  // drop the client's parameter of this name
-        bool outbound = true;  // send `value` upstream (false: cache key only)
-        bool cacheKey = true;  // part of the GET cache key
-        int action = 0;        // verb mask; 0 = every verb
+        QString value;        // may hold {lookups}, private ones included
+        bool exclude = false; // drop the client's parameter of this name
+        bool outbound = true; // send `value` upstream (false: cache key only)
+        bool cacheKey = true; // part of the GET cache key
+        int action = 0;       // verb mask; 0 = every verb
     };
     struct Header
     {
         QString name;
-        QString value; // may hold {lookups}, private ones included
+        QString value;               // may hold {lookups}, private ones included
         bool passFromClient = false; // copy the client's header of this name instead
         int action = 0;
     };

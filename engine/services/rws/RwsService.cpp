@@ -38,10 +38,20 @@ bool isGatewayParameter(const QString &name)
 // the gateway's domain (they would be sent back by browsers to every gateway API).
 bool isDroppedResponseHeader(const QByteArray &lower)
 {
-    static const QList<QByteArray> names{
-        "connection",  "keep-alive",       "transfer-encoding", "te",          "trailer",
-        "upgrade",     "proxy-connection", "proxy-authenticate", "content-length", "content-type",
-        "set-cookie",  "set-cookie2",      "strict-transport-security", "alt-svc"};
+    static const QList<QByteArray> names{"connection",
+                                         "keep-alive",
+                                         "transfer-encoding",
+                                         "te",
+                                         "trailer",
+                                         "upgrade",
+                                         "proxy-connection",
+                                         "proxy-authenticate",
+                                         "content-length",
+                                         "content-type",
+                                         "set-cookie",
+                                         "set-cookie2",
+                                         "strict-transport-security",
+                                         "alt-svc"};
     return names.contains(lower) || lower.startsWith("access-control-");
 }
 
@@ -101,7 +111,9 @@ void startCall(const std::shared_ptr<RwsCall> &call, OutboundRequest request)
         bool lengthOk = false;
         const qint64 size = length.trimmed().toLongLong(&lengthOk);
         const bool headOnly = call->context->method == "HEAD";
-        call->streaming = success && !headOnly &&
+        // 204/205 never have a body (and so no length): nothing to stream.
+        const bool bodiless = head.status == 204 || head.status == 205;
+        call->streaming = success && !headOnly && !bodiless &&
                           (type.startsWith("text/event-stream") || !lengthOk || size > kBufferLimit);
         if (!call->streaming)
             return;
@@ -115,14 +127,15 @@ void startCall(const std::shared_ptr<RwsCall> &call, OutboundRequest request)
         call->stream = std::make_shared<ResponseStream>();
         response.stream = call->stream;
         // The client went away: stop the upstream call too.
-        QObject::connect(call->stream.get(), &ResponseStream::cancelled, call->stream.get(), [weak = std::weak_ptr(call)] {
-            if (const auto c = weak.lock()) {
-                if (c->outbound)
-                    c->outbound->abort(c->id);
-                spdlog::info("rws service '{}': client left, upstream call to {} aborted", c->serviceName.toStdString(),
-                             c->target.toStdString());
-            }
-        });
+        QObject::connect(call->stream.get(), &ResponseStream::cancelled, call->stream.get(),
+                         [weak = std::weak_ptr(call)] {
+                             if (const auto c = weak.lock()) {
+                                 if (c->outbound)
+                                     c->outbound->abort(c->id);
+                                 spdlog::info("rws service '{}': client left, upstream call to {} aborted",
+                                              c->serviceName.toStdString(), c->target.toStdString());
+                             }
+                         });
         call->answer(std::move(response));
     };
     handlers.data = [call](const QByteArray &bytes) {
@@ -138,8 +151,9 @@ void startCall(const std::shared_ptr<RwsCall> &call, OutboundRequest request)
     handlers.done = [call](const OutboundError *error) {
         if (call->streaming) {
             if (error)
-                spdlog::warn("rws service '{}': stream from {} ended early: {}", call->serviceName.toStdString(),
-                             call->target.toStdString(), error->message.toStdString());
+                spdlog::warn("rws service '{}': stream from {} ended early: {}",
+                             call->serviceName.toStdString(), call->target.toStdString(),
+                             error->message.toStdString());
             call->stream->end();
             return;
         }
@@ -157,18 +171,19 @@ void startCall(const std::shared_ptr<RwsCall> &call, OutboundRequest request)
                 if (error->networkKind == HttpClientError::Timeout)
                     call->fail(ApiError(504, QStringLiteral("The remote service did not answer in time.")));
                 else
-                    call->fail(ApiError(502, QStringLiteral("The remote service could not be reached: %1")
-                                                 .arg(error->message)));
+                    call->fail(ApiError(
+                        502,
+                        QStringLiteral("The remote service could not be reached: %1").arg(error->message)));
                 return;
             }
             return;
         }
         const int status = call->head.status;
         if (status < 200 || status >= 300) {
-            call->answer(status >= 300 && status <= 599 ? errorEnvelope(status, call->body)
-                                                        : HttpResponse::fromError(ApiError(
-                                                              502, QStringLiteral("The remote service answered HTTP %1.")
-                                                                       .arg(status))));
+            call->answer(status >= 300 && status <= 599
+                             ? errorEnvelope(status, call->body)
+                             : HttpResponse::fromError(ApiError(
+                                   502, QStringLiteral("The remote service answered HTTP %1.").arg(status))));
             return;
         }
         HttpResponse response;
@@ -214,10 +229,11 @@ void RwsService::registerType(ServiceManager &manager)
     type.name = QStringLiteral("rws");
     type.label = QStringLiteral("HTTP Service");
     type.group = QStringLiteral("Remote Service");
-    type.description = QStringLiteral(
-        "A remote HTTP API behind the gateway: requests are forwarded to its base URL with added parameters and "
-        "headers (lookups and secrets included), through an egress allow-list, with timeouts, streaming and an "
-        "optional GET cache.");
+    type.description = QStringLiteral("A remote HTTP API behind the gateway: requests are forwarded to its "
+                                      "base URL with added parameters and "
+                                      "headers (lookups and secrets included), through an egress allow-list, "
+                                      "with timeouts, streaming and an "
+                                      "optional GET cache.");
     type.configSchema = RwsConfig::configSchema();
     type.create = [](const ServiceInfo &info, const ServiceEnvironment &env) -> std::shared_ptr<Service> {
         return std::make_shared<RwsService>(info, env);
@@ -242,8 +258,8 @@ QStringList RwsService::accessComponents() const
 void RwsService::handle(std::shared_ptr<const RequestContext> context, Completion done)
 {
     if (!m_configError.isEmpty()) {
-        done(HttpResponse::fromError(
-            ApiError(503, QStringLiteral("The service '%1' is misconfigured: %2").arg(info().name, m_configError))));
+        done(HttpResponse::fromError(ApiError(
+            503, QStringLiteral("The service '%1' is misconfigured: %2").arg(info().name, m_configError))));
         return;
     }
     if (!m_env.outbound) {
@@ -350,8 +366,9 @@ void RwsService::handle(std::shared_ptr<const RequestContext> context, Completio
         const QByteArray contentType = ctx.request.header("content-type");
         if (!ctx.request.body.isEmpty()) {
             request.http.body = ctx.request.body;
-            request.http.headers.append({"Content-Type", contentType.isEmpty() ? QByteArray("application/octet-stream")
-                                                                                : contentType});
+            request.http.headers.append({"Content-Type", contentType.isEmpty()
+                                                             ? QByteArray("application/octet-stream")
+                                                             : contentType});
         }
         for (qsizetype i = 0; i < hdrs.size(); ++i) {
             const auto &h = hdrs.at(i);
@@ -430,7 +447,8 @@ void RwsService::handle(std::shared_ptr<const RequestContext> context, Completio
             receiver.data(),
             [resolved, proceed, call, count = values.size()] {
                 if (resolved.size() != count) {
-                    call->fail(ApiError::internal(QStringLiteral("The service's lookups could not be resolved.")));
+                    call->fail(
+                        ApiError::internal(QStringLiteral("The service's lookups could not be resolved.")));
                     return;
                 }
                 proceed(resolved);
