@@ -1444,6 +1444,192 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::EventScriptEditorDialog</name>
+    <message>
+        <source>&amp;Active</source>
+        <translation>&amp;Aktiv</translation>
+    </message>
+    <message>
+        <source>Allow event &amp;modification</source>
+        <translation>Ereignis &amp;modifizieren erlauben</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>New event script</source>
+        <translation>Neues Ereignisskript</translation>
+    </message>
+    <message>
+        <source>Edit event script %1</source>
+        <translation>Ereignisskript %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Service whose events are offered</source>
+        <translation>Dienst, dessen Ereignisse angeboten werden</translation>
+    </message>
+    <message>
+        <source>(all services)</source>
+        <translation>(alle Dienste)</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Ereignisname</translation>
+    </message>
+    <message>
+        <source>{service}.{path}.{verb}.pre_process runs before the call, …post_process after it.</source>
+        <translation>{service}.{path}.{verb}.pre_process läuft vor dem Aufruf, ….post_process danach.</translation>
+    </message>
+    <message>
+        <source>Lets the script change the request (pre_process) or the response (post_process); without it, its changes are ignored.</source>
+        <translation>Erlaubt dem Skript, die Anfrage (pre_process) oder die Antwort (post_process) zu ändern; ohne dies werden seine Änderungen ignoriert.</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Allowed hosts for platform.http</source>
+        <translation>Erlaubte Hosts für platform.http</translation>
+    </message>
+    <message>
+        <source>One host or host:port per line; empty: no outside calls</source>
+        <translation>Ein Host oder host:port pro Zeile; leer: keine externen Aufrufe</translation>
+    </message>
+    <message>
+        <source>Script (JavaScript)</source>
+        <translation>Skript (JavaScript)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>&amp;Dienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Ereignis:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;hosts:</source>
+        <translation>Erlaubte &amp;Hosts:</translation>
+    </message>
+    <message>
+        <source>Scri&amp;pt:</source>
+        <translation>Skri&amp;pt:</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>The event script could not be loaded: %1</source>
+        <translation>Das Ereignisskript konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The event names could not be loaded: %1</source>
+        <translation>Die Ereignisnamen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose the event the script runs on.</source>
+        <translation>Wählen Sie das Ereignis, bei dem das Skript läuft.</translation>
+    </message>
+    <message>
+        <source>The event name looks like service.path.verb.pre_process, e.g. %1.</source>
+        <translation>Ein Ereignisname hat die Form service.path.verb.pre_process, z. B. %1.</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>Das Skript ist leer.</translation>
+    </message>
+    <message>
+        <source>The event script was not saved: %1</source>
+        <translation>Das Ereignisskript wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EventScriptsDialog</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Event scripts</source>
+        <translation>Ereignisskripte</translation>
+    </message>
+    <message>
+        <source>Scripts that run before (pre_process) or after (post_process) a service call, for example to check or enrich a request or to reshape a response.</source>
+        <translation>Skripte, die vor (pre_process) oder nach (post_process) einem Dienstaufruf laufen, etwa um eine Anfrage zu prüfen oder anzureichern oder eine Antwort umzuformen.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>May modify</source>
+        <translation>Darf ändern</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Delete event script</source>
+        <translation>Ereignisskript löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>The event scripts could not be loaded</source>
+        <translation>Die Ereignisskripte konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>The event script %1 was saved.</source>
+        <translation>Das Ereignisskript %1 wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete the event script &quot;%1&quot;? The event then runs without it.</source>
+        <translation>Das Ereignisskript „%1“ löschen? Das Ereignis läuft danach ohne es.</translation>
+    </message>
+    <message>
+        <source>The event script %1 was not deleted</source>
+        <translation>Das Ereignisskript %1 wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>The event script %1 was deleted.</source>
+        <translation>Das Ereignisskript %1 wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::FieldMaskTable</name>
     <message>
         <source>Field masks</source>
@@ -2681,6 +2867,92 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::RwsRuleTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>Ausschließen</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Weitergeben</translation>
+    </message>
+    <message>
+        <source>Cache key</source>
+        <translation>Cache-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Pass from client</source>
+        <translation>Vom Client übernehmen</translation>
+    </message>
+    <message>
+        <source>Remove the client&apos;s parameter of this name from the outbound call.</source>
+        <translation>Entfernt den Parameter dieses Namens des Clients aus dem ausgehenden Aufruf.</translation>
+    </message>
+    <message>
+        <source>Send this parameter to the remote service (the value may use lookups such as {api_key}).</source>
+        <translation>Sendet diesen Parameter an den entfernten Dienst (der Wert darf Lookups wie {api_key} enthalten).</translation>
+    </message>
+    <message>
+        <source>Make this parameter part of the response cache key.</source>
+        <translation>Nimmt diesen Parameter in den Schlüssel des Antwort-Caches auf.</translation>
+    </message>
+    <message>
+        <source>Copy the client&apos;s header of this name instead of sending a fixed value.</source>
+        <translation>Übernimmt den Header dieses Namens vom Client, statt einen festen Wert zu senden.</translation>
+    </message>
+    <message>
+        <source>The rule applies to %1 requests.</source>
+        <translation>Die Regel gilt für %1-Anfragen.</translation>
+    </message>
+    <message>
+        <source>Add parameter</source>
+        <translation>Parameter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>Header hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove parameter</source>
+        <translation>Parameter entfernen</translation>
+    </message>
+    <message>
+        <source>Remove header</source>
+        <translation>Header entfernen</translation>
+    </message>
+    <message>
+        <source>%1, row %2 needs a name.</source>
+        <translation>%1, Zeile %2 braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>%1, row %2 applies to no verb: tick at least one.</source>
+        <translation>%1, Zeile %2 gilt für kein Verb: Wählen Sie mindestens eines.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RwsServiceForm</name>
+    <message>
+        <source>Private (10.x, 192.168.x, …), loopback (127.0.0.1, localhost) and link-local (169.254.x) addresses are refused unless their host, or host:port, is listed here, also when a redirect leads there.</source>
+        <translation>Private (10.x, 192.168.x, …), Loopback- (127.0.0.1, localhost) und Link-Local-Adressen (169.254.x) werden abgelehnt, sofern ihr Host oder host:port nicht hier eingetragen ist – auch wenn eine Weiterleitung dorthin führt.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::SchemaBrowserDialog</name>
     <message>
         <source>yes</source>
@@ -2813,6 +3085,221 @@
     <message>
         <source>Records %1–%2</source>
         <translation>Datensätze %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ScriptTestPanel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>CPU time limit reached</source>
+        <translation>CPU-Zeitlimit erreicht</translation>
+    </message>
+    <message>
+        <source>Memory limit reached</source>
+        <translation>Speicherlimit erreicht</translation>
+    </message>
+    <message>
+        <source>Too deeply nested platform.api calls</source>
+        <translation>Zu tief verschachtelte platform.api-Aufrufe</translation>
+    </message>
+    <message>
+        <source>Stopped (the engine is shutting down)</source>
+        <translation>Abgebrochen (die Engine wird beendet)</translation>
+    </message>
+    <message>
+        <source>Run with sample</source>
+        <translation>Mit Beispiel ausführen</translation>
+    </message>
+    <message>
+        <source>Refresh errors</source>
+        <translation>Fehler aktualisieren</translation>
+    </message>
+    <message>
+        <source>Clear errors</source>
+        <translation>Fehler löschen</translation>
+    </message>
+    <message>
+        <source>Sample request method</source>
+        <translation>Methode der Beispielanfrage</translation>
+    </message>
+    <message>
+        <source>Sample request path</source>
+        <translation>Pfad der Beispielanfrage</translation>
+    </message>
+    <message>
+        <source>Path below the service, e.g. orders/5</source>
+        <translation>Pfad unterhalb des Dienstes, z. B. orders/5</translation>
+    </message>
+    <message>
+        <source>e.g. db/_table/orders</source>
+        <translation>z. B. db/_table/orders</translation>
+    </message>
+    <message>
+        <source>Sample query parameters (JSON object)</source>
+        <translation>Abfrageparameter des Beispiels (JSON-Objekt)</translation>
+    </message>
+    <message>
+        <source>Sample request body (JSON)</source>
+        <translation>Body der Beispielanfrage (JSON)</translation>
+    </message>
+    <message>
+        <source>Runs the script as it is in the editor, without saving it. Calls it makes through platform.api are real and run as you.</source>
+        <translation>Führt das Skript so aus, wie es im Editor steht, ohne es zu speichern. Seine Aufrufe über platform.api sind echt und laufen unter Ihrem Konto.</translation>
+    </message>
+    <message>
+        <source>Run result</source>
+        <translation>Ergebnis des Laufs</translation>
+    </message>
+    <message>
+        <source>Response content</source>
+        <translation>Inhalt der Antwort</translation>
+    </message>
+    <message>
+        <source>Event after the run</source>
+        <translation>Ereignis nach dem Lauf</translation>
+    </message>
+    <message>
+        <source>Script log</source>
+        <translation>Skriptprotokoll</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Anfrage:</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Parameter:</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Body:</translation>
+    </message>
+    <message>
+        <source>Sample response (JSON, for post_process scripts)</source>
+        <translation>Beispielantwort (JSON, für post_process-Skripte)</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>Antwort:</translation>
+    </message>
+    <message>
+        <source>What the service answered; post_process scripts see and may change it.</source>
+        <translation>Was der Dienst geantwortet hat; post_process-Skripte sehen es und dürfen es ändern.</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>Run with sample request</source>
+        <translation>Mit Beispielanfrage ausführen</translation>
+    </message>
+    <message>
+        <source>Last errors of this script</source>
+        <translation>Letzte Fehler dieses Skripts</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter on an error to go to its line.</source>
+        <translation>Doppelklick oder Eingabetaste auf einem Fehler springt zu seiner Zeile.</translation>
+    </message>
+    <message>
+        <source>Forgets the errors recorded for this script.</source>
+        <translation>Verwirft die für dieses Skript aufgezeichneten Fehler.</translation>
+    </message>
+    <message>
+        <source>Last errors</source>
+        <translation>Letzte Fehler</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Parameters must be a JSON object, e.g. {&quot;id&quot;: 5}.</source>
+        <translation>Die Parameter müssen ein JSON-Objekt sein, z. B. {&quot;id&quot;: 5}.</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>Das Skript ist leer.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>The script could not run: %1</source>
+        <translation>Das Skript konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>Go to line %1</source>
+        <translation>Zu Zeile %1 springen</translation>
+    </message>
+    <message>
+        <source>Status %1 in %2 ms</source>
+        <translation>Status %1 in %2 ms</translation>
+    </message>
+    <message>
+        <source>Ran in %1 ms</source>
+        <translation>In %1 ms ausgeführt</translation>
+    </message>
+    <message>
+        <source>Failed after %1 ms</source>
+        <translation>Nach %1 ms fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Errors are listed once the script has a name.</source>
+        <translation>Fehler werden aufgelistet, sobald das Skript einen Namen hat.</translation>
+    </message>
+    <message>
+        <source>The errors could not be loaded: %1</source>
+        <translation>Die Fehler konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>(line %1)</source>
+        <translation>(Zeile %1)</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Anfrage %1</translation>
+    </message>
+    <message>
+        <source>No errors recorded.</source>
+        <translation>Keine Fehler aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>The errors were not cleared: %1</source>
+        <translation>Die Fehler wurden nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Failed after %1 ms: %2</source>
+        <translation>Nach %1 ms fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -3114,6 +3601,14 @@
     <message>
         <source>The service %1 is active now.</source>
         <translation>Der Dienst %1 ist jetzt aktiv.</translation>
+    </message>
+    <message>
+        <source>Event scri&amp;pts…</source>
+        <translation>Ereignisskri&amp;pte…</translation>
+    </message>
+    <message>
+        <source>Scripts that run before or after calls to a service.</source>
+        <translation>Skripte, die vor oder nach Aufrufen eines Dienstes laufen.</translation>
     </message>
 </context>
 <context>

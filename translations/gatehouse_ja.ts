@@ -1441,6 +1441,192 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::EventScriptEditorDialog</name>
+    <message>
+        <source>&amp;Active</source>
+        <translation>有効(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Allow event &amp;modification</source>
+        <translation>イベントの変更を許可(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>New event script</source>
+        <translation>新しいイベントスクリプト</translation>
+    </message>
+    <message>
+        <source>Edit event script %1</source>
+        <translation>イベントスクリプト %1 を編集</translation>
+    </message>
+    <message>
+        <source>Service whose events are offered</source>
+        <translation>イベントを候補に表示するサービス</translation>
+    </message>
+    <message>
+        <source>(all services)</source>
+        <translation>(すべてのサービス)</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>イベント名</translation>
+    </message>
+    <message>
+        <source>{service}.{path}.{verb}.pre_process runs before the call, …post_process after it.</source>
+        <translation>{service}.{path}.{verb}.pre_process は呼び出しの前に、….post_process は後に実行されます。</translation>
+    </message>
+    <message>
+        <source>Lets the script change the request (pre_process) or the response (post_process); without it, its changes are ignored.</source>
+        <translation>スクリプトがリクエスト (pre_process) またはレスポンス (post_process) を変更できるようにします。オフの場合、変更は無視されます。</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Allowed hosts for platform.http</source>
+        <translation>platform.http で許可するホスト</translation>
+    </message>
+    <message>
+        <source>One host or host:port per line; empty: no outside calls</source>
+        <translation>1 行に 1 つのホストまたは host:port。空欄: 外部呼び出しなし</translation>
+    </message>
+    <message>
+        <source>Script (JavaScript)</source>
+        <translation>スクリプト (JavaScript)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>サービス(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>イベント(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;hosts:</source>
+        <translation>許可するホスト(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Scri&amp;pt:</source>
+        <translation>スクリプト(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>The event script could not be loaded: %1</source>
+        <translation>イベントスクリプトを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The event names could not be loaded: %1</source>
+        <translation>イベント名を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Choose the event the script runs on.</source>
+        <translation>スクリプトを実行するイベントを選んでください。</translation>
+    </message>
+    <message>
+        <source>The event name looks like service.path.verb.pre_process, e.g. %1.</source>
+        <translation>イベント名は service.path.verb.pre_process の形式です (例: %1)。</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>スクリプトが空です。</translation>
+    </message>
+    <message>
+        <source>The event script was not saved: %1</source>
+        <translation>イベントスクリプトは保存されませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EventScriptsDialog</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Event scripts</source>
+        <translation>イベントスクリプト</translation>
+    </message>
+    <message>
+        <source>Scripts that run before (pre_process) or after (post_process) a service call, for example to check or enrich a request or to reshape a response.</source>
+        <translation>サービス呼び出しの前 (pre_process) または後 (post_process) に実行されるスクリプトです。リクエストの検査や補完、レスポンスの整形などに使います。</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>May modify</source>
+        <translation>変更可</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新規(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Delete event script</source>
+        <translation>イベントスクリプトの削除</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>The event scripts could not be loaded</source>
+        <translation>イベントスクリプトを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>The event script %1 was saved.</source>
+        <translation>イベントスクリプト %1 を保存しました。</translation>
+    </message>
+    <message>
+        <source>Delete the event script &quot;%1&quot;? The event then runs without it.</source>
+        <translation>イベントスクリプト「%1」を削除しますか？ 以後、このイベントはスクリプトなしで処理されます。</translation>
+    </message>
+    <message>
+        <source>The event script %1 was not deleted</source>
+        <translation>イベントスクリプト %1 は削除されませんでした</translation>
+    </message>
+    <message>
+        <source>The event script %1 was deleted.</source>
+        <translation>イベントスクリプト %1 を削除しました。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::FieldMaskTable</name>
     <message>
         <source>Field masks</source>
@@ -2672,6 +2858,92 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::RwsRuleTable</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Cache key</source>
+        <translation>キャッシュキー</translation>
+    </message>
+    <message>
+        <source>Pass from client</source>
+        <translation>クライアントから転送</translation>
+    </message>
+    <message>
+        <source>Remove the client&apos;s parameter of this name from the outbound call.</source>
+        <translation>この名前のクライアントのパラメーターを送信先への呼び出しから取り除きます。</translation>
+    </message>
+    <message>
+        <source>Send this parameter to the remote service (the value may use lookups such as {api_key}).</source>
+        <translation>このパラメーターをリモートサービスに送ります (値には {api_key} などのルックアップを使えます)。</translation>
+    </message>
+    <message>
+        <source>Make this parameter part of the response cache key.</source>
+        <translation>このパラメーターをレスポンスキャッシュのキーに含めます。</translation>
+    </message>
+    <message>
+        <source>Copy the client&apos;s header of this name instead of sending a fixed value.</source>
+        <translation>固定値を送る代わりに、この名前のクライアントのヘッダーをコピーします。</translation>
+    </message>
+    <message>
+        <source>The rule applies to %1 requests.</source>
+        <translation>このルールは %1 リクエストに適用されます。</translation>
+    </message>
+    <message>
+        <source>Add parameter</source>
+        <translation>パラメーターを追加</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>ヘッダーを追加</translation>
+    </message>
+    <message>
+        <source>Remove parameter</source>
+        <translation>パラメーターを削除</translation>
+    </message>
+    <message>
+        <source>Remove header</source>
+        <translation>ヘッダーを削除</translation>
+    </message>
+    <message>
+        <source>%1, row %2 needs a name.</source>
+        <translation>%1 の %2 行目には名前が必要です。</translation>
+    </message>
+    <message>
+        <source>%1, row %2 applies to no verb: tick at least one.</source>
+        <translation>%1 の %2 行目はどのメソッドにも適用されません。少なくとも 1 つ選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RwsServiceForm</name>
+    <message>
+        <source>Private (10.x, 192.168.x, …), loopback (127.0.0.1, localhost) and link-local (169.254.x) addresses are refused unless their host, or host:port, is listed here, also when a redirect leads there.</source>
+        <translation>プライベート (10.x、192.168.x など)、ループバック (127.0.0.1、localhost)、リンクローカル (169.254.x) のアドレスは、そのホストまたは host:port がここに記載されていない限り拒否されます。リダイレクト先の場合も同様です。</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>ヘッダー</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::SchemaBrowserDialog</name>
     <message>
         <source>yes</source>
@@ -2804,6 +3076,221 @@
     <message>
         <source>Records %1–%2</source>
         <translation>レコード %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ScriptTestPanel</name>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>CPU time limit reached</source>
+        <translation>CPU 時間の上限に達しました</translation>
+    </message>
+    <message>
+        <source>Memory limit reached</source>
+        <translation>メモリの上限に達しました</translation>
+    </message>
+    <message>
+        <source>Too deeply nested platform.api calls</source>
+        <translation>platform.api 呼び出しの入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>Stopped (the engine is shutting down)</source>
+        <translation>停止しました (エンジンの終了中)</translation>
+    </message>
+    <message>
+        <source>Run with sample</source>
+        <translation>サンプルで実行</translation>
+    </message>
+    <message>
+        <source>Refresh errors</source>
+        <translation>エラーを更新</translation>
+    </message>
+    <message>
+        <source>Clear errors</source>
+        <translation>エラーを消去</translation>
+    </message>
+    <message>
+        <source>Sample request method</source>
+        <translation>サンプルリクエストのメソッド</translation>
+    </message>
+    <message>
+        <source>Sample request path</source>
+        <translation>サンプルリクエストのパス</translation>
+    </message>
+    <message>
+        <source>Path below the service, e.g. orders/5</source>
+        <translation>サービス以下のパス (例: orders/5)</translation>
+    </message>
+    <message>
+        <source>e.g. db/_table/orders</source>
+        <translation>例: db/_table/orders</translation>
+    </message>
+    <message>
+        <source>Sample query parameters (JSON object)</source>
+        <translation>サンプルのクエリパラメーター (JSON オブジェクト)</translation>
+    </message>
+    <message>
+        <source>Sample request body (JSON)</source>
+        <translation>サンプルリクエストの本文 (JSON)</translation>
+    </message>
+    <message>
+        <source>Runs the script as it is in the editor, without saving it. Calls it makes through platform.api are real and run as you.</source>
+        <translation>エディターにあるままのスクリプトを保存せずに実行します。platform.api による呼び出しは実際に行われ、あなたの権限で実行されます。</translation>
+    </message>
+    <message>
+        <source>Run result</source>
+        <translation>実行結果</translation>
+    </message>
+    <message>
+        <source>Response content</source>
+        <translation>レスポンスの内容</translation>
+    </message>
+    <message>
+        <source>Event after the run</source>
+        <translation>実行後のイベント</translation>
+    </message>
+    <message>
+        <source>Script log</source>
+        <translation>スクリプトのログ</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>リクエスト:</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>パラメーター:</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>本文:</translation>
+    </message>
+    <message>
+        <source>Sample response (JSON, for post_process scripts)</source>
+        <translation>サンプルレスポンス (JSON、post_process スクリプト用)</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>レスポンス:</translation>
+    </message>
+    <message>
+        <source>What the service answered; post_process scripts see and may change it.</source>
+        <translation>サービスの応答です。post_process スクリプトはこれを参照し、変更できます。</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>ログ:</translation>
+    </message>
+    <message>
+        <source>Run with sample request</source>
+        <translation>サンプルリクエストで実行</translation>
+    </message>
+    <message>
+        <source>Last errors of this script</source>
+        <translation>このスクリプトの最近のエラー</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter on an error to go to its line.</source>
+        <translation>エラーをダブルクリックするか Enter キーを押すと、その行に移動します。</translation>
+    </message>
+    <message>
+        <source>Forgets the errors recorded for this script.</source>
+        <translation>このスクリプトについて記録されたエラーを消去します。</translation>
+    </message>
+    <message>
+        <source>Last errors</source>
+        <translation>最近のエラー</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 は有効な JSON ではありません。</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>Parameters must be a JSON object, e.g. {&quot;id&quot;: 5}.</source>
+        <translation>パラメーターは JSON オブジェクトでなければなりません (例: {&quot;id&quot;: 5})。</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>レスポンス</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>スクリプトが空です。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <source>The script could not run: %1</source>
+        <translation>スクリプトを実行できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Go to line %1</source>
+        <translation>%1 行目へ移動</translation>
+    </message>
+    <message>
+        <source>Status %1 in %2 ms</source>
+        <translation>ステータス %1 (%2 ms)</translation>
+    </message>
+    <message>
+        <source>Ran in %1 ms</source>
+        <translation>%1 ms で実行しました</translation>
+    </message>
+    <message>
+        <source>Failed after %1 ms</source>
+        <translation>%1 ms 後に失敗しました</translation>
+    </message>
+    <message>
+        <source>Errors are listed once the script has a name.</source>
+        <translation>スクリプトに名前を付けるとエラーが一覧表示されます。</translation>
+    </message>
+    <message>
+        <source>The errors could not be loaded: %1</source>
+        <translation>エラーを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>(line %1)</source>
+        <translation>(%1 行目)</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>リクエスト %1</translation>
+    </message>
+    <message>
+        <source>No errors recorded.</source>
+        <translation>記録されたエラーはありません。</translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation>エラー: %1</translation>
+    </message>
+    <message>
+        <source>The errors were not cleared: %1</source>
+        <translation>エラーは消去されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Failed after %1 ms: %2</source>
+        <translation>%1 ms 後に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3592,14 @@
     <message>
         <source>The service %1 is active now.</source>
         <translation>サービス %1 は有効になりました。</translation>
+    </message>
+    <message>
+        <source>Event scri&amp;pts…</source>
+        <translation>イベントスクリプト(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Scripts that run before or after calls to a service.</source>
+        <translation>サービスの呼び出しの前後に実行されるスクリプトです。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include "KeyValueTable.h"
+#include "ScriptEditor.h"
 
 namespace gatehouse {
 namespace {
@@ -114,7 +115,10 @@ void ServiceConfigForm::setSchema(const QJsonArray &schema)
         field.required = spec.value(QLatin1String("required")).toBool();
         if (field.name.isEmpty())
             continue;
-        field.editor = createEditor(field);
+        field.editor = createCustomEditor(field.name, field.type);
+        field.custom = field.editor != nullptr;
+        if (!field.custom)
+            field.editor = createEditor(field);
         field.editor->setObjectName(field.name);
         field.editor->setAccessibleName(field.label);
         const QString description = spec.value(QLatin1String("description")).toString();
@@ -143,6 +147,16 @@ QWidget *ServiceConfigForm::createEditor(const Field &field)
         auto *edit = new QLineEdit(this);
         edit->setEchoMode(QLineEdit::Password);
         return edit;
+    }
+    if (type == QLatin1String("script")) {
+        auto *editor = new ScriptEditor(this);
+        // Code, not prose: the example stays as it is in every language.
+        editor->setPlaceholderText(
+            def.isString() && !def.toString().isEmpty()
+                ? def.toString()
+                : QStringLiteral("const who = event.request.parameters.name || 'world';\n"
+                                 "return {status_code: 200, content: {hello: who}};"));
+        return editor;
     }
     if (type == QLatin1String("text") || type == QLatin1String("array") || type == QLatin1String("json")) {
         auto *edit = new QPlainTextEdit(this);
@@ -226,7 +240,9 @@ void ServiceConfigForm::loadField(const Field &field, const QJsonValue &value)
 {
     QWidget *w = field.editor;
     const QString &type = field.type;
-    if (auto *edit = qobject_cast<QLineEdit *>(w)) {
+    if (field.custom) {
+        loadCustom(w, value);
+    } else if (auto *edit = qobject_cast<QLineEdit *>(w)) {
         edit->setText(scalarText(value));
     } else if (auto *text = qobject_cast<QPlainTextEdit *>(w)) {
         if (type == QLatin1String("json")) {
@@ -286,6 +302,8 @@ QJsonValue ServiceConfigForm::fieldValue(const Field &field) const
     const QJsonValue none(QJsonValue::Undefined);
     QWidget *w = field.editor;
     const QString &type = field.type;
+    if (field.custom)
+        return customValue(w);
     if (auto *edit = qobject_cast<QLineEdit *>(w)) {
         // A password as typed: spaces may be part of it.
         const QString text = type == QLatin1String("password") ? edit->text() : edit->text().trimmed();
@@ -295,6 +313,8 @@ QJsonValue ServiceConfigForm::fieldValue(const Field &field) const
         const QString content = text->toPlainText().trimmed();
         if (content.isEmpty())
             return none;
+        if (type == QLatin1String("script")) // as written: indentation is part of it
+            return text->toPlainText();
         if (type == QLatin1String("array"))
             return QJsonArray::fromStringList(lines(content));
         if (type == QLatin1String("json"))
@@ -362,7 +382,7 @@ QStringList ServiceConfigForm::validate() const
     for (const Field &field : m_fields) {
         const QJsonValue value = fieldValue(field);
         const QString description = field.spec.value(QLatin1String("description")).toString();
-        if (field.type == QLatin1String("json")) {
+        if (field.type == QLatin1String("json") && !field.custom) {
             const QString text = qobject_cast<QPlainTextEdit *>(field.editor)->toPlainText().trimmed();
             QString error;
             if (!text.isEmpty() && parseJson(text, &error).isUndefined()) {
@@ -388,6 +408,27 @@ QStringList ServiceConfigForm::validate() const
 QStringList ServiceConfigForm::validateExtra(const QJsonObject &) const
 {
     return {};
+}
+
+QWidget *ServiceConfigForm::createCustomEditor(const QString &, const QString &)
+{
+    return nullptr;
+}
+
+void ServiceConfigForm::loadCustom(QWidget *, const QJsonValue &) {}
+
+QJsonValue ServiceConfigForm::customValue(QWidget *) const
+{
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+ScriptEditor *ServiceConfigForm::scriptEditor() const
+{
+    for (const Field &field : m_fields)
+        if (field.type == QLatin1String("script"))
+            if (auto *editor = qobject_cast<ScriptEditor *>(field.editor))
+                return editor;
+    return nullptr;
 }
 
 void ServiceConfigForm::setRoles(const QList<RoleChoice> &roles)

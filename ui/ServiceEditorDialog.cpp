@@ -10,10 +10,14 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 #include "LdapServiceForm.h"
 #include "OidcServiceForm.h"
+#include "RwsServiceForm.h"
+#include "ScriptEditor.h"
+#include "ScriptTestPanel.h"
 #include "ServiceConfigForm.h"
 
 namespace gatehouse {
@@ -24,6 +28,8 @@ ServiceConfigForm *formFor(const QString &type)
         return new OidcServiceForm;
     if (type == QLatin1String("ldap") || type == QLatin1String("adldap"))
         return new LdapServiceForm(type == QLatin1String("adldap"));
+    if (type == QLatin1String("rws"))
+        return new RwsServiceForm;
     return new ServiceConfigForm(type);
 }
 
@@ -50,6 +56,7 @@ ServiceEditorDialog::ServiceEditorDialog(GatehouseClient *client, const ServiceD
     , m_testSummary(new QLabel(this))
     , m_testResults(new QListWidget(this))
     , m_error(new QLabel(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
 {
     m_type.name = service.type;
     auto *header = new QFormLayout;
@@ -115,7 +122,9 @@ ServiceEditorDialog::ServiceEditorDialog(GatehouseClient *client, const ServiceD
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_description);
     layout->addLayout(header);
-    layout->addWidget(scroll, 1);
+    m_splitter->addWidget(scroll);
+    m_splitter->setChildrenCollapsible(false);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(m_testSummary);
     layout->addWidget(m_testResults);
     layout->addWidget(m_error);
@@ -142,6 +151,25 @@ void ServiceEditorDialog::applyType(const ServiceTypeInfo &type)
     m_testButton->setVisible(type.testable);
     if (!type.configSchema.isEmpty())
         m_form->setSchema(type.configSchema);
+    addScriptPanel();
+}
+
+void ServiceEditorDialog::addScriptPanel()
+{
+    ScriptEditor *editor = m_form->scriptEditor();
+    if (!editor || m_scriptPanel)
+        return;
+    m_scriptPanel = new ScriptTestPanel(m_client, ScriptTestPanel::Kind::Service, this);
+    m_scriptPanel->setObjectName(QStringLiteral("scriptPanel"));
+    m_scriptPanel->setEditor(editor);
+    // The name and config as they are in the form now: a run uses what is being edited.
+    m_scriptPanel->setNameSource([this] { return m_name->text(); });
+    m_scriptPanel->setConfigSource([this] { return m_form->config(); });
+    m_splitter->addWidget(m_scriptPanel);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    if (width() < 820 || height() < 860)
+        resize(qMax(width(), 820), qMax(height(), 860));
 }
 
 void ServiceEditorDialog::loadSchema()

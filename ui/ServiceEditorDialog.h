@@ -10,14 +10,17 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QSplitter;
 
 namespace gatehouse {
 
+class ScriptTestPanel;
 class ServiceConfigForm;
 
 // Creates or edits one service of any type: name, label, active, the config form built from the
 // type's config_schema (ServiceConfigForm; LdapServiceForm / OidcServiceForm add their types'
-// rules), a "Test" button for types with a probe (POST /system/service/_test; each step's result
+// rules; RwsServiceForm shows rws rules as tables; a script field brings a ScriptTestPanel), a
+// "Test" button for types with a probe (POST /system/service/_test; each step's result
 // is listed) and Save (POST or PATCH /system/service; the server's error is shown as it says it).
 class ServiceEditorDialog : public QDialog
 {
@@ -29,6 +32,8 @@ public:
                         const ServiceTypeInfo &type, QWidget *parent = nullptr);
 
     ServiceConfigForm *form() const { return m_form; }
+    // "Run with sample request" and "Last errors", for types whose schema has a script field.
+    ScriptTestPanel *scriptPanel() const { return m_scriptPanel; }
     ServiceDefinition definition() const;
     QString errorText() const;
     QStringList testResults() const;
@@ -48,6 +53,7 @@ private:
     void loadRoles();
     void loadSchema();
     void applyType(const ServiceTypeInfo &type);
+    void addScriptPanel();
     void loadedOne();
     bool checkForm();
     void showError(const QString &message);
@@ -66,5 +72,7 @@ private:
     QLabel *m_testSummary;
     QListWidget *m_testResults;
     QLabel *m_error;
+    QSplitter *m_splitter;
+    ScriptTestPanel *m_scriptPanel = nullptr;
 };
 } // namespace gatehouse

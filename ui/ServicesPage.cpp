@@ -11,6 +11,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "EventScriptsDialog.h"
 #include "MessageBar.h"
 #include "SchemaBrowserDialog.h"
 #include "ServiceEditorDialog.h"
@@ -48,6 +49,10 @@ ServicesPage::ServicesPage(GatehouseClient *client, QWidget *parent)
     m_browse->setToolTip(tr("Tables, columns, relationships and records of a database service."));
     auto *reload = new QPushButton(tr("&Refresh"), this);
     reload->setObjectName(QStringLiteral("refresh"));
+    auto *eventScripts = new QPushButton(tr("Event scri&pts…"), this);
+    eventScripts->setObjectName(QStringLiteral("eventScripts"));
+    eventScripts->setToolTip(tr("Scripts that run before or after calls to a service."));
+    connect(eventScripts, &QPushButton::clicked, this, &ServicesPage::openEventScripts);
 
     connect(reload, &QPushButton::clicked, this, &ServicesPage::refresh);
     connect(m_edit, &QPushButton::clicked, this, [this] {
@@ -75,6 +80,7 @@ ServicesPage::ServicesPage(GatehouseClient *client, QWidget *parent)
     buttons->addWidget(m_delete);
     buttons->addWidget(m_toggle);
     buttons->addWidget(m_browse);
+    buttons->addWidget(eventScripts);
     buttons->addStretch();
     buttons->addWidget(reload);
     contentLayout()->addWidget(m_table);
@@ -229,6 +235,24 @@ ServiceEditorDialog *ServicesPage::openEditor(const ServiceDefinition &service)
     m_editor = editor;
     editor->open();
     return editor;
+}
+
+EventScriptsDialog *ServicesPage::openEventScripts()
+{
+    if (m_eventScripts) {
+        m_eventScripts->raise();
+        m_eventScripts->activateWindow();
+        return m_eventScripts;
+    }
+    QStringList names;
+    for (const ServiceDefinition &service : std::as_const(m_services))
+        names << service.name;
+    auto *dialog = new EventScriptsDialog(client(), names, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_eventScripts = dialog;
+    dialog->show();
+    dialog->refresh();
+    return dialog;
 }
 
 SchemaBrowserDialog *ServicesPage::browseService(const QString &name)

@@ -15,12 +15,14 @@ class QTableWidget;
 
 namespace gatehouse {
 
+class EventScriptsDialog;
 class SchemaBrowserDialog;
 class ServiceEditorDialog;
 
 // The Services page: the engine's services (GET /system/service) with New (a menu of the
 // creatable types from /system/service_type), Edit, Delete (confirmed), Activate/Deactivate,
-// Browse (schema and records of a database service) and Refresh. The editor builds its form
+// Browse (schema and records of a database service), Event scripts (EventScriptsDialog) and
+// Refresh. The editor builds its form
 // from the type's config_schema (ServiceEditorDialog).
 class ServicesPage : public ConsolePage
 {
@@ -36,6 +38,8 @@ public:
     ServiceEditorDialog *editService(const QString &name);
     // Opens the schema browser of the database service `name`.
     SchemaBrowserDialog *browseService(const QString &name);
+    // Opens the event scripts (one dialog at a time).
+    EventScriptsDialog *openEventScripts();
     // Deletes / (de)activates the selected service; Delete asks first (see setConfirmer).
     void deleteSelected();
     void toggleSelected();
@@ -76,6 +80,7 @@ private:
     QList<ServiceDefinition> m_services;
     QList<ServiceTypeInfo> m_types;
     QPointer<ServiceEditorDialog> m_editor;
+    QPointer<EventScriptsDialog> m_eventScripts;
     QPointer<QObject> m_refresh; // the running refresh's calls
     int m_refreshPending = 0;
     std::function<bool(const QString &)> m_confirm;

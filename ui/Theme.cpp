@@ -1,6 +1,7 @@
 #include "Theme.h"
 
 #include <QApplication>
+#include <QFontDatabase>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -73,6 +74,40 @@ bool Theme::isDark()
 {
     const QPalette palette = QApplication::palette();
     return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
+}
+
+QFont Theme::monospaceFont()
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setStyleHint(QFont::Monospace);
+    return font;
+}
+
+QColor Theme::codeColor(CodeRole role)
+{
+    const bool dark = isDark();
+    const QPalette palette = QApplication::palette();
+    switch (role) {
+    case CodeRole::Keyword:
+        return dark ? QColor(0x82, 0xaa, 0xff) : QColor(0x1a, 0x4f, 0xb5);
+    case CodeRole::String:
+        return dark ? QColor(0xa5, 0xd6, 0x86) : QColor(0x2e, 0x7d, 0x32);
+    case CodeRole::Number:
+        return dark ? QColor(0xf7, 0x8c, 0x6c) : QColor(0xb3, 0x4d, 0x00);
+    case CodeRole::Comment:
+        return palette.color(QPalette::PlaceholderText);
+    case CodeRole::Global:
+        return dark ? QColor(0xc7, 0x92, 0xea) : QColor(0x7b, 0x1f, 0xa2);
+    case CodeRole::CurrentLine: {
+        // A faint tint of the selection colour over the editor's background.
+        QColor tint = palette.color(QPalette::Highlight);
+        tint.setAlpha(dark ? 50 : 28);
+        return tint;
+    }
+    case CodeRole::ErrorLine:
+        return dark ? QColor(0x6b, 0x1f, 0x24) : QColor(0xfd, 0xd8, 0xdb);
+    }
+    return palette.color(QPalette::Text);
 }
 
 QString Theme::toString(Mode mode)

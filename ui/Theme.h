@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QColor>
+#include <QFont>
 #include <QString>
 
 namespace gatehouse {
@@ -20,6 +22,20 @@ public:
     static void apply(Mode mode);
     static Mode current();
     static bool isDark(); // the palette in use, whatever the mode
+    // The fixed-pitch font for code and JSON (the platform's, so it matches the user's setup).
+    static QFont monospaceFont();
+    // Colours for code in the palette in use: readable on the light and the dark Base colour.
+    enum class CodeRole
+    {
+        Keyword,
+        String,
+        Number,
+        Comment,
+        Global,
+        CurrentLine,
+        ErrorLine
+    };
+    static QColor codeColor(CodeRole role);
 
     static QString toString(Mode mode);
     static Mode fromString(const QString &name); // unknown names: System
