@@ -297,9 +297,11 @@ void RequestGate::route(RequestContext &context, const QString &servicePath) con
     context.resourceParts = parts;
     context.resource = parts.join(QLatin1Char('/'));
 
-    if (!request.body.isEmpty()) {
-        if (!isJsonContentType(request.header("content-type")))
-            throw ApiError(415, QStringLiteral("Only JSON request bodies are supported."));
+    const auto service = context.serviceName.isEmpty() ? nullptr : m_services.find(context.serviceName);
+    const bool jsonBody = isJsonContentType(request.header("content-type"));
+    if (!request.body.isEmpty() && !jsonBody && !(service && service->acceptsRawBody()))
+        throw ApiError(415, QStringLiteral("Only JSON request bodies are supported."));
+    if (!request.body.isEmpty() && jsonBody) {
         if (!jsonDepthWithin(request.body))
             throw ApiError::badRequest(
                 QStringLiteral("The JSON request body is nested more than %1 levels deep.")
@@ -309,7 +311,6 @@ void RequestGate::route(RequestContext &context, const QString &servicePath) con
             throw ApiError::badRequest(QStringLiteral("Malformed JSON in request body."));
     }
 
-    const auto service = context.serviceName.isEmpty() ? nullptr : m_services.find(context.serviceName);
     context.isPublicRoute = service && service->isPublicRoute(context.resource, context.verb);
 }
 

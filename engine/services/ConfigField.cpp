@@ -45,13 +45,12 @@ ConfigField &&ConfigField::withRange(qint64 min, qint64 max) &&
 
 const QStringList &ConfigField::types()
 {
-    static const QStringList names{QStringLiteral("string"),   QStringLiteral("text"),
-                                   QStringLiteral("password"), QStringLiteral("integer"),
-                                   QStringLiteral("number"),   QStringLiteral("boolean"),
-                                   QStringLiteral("picklist"), QStringLiteral("multi_picklist"),
-                                   QStringLiteral("url"),      QStringLiteral("array"),
-                                   QStringLiteral("object"),   QStringLiteral("role"),
-                                   QStringLiteral("role_map"), QStringLiteral("json"), QStringLiteral("script")};
+    static const QStringList names{
+        QStringLiteral("string"),   QStringLiteral("text"),           QStringLiteral("password"),
+        QStringLiteral("integer"),  QStringLiteral("number"),         QStringLiteral("boolean"),
+        QStringLiteral("picklist"), QStringLiteral("multi_picklist"), QStringLiteral("url"),
+        QStringLiteral("array"),    QStringLiteral("object"),         QStringLiteral("role"),
+        QStringLiteral("role_map"), QStringLiteral("json"),           QStringLiteral("script")};
     return names;
 }
 

@@ -56,6 +56,10 @@ public:
     // Services that route to other services (the OpenAI drop-in routes by model alias) check
     // RBAC against the target themselves: the gate still authenticates, then skips its check.
     virtual bool authorizesItself() const { return false; }
+    // Services that pass bodies on as they came (rws forwards them, scripts see them as text)
+    // take any content type; the gate still parses and checks JSON bodies for them. Default:
+    // JSON bodies only (415 otherwise).
+    virtual bool acceptsRawBody() const { return false; }
     // Transport checks for requests on the service type's own path (ServiceType::ownPath, e.g.
     // /mcp/{name}), made before credentials are read: a refusal ends the request there.
     virtual std::optional<HttpResponse> admitTransport(const HttpRequest &request) const

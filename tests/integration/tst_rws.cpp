@@ -299,6 +299,25 @@ private Q_SLOTS:
             QCOMPARE(headers["content-type"].get<QString>(), QStringLiteral("application/json"));
     }
 
+    void rawBodiesPassThrough()
+    {
+        // Not JSON: forwarded byte for byte with the client's content type (other services
+        // answer 415 to the same body).
+        const QByteArray xml("<order id=\"7\">caf\xc3\xa9</order>");
+        const TestResponse r =
+            asAdmin("POST", url(QStringLiteral("/orders")), xml, {{"Content-Type", "application/xml"}});
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QCOMPARE(r.json["body"].get<std::string>(), xml.toStdString());
+        QCOMPARE(r.json["headers"]["content-type"].get<QString>(), QStringLiteral("application/xml"));
+        const TestResponse refused = asAdmin("POST", QStringLiteral("/api/v2/system/role"), xml,
+                                             {{"Content-Type", "application/xml"}});
+        QCOMPARE(refused.status, 415);
+        // A body that claims to be JSON is still checked by the gate.
+        const TestResponse malformed =
+            asAdmin("POST", url(QStringLiteral("/orders")), "{nope", {{"Content-Type", "application/json"}});
+        QCOMPARE(malformed.status, 400);
+    }
+
     void secretNeverLeaks()
     {
         // In the API output only because the test upstream echoes it; the gateway itself never

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QObject>
 #include <QStringList>
+#include <QtGlobal>
 
 class QWidget;
 
@@ -21,5 +23,16 @@ public:
     // Signs in through the window's own sign-in dialog as TestServer's admin.
     static bool signInAsAdmin(MainWindow &window);
 };
+
+// The child of `parent` named `name`, with a warning naming what is missing (the test then
+// fails on the null pointer instead of a silent skip).
+template <typename T>
+T *child(QObject *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
+    return found;
+}
 } // namespace test
 } // namespace gatehouse

@@ -30,6 +30,7 @@
 #include "AppEditorDialog.h"
 #include "AppRoleTable.h"
 #include "AppsPage.h"
+#include "ConsoleChecks.h"
 #include "ConsolePage.h"
 #include "FieldMaskTable.h"
 #include "JsonTableModel.h"
@@ -51,14 +52,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-template <typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
 
 // Every mnemonic label has a buddy with an accessible name, and no two mnemonics collide.
 void checkAccessibility(QWidget *dialog)

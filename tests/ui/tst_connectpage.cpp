@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include "ConnectPage.h"
+#include "ConsoleChecks.h"
 #include "ConsoleSettings.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -24,14 +25,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-template <typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qFatal("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
-    return found;
-}
 
 bool signInThroughDialog(MainWindow &window)
 {

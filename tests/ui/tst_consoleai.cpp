@@ -32,6 +32,7 @@
 #include "AiProviderPreset.h"
 #include "ApiDocsPage.h"
 #include "BudgetProjection.h"
+#include "ConsoleChecks.h"
 #include "JsonTableModel.h"
 #include "KeyValueTable.h"
 #include "MainWindow.h"
@@ -45,14 +46,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-template <typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
 
 // Every mnemonic label has a buddy with an accessible name, and no two mnemonics collide.
 void checkAccessibility(QWidget *widget)

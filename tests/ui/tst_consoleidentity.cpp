@@ -69,14 +69,6 @@ BrowserAnswer browse(const QUrl &url)
     return answer;
 }
 
-template <typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
 // Every field is labelled for assistive technology and no two mnemonics collide.
 void checkAccessibility(QWidget *dialog)
 {

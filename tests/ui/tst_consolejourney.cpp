@@ -46,14 +46,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-template <typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
-    return found;
-}
 
 QStringList column(const JsonTableModel *model, const QString &key)
 {

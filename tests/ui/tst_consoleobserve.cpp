@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ConsoleChecks.h"
 #include "CsvExporter.h"
 #include "DashboardPage.h"
 #include "LiveTailTab.h"
@@ -43,14 +44,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-template <typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
 
 // Every field is labelled for assistive technology, every mnemonic label has a buddy, and no
 // two mnemonics of `widget` collide.

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ConsoleChecks.h"
 #include "ConsoleSettings.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -31,14 +32,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-template <typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
 
 QString readText(const QString &path)
 {

@@ -43,14 +43,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-template <typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
 
 // The highlighter's format at `column` of line `line` (0-based), default when none applies.
 QTextCharFormat formatAt(QPlainTextEdit &edit, int line, int column)

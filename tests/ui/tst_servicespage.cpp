@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ConsoleChecks.h"
 #include "JsonTableModel.h"
 #include "MessageBar.h"
 #include "SchemaBrowserDialog.h"
@@ -34,14 +35,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-template <typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
 
 // Every mnemonic label has a buddy with an accessible name, and no two mnemonics collide.
 void checkAccessibility(QWidget *dialog)

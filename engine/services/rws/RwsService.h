@@ -26,6 +26,7 @@ public:
     static void registerType(ServiceManager &manager);
 
     QStringList accessComponents() const override;
+    bool acceptsRawBody() const override { return true; }
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
 
 private:

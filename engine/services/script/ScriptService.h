@@ -21,6 +21,7 @@ public:
     static ConfigSchema configSchema();
 
     QStringList accessComponents() const override;
+    bool acceptsRawBody() const override { return true; }
     void handle(std::shared_ptr<const RequestContext> context, Completion done) override;
 
     // event = {request: {method, path, parameters, headers (no credentials), body}, resource}.
