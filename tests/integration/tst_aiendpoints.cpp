@@ -17,12 +17,6 @@ namespace {
 constexpr const char *kSsn = "998-92-8586";
 constexpr const char *kEmail = "amelia.redfield@hollowell-furniture.example";
 
-QString str(const Json &value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>())
-                             : QString::fromStdString(value.dump());
-}
-
 Json endpoint(const char *name, const char *output, Json parameters = Json())
 {
     if (parameters.is_null())
@@ -49,16 +43,6 @@ private:
     std::unique_ptr<TestServer> m_server;
     qint64 m_demo = 0;
     QString m_callerKey;
-
-    qint64 serviceId(const QString &name)
-    {
-        const TestResponse r = m_server->admin(
-            "GET", QStringLiteral("/api/v2/system/service?filter=") +
-                       QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("name = '%1'").arg(name))));
-        if (r.status != 200 || r.json["resource"].empty())
-            return 0;
-        return r.json["resource"][0]["id"].get<qint64>();
-    }
 
     Json aiConfig(const QString &dataKey, const Json &endpoints)
     {
@@ -91,7 +75,7 @@ private slots:
         options.demo = true;
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        m_demo = serviceId(QStringLiteral("demo"));
+        m_demo = m_server->serviceId(QStringLiteral("demo"));
         QVERIFY(m_demo);
 
         const qint64 reader = m_server->createRole(
@@ -193,23 +177,12 @@ private slots:
         QVERIFY(str(posted.json["content"]).contains(QStringLiteral("Ava Galloway")));
 
         // The data call is audited as the endpoint's, with the data-access role.
-        QVERIFY(m_server->flushAudit());
-        const TestResponse audit =
-            m_server->admin("GET", QStringLiteral("/api/v2/system/audit?fields=*&order=id%20DESC&limit=20"));
-        bool found = false;
-        for (const Json &row : audit.json["resource"]) {
-            Json params = row.value("params", Json());
-            if (params.is_string())
-                params = parseJsonOrDiscarded(QByteArray::fromStdString(params.get<std::string>()));
-            if (params.is_object() && params.value("_parent_request_id", std::string()) ==
-                                          posted.header("x-request-id").toStdString()) {
-                found = true;
-                QCOMPARE(str(params["_origin"]), QStringLiteral("ai-endpoint"));
-                QCOMPARE(str(row["role_name"]), QStringLiteral("ep_reader"));
-                QCOMPARE(str(row["component"]), QStringLiteral("_proc/getcustomersummarydata"));
-            }
-        }
-        QVERIFY(found);
+        const Json children =
+            m_server->childAuditRecords(QString::fromLatin1(posted.header("x-request-id")), 20);
+        QCOMPARE(int(children.size()), 1);
+        QCOMPARE(str(children[0]["params"]["_origin"]), QStringLiteral("ai-endpoint"));
+        QCOMPARE(str(children[0]["role_name"]), QStringLiteral("ep_reader"));
+        QCOMPARE(str(children[0]["component"]), QStringLiteral("_proc/getcustomersummarydata"));
     }
 
     void parametersAreValidated()

@@ -23,11 +23,6 @@ using namespace gatehouse;
 using namespace gatehouse::test;
 
 namespace {
-QString str(const Json &value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>())
-                             : QString::fromStdString(value.dump());
-}
 
 // A JSON number, or -1 (never an exception) when the field is missing or not a number.
 double num(const Json &value)

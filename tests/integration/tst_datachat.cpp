@@ -24,12 +24,6 @@ constexpr const char *kPassword = "Hidden-Passw0rd-For-Tests";
 constexpr const char *kSsn = "998-92-8586"; // customer 1's SSN in the demo data
 constexpr const char *kEmail = "amelia.redfield@hollowell-furniture.example";
 
-QString str(const Json &value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>())
-                             : QString::fromStdString(value.dump());
-}
-
 Json ask(const char *question)
 {
     return Json{{"messages", Json::array({Json{{"role", "user"}, {"content", question}}})}};
@@ -68,16 +62,6 @@ private:
     QString m_callerKey;
     QString m_userToken;
 
-    qint64 serviceId(const QString &name)
-    {
-        const TestResponse r = m_server->admin(
-            "GET", QStringLiteral("/api/v2/system/service?filter=") +
-                       QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("name = '%1'").arg(name))));
-        if (r.status != 200 || r.json["resource"].empty())
-            return 0;
-        return r.json["resource"][0]["id"].get<qint64>();
-    }
-
     qint64 createAi(const QString &name, Json config, const QString &dataKey, const Json &dataChat)
     {
         config["data_access_api_key"] = dataKey.toStdString();
@@ -111,28 +95,6 @@ private:
         return r.status == 200 ? r.json["meta"]["count"].get<int>() : -1;
     }
 
-    // The audit records of the internal calls a request caused.
-    Json childRecords(const QString &parentRequestId)
-    {
-        Json out = Json::array();
-        if (!m_server->flushAudit())
-            return out;
-        const TestResponse r =
-            m_server->admin("GET", QStringLiteral("/api/v2/system/audit?fields=*&order=id%20DESC&limit=200"));
-        for (const Json &row : r.json.value("resource", Json::array())) {
-            Json params = row.value("params", Json());
-            if (params.is_string())
-                params = parseJsonOrDiscarded(QByteArray::fromStdString(params.get<std::string>()));
-            if (params.is_object() &&
-                params.value("_parent_request_id", std::string()) == parentRequestId.toStdString()) {
-                Json copy = row;
-                copy["params"] = params;
-                out.push_back(copy);
-            }
-        }
-        return out;
-    }
-
     QByteArray streamPost(const QString &path, const Json &body, int abortAfterReads = -1)
     {
         QNetworkRequest request(QUrl(m_server->baseUrl() + path));
@@ -164,7 +126,7 @@ private slots:
         options.demo = true;
         m_server = std::make_unique<TestServer>(options);
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        m_demo = serviceId(QStringLiteral("demo"));
+        m_demo = m_server->serviceId(QStringLiteral("demo"));
         QVERIFY(m_demo);
 
         // The data-access role: read everything in the demo, named queries too; SSN and e-mail masked.
@@ -357,7 +319,7 @@ private slots:
         QVERIFY(!seenText(seen[1]).contains(QLatin1String(kEmail)));
 
         // One audit record per tool call, naming data-chat and the request that caused it.
-        const Json children = childRecords(QString::fromLatin1(r.header("x-request-id")));
+        const Json children = m_server->childAuditRecords(QString::fromLatin1(r.header("x-request-id")));
         QCOMPARE(int(children.size()), 1);
         QCOMPARE(str(children[0]["params"]["_origin"]), QStringLiteral("data-chat"));
         QCOMPARE(str(children[0]["service"]), QStringLiteral("demo"));
@@ -462,7 +424,7 @@ private slots:
         for (const Json &request : seen)
             QVERIFY2(!seenText(request).contains(QStringLiteral("Amelia Redfield")),
                      qPrintable(seenText(request)));
-        const Json children = childRecords(QString::fromLatin1(r.header("x-request-id")));
+        const Json children = m_server->childAuditRecords(QString::fromLatin1(r.header("x-request-id")));
         QCOMPARE(int(children.size()), 2);
         for (const Json &child : children) {
             QCOMPARE(str(child["role_name"]), QStringLiteral("dc_hidden"));

@@ -14,14 +14,6 @@
 using namespace gatehouse;
 using namespace gatehouse::test;
 
-namespace {
-QString str(const Json &value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>())
-                             : QString::fromStdString(value.dump());
-}
-} // namespace
-
 class TestEventScripts : public QObject
 {
     Q_OBJECT

@@ -32,11 +32,6 @@ const QString kUserSession = QStringLiteral("/api/v2/user/session");
 const QString kAdminSession = QStringLiteral("/api/v2/system/admin/session");
 const char *kInvalid = "Invalid credentials supplied.";
 
-QString str(const Json &value)
-{
-    return value.is_string() ? value.get<QString>() : QString::fromStdString(value.dump());
-}
-
 QString errorMessage(const TestResponse &r)
 {
     const auto error = r.json.is_object() ? r.json.find("error") : r.json.end();

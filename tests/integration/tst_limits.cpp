@@ -30,10 +30,6 @@ const QString kCache = QStringLiteral("/api/v2/system/limit_cache");
 const QString kCustomers = QStringLiteral("/api/v2/demo/_table/customers?limit=1");
 const QString kProducts = QStringLiteral("/api/v2/demo/_table/products?limit=1");
 
-QString str(const Json &value)
-{
-    return value.is_string() ? value.get<QString>() : QString::fromStdString(value.dump());
-}
 } // namespace
 
 class TestLimits : public QObject

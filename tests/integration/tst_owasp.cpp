@@ -42,11 +42,6 @@ QString enc(const QString &value)
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
-QString str(const Json &value)
-{
-    return value.is_string() ? value.get<QString>() : QString::fromStdString(value.dump());
-}
-
 QString message(const TestResponse &r)
 {
     if (r.json.is_object() && r.json.contains("error") && r.json["error"].contains("message"))

@@ -21,14 +21,6 @@
 using namespace gatehouse;
 using namespace gatehouse::test;
 
-namespace {
-QString str(const Json &value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>())
-                             : QString::fromStdString(value.dump());
-}
-} // namespace
-
 class TestScriptService : public QObject
 {
     Q_OBJECT
@@ -46,37 +38,6 @@ private:
         Json config = extra;
         config["content"] = source.toStdString();
         return m_server->createService(Json{{"name", name}, {"type", "script"}, {"config", config}}) != 0;
-    }
-
-    qint64 serviceId(const QString &name)
-    {
-        const TestResponse r = m_server->admin(
-            "GET", QStringLiteral("/api/v2/system/service?filter=") +
-                       QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("name = '%1'").arg(name))));
-        if (r.status != 200 || r.json["resource"].empty())
-            return 0;
-        return r.json["resource"][0]["id"].get<qint64>();
-    }
-
-    Json childRecords(const QString &parentRequestId)
-    {
-        Json out = Json::array();
-        if (!m_server->flushAudit())
-            return out;
-        const TestResponse r =
-            m_server->admin("GET", QStringLiteral("/api/v2/system/audit?fields=*&order=id%20DESC&limit=500"));
-        for (const Json &row : r.json.value("resource", Json::array())) {
-            Json params = row.value("params", Json());
-            if (params.is_string())
-                params = parseJsonOrDiscarded(QByteArray::fromStdString(params.get<std::string>()));
-            if (params.is_object() &&
-                params.value("_parent_request_id", std::string()) == parentRequestId.toStdString()) {
-                Json copy = row;
-                copy["params"] = params;
-                out.push_back(copy);
-            }
-        }
-        return out;
     }
 
 private slots:
@@ -154,7 +115,7 @@ private slots:
                            "return {answer: answer.content};")));
 
         // Requestor-type RBAC: the notes table only for scripts, or only for direct API calls.
-        const qint64 readScript = serviceId(QStringLiteral("sc_read"));
+        const qint64 readScript = m_server->serviceId(QStringLiteral("sc_read"));
         QVERIFY(readScript);
         const qint64 scriptOnly = m_server->createRole(QStringLiteral("script_only"),
                                                        Json::array({Json{{"service_id", m_notes},
@@ -196,7 +157,7 @@ private slots:
         QCOMPARE(r.json["gone"].get<int>(), 404);
         QCOMPARE(str(r.json["who"]), QString::fromLatin1(TestServer::kAdminEmail));
         // The nested calls are audited as the script's, under the request that ran it.
-        const Json children = childRecords(QString::fromLatin1(r.header("x-request-id")));
+        const Json children = m_server->childAuditRecords(QString::fromLatin1(r.header("x-request-id")));
         QVERIFY2(children.size() >= 6, children.dump().c_str());
         for (const Json &child : children)
             QCOMPARE(str(child["params"]["_origin"]), QStringLiteral("script"));
@@ -290,10 +251,10 @@ private slots:
         }
         // Audit: the outer script's call to sc_inner, then sc_inner's call to notes, both "script".
         QVERIFY(!firstRequestId.isEmpty());
-        const Json children = childRecords(firstRequestId);
+        const Json children = m_server->childAuditRecords(firstRequestId);
         QCOMPARE(int(children.size()), 1);
         QCOMPARE(str(children[0]["params"]["_origin"]), QStringLiteral("script"));
-        const Json grandChildren = childRecords(str(children[0]["request_id"]));
+        const Json grandChildren = m_server->childAuditRecords(str(children[0]["request_id"]));
         QVERIFY2(grandChildren.size() == 1, children.dump().c_str());
         QCOMPARE(str(grandChildren[0]["params"]["_origin"]), QStringLiteral("script"));
     }

@@ -36,11 +36,6 @@ bool inSecretService()
     return qEnvironmentVariableIntValue("GATEHOUSE_IN_SECRET_SERVICE") == 1;
 }
 
-QString str(const Json &value)
-{
-    return value.is_string() ? value.get<QString>() : QString::fromStdString(value.dump());
-}
-
 // Everything spdlog and Qt's message handler print while a test runs.
 class CaptureSink : public spdlog::sinks::base_sink<std::mutex>
 {

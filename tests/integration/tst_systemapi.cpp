@@ -28,11 +28,6 @@ namespace {
 const QString kApi = QStringLiteral("/api/v2/system");
 const QByteArray kSecret = "S3cret-Value-Do-Not-Store-7731";
 
-QString str(const Json &value)
-{
-    return value.is_string() ? value.get<QString>() : QString::fromStdString(value.dump());
-}
-
 Headers bearer(const QString &token)
 {
     return {{"Authorization", "Bearer " + token.toLatin1()}};

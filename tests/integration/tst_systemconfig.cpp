@@ -14,11 +14,6 @@ using namespace gatehouse::test;
 namespace {
 const QString kConfig = QStringLiteral("/api/v2/system/config");
 
-QString str(const Json &value)
-{
-    return value.is_string() ? value.get<QString>() : QString::fromStdString(value.dump());
-}
-
 QStringList strings(const Json &array)
 {
     QStringList out;

@@ -28,11 +28,6 @@ namespace {
 const QString kUserPassword = QStringLiteral("Legacy-Passw0rd-2024");
 const QString kNow = QStringLiteral("2025-01-15 10:00:00");
 
-QString str(const Json &value)
-{
-    return value.is_string() ? value.get<QString>() : QString::fromStdString(value.dump());
-}
-
 // One connection per database file, closed before the engine opens it.
 class Db
 {

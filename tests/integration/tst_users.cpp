@@ -24,11 +24,6 @@ const QString kSystem = QStringLiteral("/api/v2/system");
 const QString kUser = QStringLiteral("/api/v2/user");
 const QString kPassword = QStringLiteral("User-Passw0rd-1");
 
-QString str(const Json &value)
-{
-    return value.is_string() ? value.get<QString>() : QString::fromStdString(value.dump());
-}
-
 Headers withToken(const QString &token, const QString &key = QString())
 {
     Headers headers{{"X-DreamFactory-Session-Token", token.toLatin1()}};

@@ -214,4 +214,35 @@ bool TestServer::flushAudit()
     }
     return result;
 }
+
+qint64 TestServer::serviceId(const QString &name)
+{
+    const TestResponse r = admin(
+        "GET", QStringLiteral("/api/v2/system/service?filter=") +
+                   QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("name = '%1'").arg(name))));
+    if (r.status != 200 || !r.json.contains("resource") || r.json["resource"].empty())
+        return 0;
+    return r.json["resource"][0]["id"].get<qint64>();
+}
+
+Json TestServer::childAuditRecords(const QString &parentRequestId, int scan)
+{
+    Json out = Json::array();
+    if (!flushAudit())
+        return out;
+    const TestResponse r =
+        admin("GET", QStringLiteral("/api/v2/system/audit?fields=*&order=id%20DESC&limit=%1").arg(scan));
+    for (const Json &row : r.json.value("resource", Json::array())) {
+        Json params = row.value("params", Json());
+        if (params.is_string())
+            params = parseJsonOrDiscarded(QByteArray::fromStdString(params.get<std::string>()));
+        if (params.is_object() &&
+            params.value("_parent_request_id", std::string()) == parentRequestId.toStdString()) {
+            Json copy = row;
+            copy["params"] = params;
+            out.push_back(copy);
+        }
+    }
+    return out;
+}
 } // namespace gatehouse::test

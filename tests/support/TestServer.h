@@ -16,6 +16,13 @@ namespace gatehouse::test {
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
+// A JSON value as text for QCOMPARE: a string as it is, anything else as its JSON.
+inline QString str(const Json &value)
+{
+    return value.is_string() ? QString::fromStdString(value.get<std::string>())
+                             : QString::fromStdString(value.dump());
+}
+
 struct TestResponse
 {
     int status = 0;
@@ -79,6 +86,11 @@ public:
     qint64 createUser(const QString &email, const QString &password, const Json &extra = Json::object());
     // Signs a user in through user/session with an app's API key.
     TestResponse userLogin(const QString &email, const QString &password, const QString &apiKey);
+    // The id of the service called `name`, or 0.
+    qint64 serviceId(const QString &name);
+    // The audit records (params parsed) of the internal calls the request `parentRequestId` caused,
+    // among the newest `scan` records; flushes the audit log first.
+    Json childAuditRecords(const QString &parentRequestId, int scan = 500);
 
 private:
     Options m_options;
