@@ -5,6 +5,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 
+#include "JsonText.h"
 #include "TableRowControls.h"
 
 namespace gatehouse {
@@ -96,9 +97,7 @@ void RwsRuleTable::addRule(const QJsonObject &rule)
     const QString name = rule.value(QLatin1String("name")).toString();
     m_table->setItem(row, 0, new QTableWidgetItem(name));
     const QJsonValue value = rule.value(QLatin1String("value"));
-    m_table->setItem(row, 1,
-                     new QTableWidgetItem(value.isDouble() ? QString::number(value.toDouble(), 'g', 15)
-                                                           : value.toString()));
+    m_table->setItem(row, 1, new QTableWidgetItem(JsonText::scalar(value)));
     const QStringList flags = flagKeys();
     // A new parameter is sent out (outbound) by default: that is what adding one is for.
     const bool isNew = rule.isEmpty();

@@ -15,28 +15,13 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "JsonText.h"
 #include "ScriptEditor.h"
 #include "Theme.h"
 #include "client/GatehouseClient.h"
 
 namespace gatehouse {
 namespace {
-QString prettyJson(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)).trimmed();
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)).trimmed();
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 15);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (value.isNull())
-        return QStringLiteral("null");
-    return {};
-}
 
 QPlainTextEdit *jsonEdit(QWidget *parent, const QString &placeholder, int height)
 {
@@ -219,8 +204,8 @@ void ScriptTestPanel::setSample(const QString &method, const QString &path, cons
 {
     m_method->setCurrentText(method.toUpper());
     m_path->setText(path);
-    m_parameters->setPlainText(parameters.isEmpty() ? QString() : prettyJson(parameters));
-    m_body->setPlainText(body.isUndefined() || body.isNull() ? QString() : prettyJson(body));
+    m_parameters->setPlainText(parameters.isEmpty() ? QString() : JsonText::readable(parameters));
+    m_body->setPlainText(body.isUndefined() || body.isNull() ? QString() : JsonText::readable(body));
 }
 
 bool ScriptTestPanel::parseJsonField(QPlainTextEdit *edit, const QString &what, QJsonValue *out,
@@ -311,11 +296,11 @@ void ScriptTestPanel::showResult(const ApiReply &reply)
     const qint64 ms = answer.value(QLatin1String("duration_ms")).toInteger();
     const QJsonObject error = answer.value(QLatin1String("error")).toObject();
     if (m_kind == Kind::Service)
-        m_result->setPlainText(prettyJson(response.value(QLatin1String("content"))));
+        m_result->setPlainText(JsonText::readable(response.value(QLatin1String("content"))));
     else
-        m_result->setPlainText(prettyJson(answer.value(QLatin1String("event"))));
+        m_result->setPlainText(JsonText::readable(answer.value(QLatin1String("event"))));
     for (const QJsonValue &line : answer.value(QLatin1String("logs")).toArray())
-        m_logs->addItem(line.isString() ? line.toString() : prettyJson(line));
+        m_logs->addItem(line.isString() ? line.toString() : JsonText::readable(line));
     if (!error.isEmpty()) {
         m_summary->setText(tr("Failed after %1 ms: %2").arg(ms).arg(describeError(error)));
         m_errorLine = errorLineOf(error);

@@ -13,36 +13,12 @@
 #include <QSpinBox>
 #include <QUrl>
 
+#include "JsonText.h"
 #include "KeyValueTable.h"
 #include "ScriptEditor.h"
 
 namespace gatehouse {
 namespace {
-QString scalarText(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 15);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
-}
-
-// JSON text for a json field; scalars through a one-element array (QJsonDocument holds
-// objects and arrays only).
-QString jsonText(const QJsonValue &value)
-{
-    if (value.isUndefined() || value.isNull())
-        return {};
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)).trimmed();
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)).trimmed();
-    QString text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
-    return text.mid(1, text.size() - 2);
-}
-
 // Parses any JSON value; `ok` false when the text is not JSON.
 QJsonValue parseJson(const QString &text, QString *error)
 {
@@ -165,10 +141,10 @@ QWidget *ServiceConfigForm::createEditor(const Field &field)
         if (type == QLatin1String("json"))
             edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         if (type == QLatin1String("array"))
-            edit->setPlaceholderText(
-                def.isArray()
-                    ? tr("One per line; default: %1").arg(lines(jsonText(def)).join(QLatin1Char(' ')))
-                    : tr("One entry per line"));
+            edit->setPlaceholderText(def.isArray()
+                                         ? tr("One per line; default: %1")
+                                               .arg(lines(JsonText::indented(def)).join(QLatin1Char(' ')))
+                                         : tr("One entry per line"));
         else if (type == QLatin1String("text") && def.isString())
             edit->setPlaceholderText(def.toString());
         return edit;
@@ -179,7 +155,7 @@ QWidget *ServiceConfigForm::createEditor(const Field &field)
         const double max = field.spec.value(QLatin1String("max")).toDouble(2147483646);
         // One below the minimum stands for "not set": the engine's default applies.
         spin->setRange(min - 1, int(qMin(max, 2147483646.0)));
-        spin->setSpecialValueText(def.isDouble() ? tr("(default: %1)").arg(scalarText(def))
+        spin->setSpecialValueText(def.isDouble() ? tr("(default: %1)").arg(JsonText::scalar(def))
                                                  : tr("(not set)"));
         spin->setValue(spin->minimum());
         return spin;
@@ -189,7 +165,7 @@ QWidget *ServiceConfigForm::createEditor(const Field &field)
         spin->setDecimals(4);
         const double min = field.spec.value(QLatin1String("min")).toDouble(0);
         spin->setRange(min - 1, field.spec.value(QLatin1String("max")).toDouble(1e12));
-        spin->setSpecialValueText(def.isDouble() ? tr("(default: %1)").arg(scalarText(def))
+        spin->setSpecialValueText(def.isDouble() ? tr("(default: %1)").arg(JsonText::scalar(def))
                                                  : tr("(not set)"));
         spin->setValue(spin->minimum());
         return spin;
@@ -243,20 +219,20 @@ void ServiceConfigForm::loadField(const Field &field, const QJsonValue &value)
     if (field.custom) {
         loadCustom(w, value);
     } else if (auto *edit = qobject_cast<QLineEdit *>(w)) {
-        edit->setText(scalarText(value));
+        edit->setText(JsonText::scalar(value));
     } else if (auto *text = qobject_cast<QPlainTextEdit *>(w)) {
         if (type == QLatin1String("json")) {
-            text->setPlainText(jsonText(value));
+            text->setPlainText(JsonText::indented(value));
         } else if (type == QLatin1String("array")) {
             QStringList entries;
             if (value.isArray())
                 for (const QJsonValue &entry : value.toArray())
-                    entries << scalarText(entry);
+                    entries << JsonText::scalar(entry);
             else if (value.isString()) // "openid email" as well as ["openid", "email"]
                 entries = value.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
             text->setPlainText(entries.join(QLatin1Char('\n')));
         } else {
-            text->setPlainText(scalarText(value));
+            text->setPlainText(JsonText::scalar(value));
         }
     } else if (auto *spin = qobject_cast<QSpinBox *>(w)) {
         spin->setValue(value.isDouble()                                  ? value.toInt()

@@ -16,6 +16,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "JsonText.h"
 #include "KeyValueTable.h"
 #include "client/GatehouseClient.h"
 
@@ -204,12 +205,8 @@ void TryItPanel::showReply(const ApiReply &reply, qint64 elapsedMs)
             tr("Status %1 · %2 ms · %3").arg(reply.status).arg(elapsedMs).arg(reply.errorMessage));
     }
     m_requestId->setText(reply.requestId.isEmpty() ? QString() : tr("Request id: %1").arg(reply.requestId));
-    if (reply.body.isObject())
-        m_response->setPlainText(
-            QString::fromUtf8(QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Indented)));
-    else if (reply.body.isArray())
-        m_response->setPlainText(
-            QString::fromUtf8(QJsonDocument(reply.body.toArray()).toJson(QJsonDocument::Indented)));
+    if (reply.body.isObject() || reply.body.isArray())
+        m_response->setPlainText(JsonText::indented(reply.body));
     else
         m_response->setPlainText(tr("(The answer has no JSON body.)"));
 }

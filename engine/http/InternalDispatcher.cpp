@@ -8,6 +8,16 @@
 
 namespace gatehouse {
 
+InternalOrigin InternalOrigin::of(const RequestContext &context, const QString &name)
+{
+    InternalOrigin origin;
+    origin.name = name;
+    origin.parentRequestId = context.requestId;
+    origin.peer = context.request.peer;
+    origin.userAgent = context.request.header("user-agent");
+    return origin;
+}
+
 InternalDispatcher::InternalDispatcher(QObject *parent)
     : QObject(parent)
 {

@@ -48,6 +48,9 @@ struct InternalOrigin
     // mask) and rate limits exempt it. `scriptDepth`: how many script runs are nested above.
     int requestor = RequestorApi;
     int scriptDepth = 0;
+
+    // The origin `name` of calls made on behalf of `context`'s request.
+    static InternalOrigin of(const RequestContext &context, const QString &name);
 };
 
 // In-process dispatch through the request gate, without a loop-back HTTP call: no worker or

@@ -71,26 +71,6 @@ QString compact(const QJsonValue &value)
     return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
 }
 
-// The rws schema as the REST contract gives it; the engine's, when it has the type, wins.
-QJsonArray contractRwsSchema()
-{
-    const auto field = [](const char *name, const char *type) {
-        return QJsonObject{{QStringLiteral("name"), QLatin1String(name)},
-                           {QStringLiteral("type"), QLatin1String(type)},
-                           {QStringLiteral("label"), QLatin1String(name)}};
-    };
-    QJsonObject baseUrl = field("base_url", "url");
-    baseUrl.insert(QStringLiteral("required"), true);
-    return {baseUrl,
-            field("timeout", "integer"),
-            field("connect_timeout", "integer"),
-            field("allowed_hosts", "array"),
-            field("parameters", "json"),
-            field("headers", "json"),
-            field("cache_ttl", "integer"),
-            field("max_redirects", "integer")};
-}
-
 bool waitLoaded(ServiceEditorDialog *editor)
 {
     if (editor->isLoaded())
@@ -106,11 +86,6 @@ class TestScriptConsole : public QObject
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<GatehouseClient> m_client;
-
-    bool engineHasType(const QString &type)
-    {
-        return m_server->admin("GET", QStringLiteral("/api/v2/system/service_type/") + type).status == 200;
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -255,14 +230,11 @@ private Q_SLOTS:
 
     void rwsRuleTablesRoundTripToConfig()
     {
-        QJsonArray schema = contractRwsSchema();
-        if (engineHasType(QStringLiteral("rws"))) {
-            const TestResponse type =
-                m_server->admin("GET", QStringLiteral("/api/v2/system/service_type/rws"));
-            const QJsonObject body = QJsonDocument::fromJson(type.body).object();
-            schema = body.value(QLatin1String("config_schema")).toArray();
-            QVERIFY(!schema.isEmpty());
-        }
+        const TestResponse type = m_server->admin("GET", QStringLiteral("/api/v2/system/service_type/rws"));
+        QCOMPARE(type.status, 200);
+        const QJsonArray schema =
+            QJsonDocument::fromJson(type.body).object().value(QLatin1String("config_schema")).toArray();
+        QVERIFY(!schema.isEmpty());
         RwsServiceForm form;
         form.setSchema(schema);
         RwsRuleTable *parameters = form.parametersTable();
@@ -343,8 +315,6 @@ private Q_SLOTS:
 
     void rwsServiceThroughTheServicesPage()
     {
-        if (!engineHasType(QStringLiteral("rws")))
-            QSKIP("this engine has no rws service type");
         ServicesPage page(m_client.get());
         QSignalSpy refreshed(&page, &ServicesPage::refreshed);
         page.refresh();
@@ -391,8 +361,6 @@ private Q_SLOTS:
 
     void scriptedServiceRunWithASampleRequest()
     {
-        if (!engineHasType(QStringLiteral("script")))
-            QSKIP("this engine has no script service type");
         ServicesPage page(m_client.get());
         QSignalSpy refreshed(&page, &ServicesPage::refreshed);
         page.refresh();
@@ -481,8 +449,6 @@ private Q_SLOTS:
 
     void eventScriptsCreateEditDelete()
     {
-        if (m_server->admin("GET", QStringLiteral("/api/v2/system/event_script")).status != 200)
-            QSKIP("this engine has no /system/event_script");
         ServicesPage page(m_client.get());
         QSignalSpy refreshed(&page, &ServicesPage::refreshed);
         page.refresh();
@@ -523,15 +489,13 @@ private Q_SLOTS:
         editor->scriptEditor()->setPlainText(QStringLiteral("event.request.parameters.tagged = 'yes';\n"));
         child<QCheckBox>(editor, QStringLiteral("allow_event_modification"))->setChecked(true);
 
-        if (engineHasType(QStringLiteral("script"))) {
-            // Run on a sample event: the request as the script left it.
-            ScriptTestPanel *panel = editor->testPanel();
-            QSignalSpy finished(panel, &ScriptTestPanel::finished);
-            QTest::mouseClick(child<QPushButton>(panel, QStringLiteral("runSample")), Qt::LeftButton);
-            QVERIFY(finished.wait(20000));
-            QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->summaryText()));
-            QVERIFY2(panel->resultText().contains(QStringLiteral("tagged")), qPrintable(panel->resultText()));
-        }
+        // Run on a sample event: the request as the script left it.
+        ScriptTestPanel *panel = editor->testPanel();
+        QSignalSpy finished(panel, &ScriptTestPanel::finished);
+        QTest::mouseClick(child<QPushButton>(panel, QStringLiteral("runSample")), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->summaryText()));
+        QVERIFY2(panel->resultText().contains(QStringLiteral("tagged")), qPrintable(panel->resultText()));
 
         QSignalSpy saved(editor, &EventScriptEditorDialog::saved);
         QTest::mouseClick(child<QPushButton>(editor, QStringLiteral("save")), Qt::LeftButton);

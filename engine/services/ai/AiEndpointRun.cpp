@@ -183,11 +183,7 @@ void AiEndpointRun::start(std::shared_ptr<AiService> service, std::shared_ptr<co
     run->m_params = params;
     run->m_timer.start();
 
-    InternalOrigin origin;
-    origin.name = QStringLiteral("ai-endpoint");
-    origin.parentRequestId = context->requestId;
-    origin.peer = context->request.peer;
-    origin.userAgent = context->request.header("user-agent");
+    const InternalOrigin origin = InternalOrigin::of(*context, QStringLiteral("ai-endpoint"));
     InternalRequest request;
     request.method = "POST";
     request.service = endpoint->service;

@@ -52,16 +52,6 @@ DataToolbox::Options toolboxOptions(const AiDataChatConfig &config)
     options.maxResultChars = config.maxResultChars;
     return options;
 }
-
-InternalOrigin originOf(const RequestContext &context)
-{
-    InternalOrigin origin;
-    origin.name = QStringLiteral("data-chat");
-    origin.parentRequestId = context.requestId;
-    origin.peer = context.request.peer;
-    origin.userAgent = context.request.header("user-agent");
-    return origin;
-}
 } // namespace
 
 QString DataChatRun::instruction()
@@ -104,7 +94,8 @@ void DataChatRun::start(std::shared_ptr<AiService> service, std::shared_ptr<cons
     const Session session =
         AiDataIdentity::resolve(service->connection(), context->session, service->info().name);
 
-    auto toolbox = std::make_unique<DataToolbox>(*env.services, *env.dispatcher, session, originOf(*context),
+    auto toolbox = std::make_unique<DataToolbox>(*env.services, *env.dispatcher, session,
+                                                 InternalOrigin::of(*context, QStringLiteral("data-chat")),
                                                  toolboxOptions(config));
     if (toolbox->services().isEmpty())
         throw ApiError::forbidden(
@@ -152,7 +143,8 @@ HttpResponse DataChatRun::describe(const AiService &service, const RequestContex
     if (!config.enabled || config.services.isEmpty() || !env.services || !env.dispatcher)
         return HttpResponse::json(out);
     const Session session = AiDataIdentity::resolve(connection, context.session, service.info().name);
-    DataToolbox toolbox(*env.services, *env.dispatcher, session, originOf(context), toolboxOptions(config));
+    DataToolbox toolbox(*env.services, *env.dispatcher, session,
+                        InternalOrigin::of(context, QStringLiteral("data-chat")), toolboxOptions(config));
     for (const QString &name : toolbox.services())
         out["available_services"].push_back(name.toStdString());
     for (const DataTool &tool : toolbox.tools())

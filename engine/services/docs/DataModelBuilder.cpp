@@ -301,11 +301,7 @@ void DataModelBuilder::pump()
         finish();
         return;
     }
-    InternalOrigin origin;
-    origin.name = QStringLiteral("spec");
-    origin.parentRequestId = m_context->requestId;
-    origin.peer = m_context->request.peer;
-    origin.userAgent = m_context->request.header("user-agent");
+    const InternalOrigin origin = InternalOrigin::of(*m_context, QStringLiteral("spec"));
     // A few at a time: the caller's request should not occupy every worker of the database.
     while (!m_queue.isEmpty() && m_inFlight < kMaxInFlight) {
         Call call = m_queue.takeFirst();

@@ -47,17 +47,11 @@ HttpResponse failure(const QString &name, const ScriptError &error)
 
 ScriptJob jobFor(const EventScript &script, const RequestContext &context, Json event)
 {
-    ScriptJob job;
+    ScriptJob job = ScriptJob::forRequest(context, QStringLiteral("event_script"));
     job.name = script.name;
     job.source = script.content;
     job.event = std::move(event);
     job.config = script.config;
-    job.session = context.session;
-    job.origin.name = QStringLiteral("event_script");
-    job.origin.parentRequestId = context.requestId;
-    job.origin.peer = context.request.peer;
-    job.origin.userAgent = context.request.header("user-agent");
-    job.depth = context.scriptDepth;
     job.allowedHosts = script.allowedHosts;
     job.cpuLimitMs = script.cpuLimitMs;
     job.memoryLimitBytes = script.memoryLimitBytes;

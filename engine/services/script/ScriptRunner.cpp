@@ -22,6 +22,7 @@
 #include "ScriptPlatform.h"
 #include "core/Config.h"
 #include "security/AccessSnapshot.h"
+#include "services/RequestContext.h"
 
 namespace gatehouse {
 
@@ -535,6 +536,15 @@ void ScriptRunner::Private::watch()
             }
         }
     }
+}
+
+ScriptJob ScriptJob::forRequest(const RequestContext &context, const QString &originName)
+{
+    ScriptJob job;
+    job.session = context.session;
+    job.origin = InternalOrigin::of(context, originName);
+    job.depth = context.scriptDepth;
+    return job;
 }
 
 ScriptRunner::ScriptRunner(const Config &config, InternalDispatcher *dispatcher, OutboundHttp *outbound,

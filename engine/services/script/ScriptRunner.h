@@ -67,6 +67,9 @@ struct ScriptJob
     QStringList allowedHosts;
     int cpuLimitMs = 0;          // 0: the engine default (Config::scriptCpuLimitMs)
     qint64 memoryLimitBytes = 0; // 0: the engine default (Config::scriptMemoryLimitBytes)
+
+    // A job run for `context`'s request: its identity, its origin `originName`, its nesting depth.
+    static ScriptJob forRequest(const RequestContext &context, const QString &originName);
 };
 
 struct ScriptOutcome

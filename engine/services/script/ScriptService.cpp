@@ -274,17 +274,11 @@ void ScriptService::handle(std::shared_ptr<const RequestContext> context, Comple
             503, QStringLiteral("Service '%1' is misconfigured: it has no script.").arg(info().name))));
         return;
     }
-    ScriptJob job;
+    ScriptJob job = ScriptJob::forRequest(*context, QStringLiteral("script"));
     job.name = info().name;
     job.source = m_content;
     job.event = requestEvent(*context);
     job.config = m_config;
-    job.session = context->session;
-    job.origin.name = QStringLiteral("script");
-    job.origin.parentRequestId = context->requestId;
-    job.origin.peer = context->request.peer;
-    job.origin.userAgent = context->request.header("user-agent");
-    job.depth = context->scriptDepth;
     job.allowedHosts = m_allowedHosts;
     job.cpuLimitMs = m_cpuLimitMs;
     job.memoryLimitBytes = m_memoryLimitBytes;

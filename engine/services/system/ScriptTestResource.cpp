@@ -28,7 +28,7 @@ void ScriptTestResource::handle(std::shared_ptr<const RequestContext> context, S
     const Json &body = context->body;
     if (!body.is_object() || !body.contains("content") || !body["content"].is_string())
         throw ApiError::badRequest(QStringLiteral("Field 'content' (the script) is required."));
-    ScriptJob job;
+    ScriptJob job = ScriptJob::forRequest(*context, QStringLiteral("script"));
     job.name = QStringLiteral("script_test");
     if (body.contains("name") && body["name"].is_string() && !body["name"].get<QString>().trimmed().isEmpty())
         job.name = body["name"].get<QString>().trimmed();
@@ -63,12 +63,6 @@ void ScriptTestResource::handle(std::shared_ptr<const RequestContext> context, S
             if (host.is_string())
                 job.allowedHosts << host.get<QString>().trimmed();
     }
-    job.session = context->session;
-    job.origin.name = QStringLiteral("script");
-    job.origin.parentRequestId = context->requestId;
-    job.origin.peer = context->request.peer;
-    job.origin.userAgent = context->request.header("user-agent");
-    job.depth = context->scriptDepth;
     QElapsedTimer timer;
     timer.start();
     const QString name = job.name;
