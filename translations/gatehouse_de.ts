@@ -4196,8 +4196,23 @@
         <translation>Anfrage-ID: %1</translation>
     </message>
     <message>
-        <source>(The answer has no JSON body.)</source>
-        <translation>(Die Antwort hat keinen JSON-Body.)</translation>
+        <source>(The answer has no body.)</source>
+        <translation>(Die Antwort hat keinen Inhalt.)</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>ohne Inhaltstyp</translation>
+    </message>
+    <message numerus="yes">
+        <source>(A binary answer: %n byte(s) of %1.)</source>
+        <translation>
+            <numerusform>(Eine binäre Antwort: %n Byte, %1.)</numerusform>
+            <numerusform>(Eine binäre Antwort: %n Bytes, %1.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(The first %1 of %2 bytes of %3.)</source>
+        <translation>(Die ersten %1 von %2 Bytes, %3.)</translation>
     </message>
 </context>
 <context>

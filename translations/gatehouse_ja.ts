@@ -4187,8 +4187,22 @@
         <translation>リクエスト ID: %1</translation>
     </message>
     <message>
-        <source>(The answer has no JSON body.)</source>
-        <translation>(応答に JSON 本文がありません。)</translation>
+        <source>(The answer has no body.)</source>
+        <translation>(応答に本文がありません。)</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>コンテンツタイプなし</translation>
+    </message>
+    <message numerus="yes">
+        <source>(A binary answer: %n byte(s) of %1.)</source>
+        <translation>
+            <numerusform>(バイナリの応答: %1 の %n バイト。)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(The first %1 of %2 bytes of %3.)</source>
+        <translation>(%3 の %2 バイト中、先頭の %1 バイト。)</translation>
     </message>
 </context>
 <context>

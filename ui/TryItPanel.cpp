@@ -1,5 +1,7 @@
 #include "TryItPanel.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -12,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStringDecoder>
 #include <QTableWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -205,10 +208,7 @@ void TryItPanel::showReply(const ApiReply &reply, qint64 elapsedMs)
             tr("Status %1 · %2 ms · %3").arg(reply.status).arg(elapsedMs).arg(reply.errorMessage));
     }
     m_requestId->setText(reply.requestId.isEmpty() ? QString() : tr("Request id: %1").arg(reply.requestId));
-    if (reply.body.isObject() || reply.body.isArray())
-        m_response->setPlainText(JsonText::indented(reply.body));
-    else
-        m_response->setPlainText(tr("(The answer has no JSON body.)"));
+    m_response->setPlainText(bodyText(reply));
 }
 
 void TryItPanel::setBusy(bool busy)
@@ -231,5 +231,35 @@ QString TryItPanel::responseText() const
 QString TryItPanel::requestIdText() const
 {
     return m_requestId->text();
+}
+
+QString TryItPanel::bodyText(const ApiReply &reply)
+{
+    if (reply.body.isObject() || reply.body.isArray())
+        return JsonText::indented(reply.body);
+    if (reply.rawBody.isEmpty())
+        return tr("(The answer has no body.)");
+    const QString contentType =
+        reply.contentType.isEmpty() ? tr("no content type") : QString::fromLatin1(reply.contentType);
+    // Text is what decodes as UTF-8 without control characters other than line breaks and tabs;
+    // anything else would only show as noise.
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder(reply.rawBody.left(kMaxShownBytes));
+    // The decoder keeps a sequence cut at the limit as state, so an error means invalid bytes.
+    const bool binary = decoder.hasError();
+    const bool controls = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\r') &&
+               c != QLatin1Char('\t');
+    });
+    if (binary || controls)
+        return tr("(A binary answer: %n byte(s) of %1.)", nullptr, int(reply.rawBody.size()))
+            .arg(contentType);
+    if (reply.rawBody.size() > kMaxShownBytes)
+        return text + QLatin1Char('\n') +
+               tr("(The first %1 of %2 bytes of %3.)")
+                   .arg(kMaxShownBytes)
+                   .arg(reply.rawBody.size())
+                   .arg(contentType);
+    return text;
 }
 } // namespace gatehouse

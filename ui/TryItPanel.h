@@ -45,7 +45,12 @@ Q_SIGNALS:
     void finished();
 
 private:
+    // At most this much of a text answer is shown; a larger one is cut, with a note.
+    static constexpr qsizetype kMaxShownBytes = 256 * 1024;
+
     void showReply(const ApiReply &reply, qint64 elapsedMs);
+    // JSON indented, text as it is, anything else described by its size and type.
+    static QString bodyText(const ApiReply &reply);
     void setBusy(bool busy);
 
     GatehouseClient *m_client;

@@ -125,6 +125,10 @@ ApiReply GatehouseClient::replyFrom(QNetworkReply *reply)
         result.body = document.object();
     else if (document.isArray())
         result.body = document.array();
+    else {
+        result.rawBody = data;
+        result.contentType = reply->rawHeader("Content-Type");
+    }
     if (result.status == 0) {
         result.errorMessage = tr("The engine could not be reached: %1").arg(reply->errorString());
         return result;

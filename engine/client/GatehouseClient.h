@@ -27,6 +27,10 @@ struct ApiReply
 {
     int status = 0; // 0: the engine was not reached
     QJsonValue body;
+    // When the answer is not JSON (an rws or scripted service may send CSV, XML, bytes): the body
+    // as it came, and its Content-Type.
+    QByteArray rawBody;
+    QByteArray contentType;
     QString requestId;    // X-Request-Id
     QString errorMessage; // empty on success
 

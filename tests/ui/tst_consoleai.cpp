@@ -585,6 +585,34 @@ private Q_SLOTS:
         QVERIFY2(tryIt->statusText().startsWith(QStringLiteral("Status 404")),
                  qPrintable(tryIt->statusText()));
 
+        // Answers that are not JSON (a scripted or rws service may send them): text as it came,
+        // bytes described.
+        QVERIFY(m_server->createService(
+            Json{{"name", "csv_feed"},
+                 {"type", "script"},
+                 {"config",
+                  {{"content", "return {status_code: 200, headers: {'Content-Type': 'text/csv'}, "
+                               "content: 'id,name\\n1,Ada\\n'};"}}}}));
+        QVERIFY(m_server->createService(
+            Json{{"name", "blob_feed"},
+                 {"type", "script"},
+                 {"config",
+                  {{"content", "return {status_code: 200, headers: {'Content-Type': "
+                               "'application/octet-stream'}, content: 'a\\u0000b'};"}}}}));
+        path->setText(QStringLiteral("csv_feed"));
+        finished.clear();
+        tryIt->send();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(tryIt->statusText().startsWith(QStringLiteral("Status 200")),
+                 qPrintable(tryIt->statusText()));
+        QCOMPARE(tryIt->responseText(), QStringLiteral("id,name\n1,Ada\n"));
+        path->setText(QStringLiteral("blob_feed"));
+        finished.clear();
+        tryIt->send();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(tryIt->responseText(),
+                 QStringLiteral("(A binary answer: 3 byte(s) of application/octet-stream.)"));
+
         // A body that is not JSON is refused before sending.
         child<QComboBox>(tryIt, QStringLiteral("tryMethod"))->setCurrentText(QStringLiteral("POST"));
         child<QPlainTextEdit>(tryIt, QStringLiteral("tryBody"))

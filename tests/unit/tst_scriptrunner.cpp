@@ -2,7 +2,6 @@
 // kinds and lines, the CPU and memory limits, the sandbox (no module import, no Qt objects, no
 // network or file access), fresh state per run, the depth limit and queueing beyond the slots.
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJSEngine>
 #include <QTest>
@@ -67,19 +66,6 @@ private slots:
     }
 
     void cleanupTestCase() { m_runner.reset(); }
-
-    void engineCreationCost()
-    {
-        // Not asserted: recorded for docs/scripting.md (a fresh engine per run).
-        QElapsedTimer timer;
-        timer.start();
-        constexpr int n = 20;
-        for (int i = 0; i < n; ++i) {
-            QJSEngine engine;
-            engine.evaluate(QStringLiteral("1"));
-        }
-        qInfo("QJSEngine creation: %.2f ms each", double(timer.nsecsElapsed()) / 1e6 / n);
-    }
 
     void returnValues()
     {
