@@ -242,6 +242,88 @@ private slots:
         }
     }
 
+    void cleanRunsReuseTheirEngine()
+    {
+        QVERIFY(!run(QStringLiteral("return 1;")).error);
+        const int made = m_runner->enginesMade();
+        // Scripts that leave only globals behind (deleted after each run) keep their engine.
+        for (int i = 0; i < 30; ++i) {
+            const ScriptOutcome o = run(QStringLiteral("var before = typeof counter;\n"
+                                                       "counter = %1; this.other = [1, 2];\n"
+                                                       "return before + ',' + JSON.stringify({n: counter});")
+                                            .arg(i));
+            QVERIFY2(!o.error, qPrintable(errorText(o)));
+            QCOMPARE(QString::fromStdString(o.result.get<std::string>()),
+                     QStringLiteral("undefined,{\"n\":%1}").arg(i));
+        }
+        // Built-in methods are frozen: nothing sticks to them, so the engine stays.
+        const ScriptOutcome onMethod =
+            run(QStringLiteral("JSON.parse.cache = 's'; return typeof JSON.parse.cache;"));
+        QVERIFY2(!onMethod.error, qPrintable(errorText(onMethod)));
+        QCOMPARE(QString::fromStdString(onMethod.result.get<std::string>()), QStringLiteral("undefined"));
+        // Errors are runs like any other.
+        QVERIFY(run(QStringLiteral("throw new Error('x');")).error);
+        QVERIFY(!run(QStringLiteral("return [1, 2, 3].map(function (x) { return x * 2; });")).error);
+        QCOMPARE(m_runner->enginesMade(), made);
+    }
+
+    void changesToBuiltInsRetireTheEngine_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("probe");
+        QTest::newRow("prototype method") << "Array.prototype.push = function () { return 0; };"
+                                          << "var a = []; a.push(1); return a.length;";
+        QTest::newRow("property on a constructor") << "Array.cache = 'secret';"
+                                                   << "return typeof Array.cache;";
+        QTest::newRow("accessor on Object.prototype")
+            << "Object.defineProperty(Object.prototype, 'get', {get: function () { return 'x'; }});"
+            << "return typeof ({}).get;";
+        QTest::newRow("prototype swapped") << "Object.setPrototypeOf(Math, null);"
+                                           << "return typeof Math.hasOwnProperty;";
+        QTest::newRow("frozen namespace") << "Object.freeze(JSON);"
+                                          << "return Object.isFrozen(JSON);";
+        QTest::newRow("global that cannot be deleted")
+            << "Object.defineProperty((function () { return this; })(), 'pinned', {value: 's'});"
+            << "return typeof pinned;";
+        QTest::newRow("built-in global replaced") << "Math = {max: function () { return -1; }};"
+                                                  << "return Math.max(1, 2);";
+        QTest::newRow("deleted built-in") << "delete Array.prototype.map;"
+                                          << "return typeof [].map;";
+    }
+
+    void changesToBuiltInsRetireTheEngine()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, probe);
+        const ScriptOutcome pristine = run(probe);
+        QVERIFY2(!pristine.error, qPrintable(errorText(pristine)));
+        const int made = m_runner->enginesMade();
+        const ScriptOutcome changed = run(change + QStringLiteral("\nreturn 1;"));
+        QVERIFY2(!changed.error, qPrintable(errorText(changed)));
+        QCOMPARE(m_runner->enginesMade(), made + 1);
+        const ScriptOutcome after = run(probe);
+        QVERIFY2(!after.error, qPrintable(errorText(after)));
+        QCOMPARE(after.result.dump(), pristine.result.dump());
+    }
+
+    void nothingCarriesOverBetweenRuns()
+    {
+        // The last match of a regular expression (RegExp.$1) and promise reactions, which never
+        // run, must not reach the next run either.
+        QVERIFY(!run(QStringLiteral("/(s3cr3t)/.exec('the s3cr3t'); return 1;")).error);
+        ScriptOutcome o = run(QStringLiteral("return String(RegExp.$1 === undefined ? '' : RegExp.$1);"));
+        QVERIFY2(!o.error, qPrintable(errorText(o)));
+        QVERIFY(!QString::fromStdString(o.result.get<std::string>()).contains(QLatin1String("s3cr3t")));
+        QVERIFY(!run(QStringLiteral("var g = this; Promise.resolve(1).then(function () { g.late = 1; });"
+                                    "return 1;"))
+                     .error);
+        for (int i = 0; i < 3; ++i) {
+            QCoreApplication::processEvents();
+            o = run(QStringLiteral("return typeof late;"));
+            QCOMPARE(QString::fromStdString(o.result.get<std::string>()), QStringLiteral("undefined"));
+        }
+    }
+
     void depthLimit()
     {
         ScriptJob job;

@@ -168,7 +168,6 @@ QString ScriptPlatform::api(const QString &method, const QString &path, const QS
 QString ScriptPlatform::http(const QString &method, const QString &url, const QString &bodyJson,
                              const QString &optionsJson)
 {
-#ifdef GATEHOUSE_HAVE_OUTBOUND_HTTP
     if (const QString why = m_hooks.limitExceeded(); !why.isEmpty())
         return fail(why);
     if (!m_outbound)
@@ -268,13 +267,6 @@ QString ScriptPlatform::http(const QString &method, const QString &url, const QS
         return fail(QStringLiteral("platform.http: %1").arg(wait->failure));
     return QString::fromUtf8(
         dumpJson(responseJson(wait->status, wait->contentType, wait->headers, wait->body)));
-#else
-    Q_UNUSED(method);
-    Q_UNUSED(url);
-    Q_UNUSED(bodyJson);
-    Q_UNUSED(optionsJson);
-    return fail(QStringLiteral("platform.http is not available in this build."));
-#endif
 }
 
 void ScriptPlatform::log(const QString &level, const QString &text)

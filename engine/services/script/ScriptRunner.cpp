@@ -18,6 +18,7 @@
 #include <QThread>
 #include <QTimeZone>
 
+#include "ReusableScriptEngine.h"
 #include "ScriptErrorLog.h"
 #include "ScriptPlatform.h"
 #include "core/Config.h"
@@ -54,8 +55,8 @@ Json ScriptError::toJson() const
 }
 
 namespace {
-// The JavaScript half of `platform` and `console`, evaluated in every fresh engine before the
-// script. `native` (the ScriptPlatform) stays in this closure: the script only ever sees the
+// The JavaScript half of `platform` and `console`: evaluated once per engine, called once per
+// run (each run gets its own closures). `native` (the ScriptPlatform) stays in this closure: the script only ever sees the
 // frozen wrappers, never the QObject (no deleteLater, no signals). JSON.parse/stringify are
 // taken here, before the script can replace them. run() calls the script's function and turns
 // whatever happens into plain strings and numbers, still inside the watchdog's reach (a
@@ -284,11 +285,12 @@ public:
     QList<Run *> runs;
     bool shuttingDown = false;
     std::thread watchdog;
+    std::atomic<int> enginesMade{0};
 
     void start(Task task);
     void finished(Worker *worker, quint64 id, int depth, ScriptOutcome outcome);
     void workerLoop(Worker *worker);
-    ScriptOutcome execute(QJSEngine &engine, const Task &task);
+    ScriptOutcome execute(ReusableScriptEngine &slot, const Task &task);
     void watch();
     QString memoryCheck(Run &run);
 };
@@ -334,10 +336,16 @@ void ScriptRunner::Private::finished(Worker *worker, quint64 id, int depth, Scri
 
 void ScriptRunner::Private::workerLoop(Worker *worker)
 {
-    // Each run gets an engine nobody has used: a script can change globals and built-in
-    // prototypes, and that must never reach another caller's run. The next engine is made
-    // while the worker is idle, so its creation cost stays off the request path.
-    auto spare = std::make_unique<QJSEngine>();
+    // An engine serves run after run while it stays as it was made (ReusableScriptEngine: a
+    // script may change globals and built-in prototypes, and that must never reach another
+    // caller's run). A retired engine's successor is made while the worker is idle, so the
+    // creation cost stays off the request path.
+    const QString prelude = QString::fromUtf8(kPrelude);
+    auto makeEngine = [this, &prelude] {
+        enginesMade.fetch_add(1, std::memory_order_relaxed);
+        return std::make_unique<ReusableScriptEngine>(prelude);
+    };
+    auto engine = makeEngine();
     for (;;) {
         Task task;
         {
@@ -348,17 +356,19 @@ void ScriptRunner::Private::workerLoop(Worker *worker)
             task = std::move(*worker->task);
             worker->task.reset();
         }
-        if (!spare)
-            spare = std::make_unique<QJSEngine>();
-        ScriptOutcome outcome = execute(*spare, task);
-        spare.reset();
+        if (!engine)
+            engine = makeEngine();
+        ScriptOutcome outcome = execute(*engine, task);
+        if (!engine->recycle())
+            engine.reset();
         QMetaObject::invokeMethod(
             q,
             [this, worker, id = task.id, depth = task.job.depth, outcome = std::move(outcome)]() mutable {
                 finished(worker, id, depth, std::move(outcome));
             },
             Qt::QueuedConnection);
-        spare = std::make_unique<QJSEngine>();
+        if (!engine)
+            engine = makeEngine();
     }
 }
 
@@ -384,8 +394,9 @@ QString ScriptRunner::Private::memoryCheck(Run &run)
     return QString();
 }
 
-ScriptOutcome ScriptRunner::Private::execute(QJSEngine &engine, const Task &task)
+ScriptOutcome ScriptRunner::Private::execute(ReusableScriptEngine &slot, const Task &task)
 {
+    QJSEngine &engine = slot.engine();
     const ScriptJob &job = task.job;
     ScriptOutcome outcome;
     outcome.event = job.event;
@@ -441,11 +452,10 @@ ScriptOutcome ScriptRunner::Private::execute(QJSEngine &engine, const Task &task
     int line = 0;
     bool ok = false, syntax = false;
     try {
-        QJSValue prelude = engine.evaluate(QString::fromUtf8(kPrelude), QStringLiteral("<gatehouse>"));
-        QJSValue parts =
-            prelude.call({engine.newQObject(&native), QString::fromUtf8(dumpJson(task.session)),
-                          QString::fromUtf8(dumpJson(job.config.is_null() ? Json::object() : job.config)),
-                          QString::fromUtf8(dumpJson(job.event))});
+        QJSValue parts = slot.prelude().call(
+            {engine.newQObject(&native), QString::fromUtf8(dumpJson(task.session)),
+             QString::fromUtf8(dumpJson(job.config.is_null() ? Json::object() : job.config)),
+             QString::fromUtf8(dumpJson(job.event))});
         // The script becomes the body of a function, so `return` works at its top level as in
         // DreamFactory; its first line stays line 1.
         QJSValue fn = engine.evaluate(QStringLiteral("(function (event, platform, console) {") + job.source +
@@ -601,6 +611,11 @@ ScriptRunner::~ScriptRunner()
 ScriptErrorLog *ScriptRunner::errorLog() const
 {
     return d->errors;
+}
+
+int ScriptRunner::enginesMade() const
+{
+    return d->enginesMade.load(std::memory_order_relaxed);
 }
 
 void ScriptRunner::run(ScriptJob job, std::function<void(ScriptOutcome)> done)

@@ -102,6 +102,8 @@ public:
     void run(ScriptJob job, std::function<void(ScriptOutcome)> done);
     // Where failures are recorded (may be null).
     ScriptErrorLog *errorLog() const;
+    // How many JavaScript engines the workers have made so far (a clean run reuses its engine).
+    int enginesMade() const;
 
 private:
     class Private;

@@ -3,10 +3,8 @@
 #include <QJSEngine>
 
 #include "core/ApiError.h"
-#include "services/RequestContext.h"
-#ifdef GATEHOUSE_HAVE_OUTBOUND_HTTP
 #include "http/EgressPolicy.h"
-#endif
+#include "services/RequestContext.h"
 
 namespace gatehouse {
 namespace {
@@ -117,12 +115,10 @@ void ScriptService::registerType(ServiceManager &manager)
         if (config.contains("allowed_hosts") && !config["allowed_hosts"].is_null() &&
             !config["allowed_hosts"].is_array())
             return QStringLiteral("'allowed_hosts' must be a list of host names.");
-#ifdef GATEHOUSE_HAVE_OUTBOUND_HTTP
         QString hostError;
         EgressPolicy::fromAllowList(stringList(config.value("allowed_hosts", Json::array())), &hostError);
         if (!hostError.isEmpty())
             return QStringLiteral("'allowed_hosts': %1").arg(hostError);
-#endif
         const auto error =
             syntaxError(info.name, QString::fromStdString(config["content"].get<std::string>()));
         if (error)
