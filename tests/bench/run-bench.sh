@@ -9,6 +9,7 @@
 # Needs a build (./setup.sh build) and wrk (apt-get install wrk). Prints a summary table.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/bench/wrk-run.sh
 DURATION=${1:-15}
 CONNECTIONS=${2:-32}
 THREADS=2
@@ -60,31 +61,14 @@ if [[ $(curl -s -o /dev/null -w '%{http_code}' -H "$H" "$BASE/system/field_mask"
   jq -r '.resource[0].email' <<<"$SAMPLE" | grep -q '^\*'
 fi
 
-run() { # id name url [header]
-  local out
-  if [[ -n ${4:-} ]]; then
-    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$4" "$3")
-  else
-    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency "$3")
-  fi
-  echo "$out" >"$DATA/$1.txt"
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)
-  printf '%-28s %10s req/s   p50 %-9s p99 %-9s %s\n' "$2" "$rps" "$p50" "$p99" "${errors:-no errors}"
-  echo "$rps" >"$DATA/$1.rps"
-}
 
-echo "gatehoused $("$BIN" --version | awk '{print $2}') on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s"
+bench_header
 curl -s "http://127.0.0.1:$PORT/status" >/dev/null
-run status "(a) GET /status" "http://127.0.0.1:$PORT/status"
-run records "(b) GET 10 customers (key)" "$RECORDS_URL" "X-DreamFactory-API-Key: $KEY"
+wrk_run status "(a) GET /status" "http://127.0.0.1:$PORT/status"
+wrk_run records "(b) GET 10 customers (key)" "$RECORDS_URL" "X-DreamFactory-API-Key: $KEY"
 awk -v a="$(cat "$DATA/status.rps")" -v b="$(cat "$DATA/records.rps")" 'BEGIN { printf "(b)/(a) = %.2f\n", b / a }'
 if [[ -n $GOV_KEY ]]; then
-  run governed "(c) same, filter+masks" "$RECORDS_URL" "X-DreamFactory-API-Key: $GOV_KEY"
+  wrk_run governed "(c) same, filter+masks" "$RECORDS_URL" "X-DreamFactory-API-Key: $GOV_KEY"
   awk -v b="$(cat "$DATA/records.rps")" -v c="$(cat "$DATA/governed.rps")" \
     'BEGIN { printf "(c)/(b) = %.2f (governance costs %.1f%% of (b)'"'"'s throughput)\n", c / b, (1 - c / b) * 100 }'
   AUDITED=$(curl -sf -H "$H" "$BASE/system/audit?limit=1&include_count=true" | jq -r '.meta.count // empty')

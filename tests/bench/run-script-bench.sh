@@ -11,6 +11,7 @@
 # Needs a build (./setup.sh build), wrk, jq and node. Prints a summary table.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/bench/wrk-run.sh
 DURATION=${1:-10}
 CONNECTIONS=${2:-32}
 THREADS=2
@@ -77,32 +78,16 @@ test "$(curl -sf -H "$K" "$BASE/upc/items" | jq '.items | length')" = 10
 test "$(curl -sf -H "$K" "$BASE/hello" | jq -r .ok)" = true
 test "$(curl -sf -H "$K" "$BASE/reader" | jq '.resource | length')" = 10
 
-run() { # id name url [header]
-  local out
-  if [[ -n ${4:-} ]]; then
-    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$4" "$3")
-  else
-    out=$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency "$3")
-  fi
-  echo "$out" >"$DATA/$1.txt"
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)
-  printf '%-34s %10s req/s   p50 %-9s p99 %-9s %s\n' "$2" "$rps" "$p50" "$p99" "${errors:-no errors}"
-}
 
-echo "gatehoused $("$BIN" --version | awk '{print $2}') on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s"
-run records "(b) GET 10 customers (key)" "$RECORDS_URL" "$K"
-run upstream "(u) upstream directly" "http://127.0.0.1:$UPSTREAM_PORT/items"
-run rws "(r) rws proxy" "$BASE/up/items" "$K"
-run rwscache "(rc) rws proxy, GET cache" "$BASE/upc/items" "$K"
-run script "(s) scripted service" "$BASE/hello" "$K"
-run scriptapi "(sa) script + platform.api read" "$BASE/reader" "$K"
+bench_header
+wrk_run records "(b) GET 10 customers (key)" "$RECORDS_URL" "$K"
+wrk_run upstream "(u) upstream directly" "http://127.0.0.1:$UPSTREAM_PORT/items"
+wrk_run rws "(r) rws proxy" "$BASE/up/items" "$K"
+wrk_run rwscache "(rc) rws proxy, GET cache" "$BASE/upc/items" "$K"
+wrk_run script "(s) scripted service" "$BASE/hello" "$K"
+wrk_run scriptapi "(sa) script + platform.api read" "$BASE/reader" "$K"
 post system/event_script '{"resource":[{"name":"demo._table.customers.get.pre_process",
   "content":"if (event.request.parameters.limit > 100) event.response = {status_code: 400, content: {error: \"too many\"}};"}]}' >/dev/null
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "$K" "$BASE/demo/_table/customers?limit=101")" = 400
-run event "(e) (b) with a pre_process script" "$RECORDS_URL" "$K"
+wrk_run event "(e) (b) with a pre_process script" "$RECORDS_URL" "$K"
 echo "peak RSS of gatehoused: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status)"

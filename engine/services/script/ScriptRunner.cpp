@@ -56,8 +56,8 @@ Json ScriptError::toJson() const
 
 namespace {
 // The JavaScript half of `platform` and `console`: evaluated once per engine, called once per
-// run (each run gets its own closures). `native` (the ScriptPlatform) stays in this closure: the script only ever sees the
-// frozen wrappers, never the QObject (no deleteLater, no signals). JSON.parse/stringify are
+// run (each run gets its own closures). `native` (the ScriptPlatform) stays in this closure: the script only
+// ever sees the frozen wrappers, never the QObject (no deleteLater, no signals). JSON.parse/stringify are
 // taken here, before the script can replace them. run() calls the script's function and turns
 // whatever happens into plain strings and numbers, still inside the watchdog's reach (a
 // toJSON or getter can loop too).
