@@ -324,6 +324,23 @@ private slots:
         }
     }
 
+    void garbageOfEarlierRunsIsNotChargedToTheNext()
+    {
+        // Runs that each leave tens of MiB of garbage behind on a reused engine, then a run
+        // with a tight memory limit that allocates next to nothing while the watchdog looks.
+        for (int i = 0; i < 4; ++i) {
+            const ScriptOutcome big = run(QStringLiteral(
+                "var parts = []; for (var i = 0; i < 40; ++i) parts.push('x'.repeat(5e5) + i);\n"
+                "return parts.length;"));
+            QVERIFY2(!big.error, qPrintable(errorText(big)));
+        }
+        ScriptJob tight;
+        tight.memoryLimitBytes = 12LL * 1024 * 1024;
+        const ScriptOutcome o =
+            run(QStringLiteral("var t = Date.now(); while (Date.now() - t < 150) {}\nreturn 'ok';"), tight);
+        QVERIFY2(!o.error, qPrintable(errorText(o)));
+    }
+
     void depthLimit()
     {
         ScriptJob job;

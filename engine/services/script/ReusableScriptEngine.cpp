@@ -1,5 +1,8 @@
 #include "ReusableScriptEngine.h"
 
+#include <private/qv4engine_p.h>
+#include <private/qv4mm_p.h>
+
 #include <QCoreApplication>
 
 namespace gatehouse {
@@ -99,7 +102,20 @@ bool ReusableScriptEngine::recycle()
     if (++m_runs >= kMaxRuns || m_engine.isInterrupted() || !m_check.isCallable())
         return false;
     const QJSValue clean = m_check.call();
-    return clean.isBool() && clean.toBool();
+    if (!clean.isBool() || !clean.toBool())
+        return false;
+    if (heapInUse() > kCollectAboveBytes) {
+        m_engine.collectGarbage();
+        if (heapInUse() > kCollectAboveBytes)
+            return false; // something the guard does not see still holds it: start afresh
+    }
+    return true;
+}
+
+qint64 ReusableScriptEngine::heapInUse() const
+{
+    const QV4::MemoryManager *memory = m_engine.handle()->memoryManager;
+    return qint64(memory->getUsedMem() + memory->getLargeItemsMem() + memory->unmanagedHeapSize);
 }
 
 } // namespace gatehouse

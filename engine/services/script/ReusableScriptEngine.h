@@ -19,6 +19,9 @@ class ReusableScriptEngine
 public:
     // Runs per engine before it is retired anyway, bounding whatever V4 keeps between runs.
     static constexpr int kMaxRuns = 1000;
+    // Heap left after a run above which it is collected before the next run: the watchdog
+    // counts garbage too, and must not charge a run for what the one before it left.
+    static constexpr qint64 kCollectAboveBytes = 8LL * 1024 * 1024;
 
     // `preludeSource` is evaluated once; prelude() is its value.
     explicit ReusableScriptEngine(const QString &preludeSource);
@@ -29,6 +32,8 @@ public:
     // After a run: drops what the run left behind (its globals, pending promise reactions,
     // RegExp's last match) and answers whether the engine may serve another run.
     bool recycle();
+    // V4's count of the heap in use: managed objects, large items and the payloads they hold.
+    qint64 heapInUse() const;
 
 private:
     QJSEngine m_engine;
