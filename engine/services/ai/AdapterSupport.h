@@ -68,4 +68,52 @@ public:
     void start(std::vector<Json> &chunks);
     void emitDelta(std::vector<Json> &chunks, Json delta, const Json &finishReason = nullptr);
 };
+
+// A StreamTranslator over one decoder (SSE events or NDJSON lines). Every provider drains its
+// decoder the same way and stops at its terminal event or first error; only what an item means
+// differs, which `handle` says.
+template <typename Decoder, typename Item>
+class DecodingStreamTranslator : public StreamTranslator
+{
+public:
+    explicit DecodingStreamTranslator(const QString &model)
+    {
+        m_chunks.model = model;
+        m_chunks.id = newCompletionId();
+        m_chunks.created = nowSeconds();
+    }
+
+    void feed(const QByteArray &bytes, std::vector<Json> &chunks) override
+    {
+        m_items.clear();
+        m_decoder.feed(bytes, m_items);
+        handleItems(chunks);
+    }
+
+    void finish(std::vector<Json> &chunks) override
+    {
+        m_items.clear();
+        m_decoder.finish(m_items);
+        handleItems(chunks);
+    }
+
+protected:
+    // Called while the stream is neither complete nor failed.
+    virtual void handle(const Item &item, std::vector<Json> &chunks) = 0;
+
+    ChunkBuilder m_chunks;
+
+private:
+    void handleItems(std::vector<Json> &chunks)
+    {
+        for (const Item &item : m_items) {
+            if (m_complete || m_hasError)
+                return;
+            handle(item, chunks);
+        }
+    }
+
+    Decoder m_decoder;
+    std::vector<Item> m_items;
+};
 } // namespace gatehouse::aisupport

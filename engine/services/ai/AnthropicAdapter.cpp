@@ -102,42 +102,17 @@ Json toolChoice(const Json &choice, bool parallelDisabled)
     return out;
 }
 
-Json openAiUsage(const AiUsage &usage)
-{
-    return usage.toOpenAi();
-}
-
-class AnthropicStreamTranslator : public StreamTranslator
+class AnthropicStreamTranslator : public DecodingStreamTranslator<SseDecoder, SseEvent>
 {
 public:
     explicit AnthropicStreamTranslator(const QString &model)
+        : DecodingStreamTranslator(model)
     {
-        m_chunks.model = model;
-        m_chunks.id = newCompletionId();
-        m_chunks.created = nowSeconds();
-    }
-
-    void feed(const QByteArray &bytes, std::vector<Json> &chunks) override
-    {
-        m_events.clear();
-        m_decoder.feed(bytes, m_events);
-        for (const SseEvent &event : m_events)
-            handle(event, chunks);
-    }
-
-    void finish(std::vector<Json> &chunks) override
-    {
-        m_events.clear();
-        m_decoder.finish(m_events);
-        for (const SseEvent &event : m_events)
-            handle(event, chunks);
     }
 
 private:
-    void handle(const SseEvent &event, std::vector<Json> &chunks)
+    void handle(const SseEvent &event, std::vector<Json> &chunks) override
     {
-        if (m_complete || m_hasError)
-            return;
         const Json json = parseJsonOrDiscarded(event.data);
         if (!json.is_object())
             return;
@@ -267,9 +242,6 @@ private:
         m_chunks.emitDelta(chunks, Json::object(), m_finishReason.toStdString());
     }
 
-    SseDecoder m_decoder;
-    std::vector<SseEvent> m_events;
-    ChunkBuilder m_chunks;
     QHash<qint64, int> m_toolIndex; // Anthropic block index → OpenAI tool call index
     int m_nextTool = 0;
     bool m_sawTool = false;
@@ -486,7 +458,7 @@ Json AnthropicAdapter::chatResponse(const QByteArray &body, const QString &model
                   {"index", 0}, {"message", std::move(message)}, {"finish_reason", finish.toStdString()}}})}};
     const AiUsage usage = usageFrom(json.value("usage", Json()));
     if (usage.reported)
-        out["usage"] = openAiUsage(usage);
+        out["usage"] = usage.toOpenAi();
     return out;
 }
 

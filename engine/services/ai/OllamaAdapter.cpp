@@ -65,36 +65,17 @@ QString finishOf(const Json &json, bool toolCalls)
                                                                : QStringLiteral("stop");
 }
 
-class OllamaStreamTranslator : public StreamTranslator
+class OllamaStreamTranslator : public DecodingStreamTranslator<NdjsonDecoder, QByteArray>
 {
 public:
     explicit OllamaStreamTranslator(const QString &model)
+        : DecodingStreamTranslator(model)
     {
-        m_chunks.model = model;
-        m_chunks.id = newCompletionId();
-    }
-
-    void feed(const QByteArray &bytes, std::vector<Json> &chunks) override
-    {
-        m_lines.clear();
-        m_decoder.feed(bytes, m_lines);
-        for (const QByteArray &line : m_lines)
-            handle(line, chunks);
-    }
-
-    void finish(std::vector<Json> &chunks) override
-    {
-        m_lines.clear();
-        m_decoder.finish(m_lines);
-        for (const QByteArray &line : m_lines)
-            handle(line, chunks);
     }
 
 private:
-    void handle(const QByteArray &line, std::vector<Json> &chunks)
+    void handle(const QByteArray &line, std::vector<Json> &chunks) override
     {
-        if (m_complete || m_hasError)
-            return;
         const Json json = parseJsonOrDiscarded(line);
         if (!json.is_object())
             return;
@@ -132,9 +113,6 @@ private:
         }
     }
 
-    NdjsonDecoder m_decoder;
-    std::vector<QByteArray> m_lines;
-    ChunkBuilder m_chunks;
     int m_nextTool = 0;
 };
 } // namespace

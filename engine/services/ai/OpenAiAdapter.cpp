@@ -10,37 +10,17 @@ namespace gatehouse {
 using namespace aisupport;
 
 namespace {
-class OpenAiStreamTranslator : public StreamTranslator
+class OpenAiStreamTranslator : public DecodingStreamTranslator<SseDecoder, SseEvent>
 {
 public:
     explicit OpenAiStreamTranslator(const QString &model)
+        : DecodingStreamTranslator(model)
     {
-        m_chunks.model = model;
-        m_chunks.id = newCompletionId();
-        m_chunks.created = nowSeconds();
-    }
-
-    void feed(const QByteArray &bytes, std::vector<Json> &chunks) override
-    {
-        m_events.clear();
-        m_decoder.feed(bytes, m_events);
-        for (const SseEvent &event : m_events)
-            handle(event, chunks);
-    }
-
-    void finish(std::vector<Json> &chunks) override
-    {
-        m_events.clear();
-        m_decoder.finish(m_events);
-        for (const SseEvent &event : m_events)
-            handle(event, chunks);
     }
 
 private:
-    void handle(const SseEvent &event, std::vector<Json> &chunks)
+    void handle(const SseEvent &event, std::vector<Json> &chunks) override
     {
-        if (m_complete || m_hasError)
-            return;
         const QByteArray data = event.data.trimmed();
         if (data == "[DONE]") {
             m_complete = true;
@@ -125,10 +105,6 @@ private:
         m_chunks.start(chunks);
         chunks.push_back(std::move(json));
     }
-
-    SseDecoder m_decoder;
-    std::vector<SseEvent> m_events;
-    ChunkBuilder m_chunks;
 };
 
 QString modelOf(const Json &request)
