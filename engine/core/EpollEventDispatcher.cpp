@@ -90,6 +90,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     int activated = 0;
     if (includeSockets) {
+        applyPendingSockets();
         epoll_event events[kMaxEvents];
         int count;
         do
@@ -207,8 +208,10 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
         return;
     it->notifiers[type] = nullptr;
     if (!it->notifiers[0] && !it->notifiers[1] && !it->notifiers[2]) {
-        if (it->inEpoll)
+        if (it->inEpoll) {
             epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr); // fails harmlessly for a closed descriptor
+            ++m_epollChanges;
+        }
         m_sockets.erase(it);
         return;
     }
@@ -217,6 +220,32 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
 
 void EpollEventDispatcher::updateSocket(int fd, Socket &socket)
 {
+    if (!socket.inEpoll) {
+        applySocket(fd, socket); // a new descriptor: nothing to cancel out
+        return;
+    }
+    if (!socket.pending) {
+        socket.pending = true;
+        m_pending.push_back(fd);
+    }
+}
+
+void EpollEventDispatcher::applyPendingSockets()
+{
+    for (const int fd : m_pending) {
+        const auto it = m_sockets.find(fd);
+        // Gone since, or listed twice: a descriptor unregistered and registered again in between
+        // was applied when it came back.
+        if (it == m_sockets.end() || !it->pending)
+            continue;
+        it->pending = false;
+        applySocket(fd, *it);
+    }
+    m_pending.clear();
+}
+
+void EpollEventDispatcher::applySocket(int fd, Socket &socket)
+{
     epoll_event event{};
     if (socket.notifiers[QSocketNotifier::Read])
         event.events |= EPOLLIN | EPOLLRDHUP;
@@ -224,7 +253,10 @@ void EpollEventDispatcher::updateSocket(int fd, Socket &socket)
         event.events |= EPOLLOUT;
     if (socket.notifiers[QSocketNotifier::Exception])
         event.events |= EPOLLPRI;
+    if (socket.inEpoll && event.events == socket.applied)
+        return;
     event.data.u64 = pack(fd, socket.generation);
+    ++m_epollChanges;
     // A descriptor closed without unregistering left the epoll set by itself, and its number
     // may be back: MOD then finds nothing (ENOENT) and ADD is right; the reverse for EEXIST.
     int result = epoll_ctl(m_epoll, socket.inEpoll ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event);
@@ -233,6 +265,7 @@ void EpollEventDispatcher::updateSocket(int fd, Socket &socket)
     else if (result != 0 && errno == EEXIST)
         result = epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
     socket.inEpoll = result == 0;
+    socket.applied = socket.inEpoll ? event.events : 0;
     if (result != 0)
         qWarning("QSocketNotifier: cannot watch descriptor %d: %s", fd, strerror(errno));
 }

@@ -1,9 +1,11 @@
 // EpollEventDispatcher, installed as this process's main-thread dispatcher: timers (order,
 // repetition, zero intervals, nested loops, restarts), socket notifiers (many sockets, notifiers
-// removed or descriptors reused during a pass, excluded passes), posted events and deferred
-// deletes, and wake-ups from other threads. Further modules run whole under it as *_epoll tests.
+// removed or descriptors reused during a pass, excluded passes, changes that cancel out), posted
+// events and deferred deletes, and wake-ups from other threads. Further modules run whole under
+// it as *_epoll tests.
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -317,6 +319,44 @@ private slots:
         writable.setEnabled(true); // the reader is gone: the hang-up wakes the write notifier
         QTRY_COMPARE_WITH_TIMEOUT(count, 2, 2000);
         p.close();
+    }
+
+    void writeNotifierToggledWithinAPassNeverReachesTheKernel()
+    {
+        // What QAbstractSocket::write() and flush() do to a writable socket on every response.
+        int fds[2];
+        QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds) == 0);
+        auto *dispatcher = qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance());
+        QVERIFY(dispatcher);
+        {
+            QSocketNotifier readable(fds[0], QSocketNotifier::Read);
+            QSocketNotifier writable(fds[0], QSocketNotifier::Write);
+            int writes = 0;
+            connect(&writable, &QSocketNotifier::activated, this, [&] {
+                ++writes;
+                writable.setEnabled(false);
+            });
+            writable.setEnabled(false);
+            QCoreApplication::processEvents();
+            const quint64 before = dispatcher->epollChanges();
+
+            writable.setEnabled(true);
+            writable.setEnabled(false);
+            QCoreApplication::processEvents();
+            QTest::qWait(10);
+            QCOMPARE(writes, 0);
+            QCOMPARE(dispatcher->epollChanges(), before);
+
+            // A change that stands still reaches the kernel before the next wait: the socket is
+            // writable, so the notifier fires once and its handler's disable is applied too.
+            writable.setEnabled(true);
+            QTRY_COMPARE_WITH_TIMEOUT(writes, 1, 2000);
+            QTest::qWait(10);
+            QCOMPARE(writes, 1);
+            QCOMPARE(dispatcher->epollChanges(), before + 2);
+        }
+        ::close(fds[0]);
+        ::close(fds[1]);
     }
 
     void wakeUpFromAnotherThread()
