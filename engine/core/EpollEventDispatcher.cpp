@@ -161,8 +161,9 @@ int EpollEventDispatcher::activateSockets(const ::epoll_event *events, int count
 
 void EpollEventDispatcher::drainWake()
 {
+    // Without EFD_SEMAPHORE one read returns the whole count and resets it to zero.
     quint64 value = 0;
-    while (::read(m_wake, &value, sizeof value) == sizeof value) {
+    while (::read(m_wake, &value, sizeof value) < 0 && errno == EINTR) {
     }
     m_wakePending.store(false, std::memory_order_release);
 }

@@ -356,7 +356,6 @@ void HttpConnection::startStream(std::shared_ptr<ResponseStream> stream)
     // stream that is still producing is not a stalled client. Pipelined requests that arrive
     // meanwhile are only buffered, and parsed after the last chunk.
     m_stream = std::move(stream);
-    m_socket->flush(); // the head goes out now, before the first chunk exists
     connect(m_stream.get(), &ResponseStream::dataAvailable, this, &HttpConnection::drainStream);
     // Whatever the producer wrote before the connection attached goes out first.
     drainStream();
@@ -461,6 +460,9 @@ void HttpConnection::writeRaw(const HttpResponse &response, bool headOnly, bool 
     if (!headOnly)
         out += response.body;
     m_socket->write(out);
+    // Out now, in one write(): left to QAbstractSocket, the response would wait for a turn of the
+    // event loop to report the socket writable, at the price of two epoll_ctl() calls and a wait.
+    m_socket->flush();
 }
 
 Responder::Responder(HttpConnection *connection, quint64 serial)
