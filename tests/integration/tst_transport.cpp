@@ -61,12 +61,14 @@ RawReply parseReply(const QByteArray &raw)
 QByteArray readUntilClosed(QTcpSocket &socket)
 {
     QByteArray answer;
-    QTest::qWaitFor(
+    const bool closed = QTest::qWaitFor(
         [&] {
             answer += socket.readAll();
             return socket.state() == QAbstractSocket::UnconnectedState;
         },
         10000);
+    if (!closed)
+        qWarning("readUntilClosed: the server kept the connection open for 10 s");
     answer += socket.readAll();
     return answer;
 }
@@ -78,9 +80,10 @@ bool waitConnected(QTcpSocket &socket)
 
 bool waitEncrypted(QSslSocket &socket)
 {
-    QTest::qWaitFor(
-        [&] { return socket.isEncrypted() || socket.state() == QAbstractSocket::UnconnectedState; }, 10000);
-    return socket.isEncrypted();
+    return QTest::qWaitFor(
+               [&] { return socket.isEncrypted() || socket.state() == QAbstractSocket::UnconnectedState; },
+               10000) &&
+           socket.isEncrypted();
 }
 
 RawReply plainExchange(quint16 port, const QByteArray &request)

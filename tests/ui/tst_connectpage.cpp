@@ -67,8 +67,9 @@ class TestConnectPage : public QObject
             kept = token;
             answered = true;
         });
-        QTest::qWaitFor([&] { return answered; }, 10000);
-        return answered ? kept : QStringLiteral("<the keychain did not answer>");
+        return QTest::qWaitFor([&] { return answered; }, 10000)
+                   ? kept
+                   : QStringLiteral("<the keychain did not answer>");
     }
 
 private Q_SLOTS:
