@@ -102,20 +102,17 @@ void AiAliasDialog::save()
     delete m_call;
     m_call = new QObject(this);
     m_saveButton->setEnabled(false);
-    auto done = [this](const ApiReply &reply) {
-        m_saveButton->setEnabled(true);
-        if (!reply.ok()) {
-            m_error->setText(tr("The alias could not be saved: %1").arg(reply.describeError()));
-            m_error->show();
-            return;
-        }
-        Q_EMIT saved();
-        accept();
-    };
-    if (m_id)
-        m_client->send("PATCH", QStringLiteral("system/ai_alias/%1").arg(m_id), record, m_call, done);
-    else
-        m_client->send("POST", QStringLiteral("system/ai_alias"),
-                       QJsonObject{{QStringLiteral("resource"), QJsonArray{record}}}, m_call, done);
+    m_client->saveRecord(QStringLiteral("ai_alias"), m_id, record, QString(), m_call,
+                         [this](const ApiReply &reply, const QJsonObject &) {
+                             m_saveButton->setEnabled(true);
+                             if (!reply.ok()) {
+                                 m_error->setText(
+                                     tr("The alias could not be saved: %1").arg(reply.describeError()));
+                                 m_error->show();
+                                 return;
+                             }
+                             Q_EMIT saved();
+                             accept();
+                         });
 }
 } // namespace gatehouse

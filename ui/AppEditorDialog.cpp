@@ -82,21 +82,15 @@ void AppEditorDialog::save()
     const qint64 role = RecordChoices::selectedId(m_role);
     body.insert(QStringLiteral("role_id"), role ? QJsonValue(double(role)) : QJsonValue());
     m_buttons->setEnabled(false);
-    const QString path =
-        m_id ? QStringLiteral("system/app/%1?fields=*").arg(m_id) : QStringLiteral("system/app?fields=*");
-    const QJsonValue payload =
-        m_id ? QJsonValue(body) : QJsonValue(QJsonObject{{QStringLiteral("resource"), QJsonArray{body}}});
-    m_client->send(m_id ? "PATCH" : "POST", path, payload, this, [this](const ApiReply &reply) {
-        m_buttons->setEnabled(true);
-        if (!reply.ok()) {
-            m_messages->showError(tr("The app could not be saved"), reply);
-            return;
-        }
-        QJsonObject record = reply.body.toObject();
-        if (record.contains(QLatin1String("resource")))
-            record = record.value(QLatin1String("resource")).toArray().first().toObject();
-        Q_EMIT saved(record);
-        accept();
-    });
+    m_client->saveRecord(QStringLiteral("app"), m_id, body, QStringLiteral("fields=*"), this,
+                         [this](const ApiReply &reply, const QJsonObject &record) {
+                             m_buttons->setEnabled(true);
+                             if (!reply.ok()) {
+                                 m_messages->showError(tr("The app could not be saved"), reply);
+                                 return;
+                             }
+                             Q_EMIT saved(record);
+                             accept();
+                         });
 }
 } // namespace gatehouse

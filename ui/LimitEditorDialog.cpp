@@ -191,17 +191,15 @@ void LimitEditorDialog::save()
                        needs("endpoint") ? QJsonValue(m_endpoint->text().trimmed()) : QJsonValue()},
                       {QStringLiteral("is_active"), m_active->isChecked()}};
     m_buttons->setEnabled(false);
-    const QString path = m_id ? QStringLiteral("system/limit/%1").arg(m_id) : QStringLiteral("system/limit");
-    const QJsonValue body =
-        m_id ? QJsonValue(limit) : QJsonValue(QJsonObject{{QStringLiteral("resource"), QJsonArray{limit}}});
-    m_client->send(m_id ? "PATCH" : "POST", path, body, this, [this](const ApiReply &reply) {
-        m_buttons->setEnabled(true);
-        if (!reply.ok()) {
-            m_messages->showError(tr("The limit could not be saved"), reply);
-            return;
-        }
-        Q_EMIT saved();
-        accept();
-    });
+    m_client->saveRecord(QStringLiteral("limit"), m_id, limit, QString(), this,
+                         [this](const ApiReply &reply, const QJsonObject &) {
+                             m_buttons->setEnabled(true);
+                             if (!reply.ok()) {
+                                 m_messages->showError(tr("The limit could not be saved"), reply);
+                                 return;
+                             }
+                             Q_EMIT saved();
+                             accept();
+                         });
 }
 } // namespace gatehouse

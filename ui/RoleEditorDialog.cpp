@@ -125,21 +125,16 @@ void RoleEditorDialog::save()
                            {QStringLiteral("is_active"), m_active->isChecked()},
                            {QStringLiteral("role_service_access_by_role_id"), m_rules->rulesJson()}};
     m_buttons->setEnabled(false);
-    const QString path = m_id ? QStringLiteral("system/role/%1").arg(m_id) : QStringLiteral("system/role");
-    const QJsonValue body =
-        m_id ? QJsonValue(role) : QJsonValue(QJsonObject{{QStringLiteral("resource"), QJsonArray{role}}});
-    m_client->send(m_id ? "PATCH" : "POST", path, body, this, [this](const ApiReply &reply) {
-        if (!reply.ok()) {
-            m_buttons->setEnabled(true);
-            m_messages->showError(tr("The role could not be saved"), reply);
-            return;
-        }
-        QJsonObject record = reply.body.toObject();
-        if (record.contains(QLatin1String("resource")))
-            record = record.value(QLatin1String("resource")).toArray().first().toObject();
-        m_id = qint64(record.value(QLatin1String("id")).toDouble());
-        runCalls(m_masks->requests(m_id));
-    });
+    m_client->saveRecord(QStringLiteral("role"), m_id, role, QString(), this,
+                         [this](const ApiReply &reply, const QJsonObject &record) {
+                             if (!reply.ok()) {
+                                 m_buttons->setEnabled(true);
+                                 m_messages->showError(tr("The role could not be saved"), reply);
+                                 return;
+                             }
+                             m_id = qint64(record.value(QLatin1String("id")).toDouble());
+                             runCalls(m_masks->requests(m_id));
+                         });
 }
 
 void RoleEditorDialog::runCalls(QList<FieldMaskTable::Call> calls)

@@ -206,22 +206,16 @@ void UserEditorDialog::save()
     if (m_password->isEnabled() && !m_password->text().isEmpty())
         user.insert(QStringLiteral("password"), m_password->text());
     m_buttons->setEnabled(false);
-    const QString path =
-        m_id ? QStringLiteral("system/user/%1?related=user_to_app_to_role_by_user_id").arg(m_id)
-             : QStringLiteral("system/user?related=user_to_app_to_role_by_user_id");
-    const QJsonValue body =
-        m_id ? QJsonValue(user) : QJsonValue(QJsonObject{{QStringLiteral("resource"), QJsonArray{user}}});
-    m_client->send(m_id ? "PATCH" : "POST", path, body, this, [this](const ApiReply &reply) {
-        m_buttons->setEnabled(true);
-        if (!reply.ok()) {
-            m_messages->showError(tr("The user could not be saved"), reply);
-            return;
-        }
-        QJsonObject record = reply.body.toObject();
-        if (record.contains(QLatin1String("resource")))
-            record = record.value(QLatin1String("resource")).toArray().first().toObject();
-        Q_EMIT saved(qint64(record.value(QLatin1String("id")).toDouble()));
-        accept();
-    });
+    m_client->saveRecord(QStringLiteral("user"), m_id, user,
+                         QStringLiteral("related=user_to_app_to_role_by_user_id"), this,
+                         [this](const ApiReply &reply, const QJsonObject &record) {
+                             m_buttons->setEnabled(true);
+                             if (!reply.ok()) {
+                                 m_messages->showError(tr("The user could not be saved"), reply);
+                                 return;
+                             }
+                             Q_EMIT saved(qint64(record.value(QLatin1String("id")).toDouble()));
+                             accept();
+                         });
 }
 } // namespace gatehouse

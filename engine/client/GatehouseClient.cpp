@@ -280,6 +280,23 @@ void GatehouseClient::createService(const ServiceDefinition &service, QObject *c
          });
 }
 
+void GatehouseClient::saveRecord(const QString &table, qint64 id, const QJsonObject &record,
+                                 const QString &query, QObject *context, Callback<QJsonObject> done)
+{
+    QString path = id ? QStringLiteral("system/%1/%2").arg(table).arg(id) : QStringLiteral("system/") + table;
+    if (!query.isEmpty())
+        path += QLatin1Char('?') + query;
+    const QJsonValue body =
+        id ? QJsonValue(record) : QJsonValue(QJsonObject{{QStringLiteral("resource"), QJsonArray{record}}});
+    send(id ? "PATCH" : "POST", path, body, context, [done = std::move(done)](const ApiReply &reply) {
+        const QJsonObject answer = reply.body.toObject();
+        if (!answer.contains(QLatin1String("resource")))
+            return done(reply, answer);
+        const QJsonArray rows = answer.value(QLatin1String("resource")).toArray();
+        done(reply, rows.isEmpty() ? QJsonObject() : rows.first().toObject());
+    });
+}
+
 void GatehouseClient::updateService(const ServiceDefinition &service, QObject *context,
                                     Callback<ServiceDefinition> done)
 {

@@ -142,6 +142,13 @@ public:
     void testService(const QString &type, const QJsonObject &config, std::optional<qint64> id,
                      QObject *context, Callback<ProbeResult> done);
 
+    // Stores one record of a system table (`table` as in "system/<table>"): a new one (`id` 0)
+    // with POST and {"resource": [record]}, a stored one with PATCH system/<table>/<id>. `query`
+    // is an encoded query string without the "?" ("fields=*"), or empty. `done` gets the record as
+    // the server returned it (empty after an error).
+    void saveRecord(const QString &table, qint64 id, const QJsonObject &record, const QString &query,
+                    QObject *context, Callback<QJsonObject> done);
+
     // Generic call for what has no typed method yet; `path` is below /api/v2, e.g. "system/role",
     // and may carry an encoded query ("system/audit?limit=50"). Destroying `context` cancels the
     // call: the transfer is aborted and `done` is not called.
