@@ -18,6 +18,7 @@
 #include "Engine.h"
 #include "TestDatabases.h"
 #include "TestServer.h"
+#include "WebhookReceiver.h"
 #include "security/AccessSnapshot.h"
 #include "security/AiBudgetLedger.h"
 #include "security/PiiRedactor.h"
@@ -33,70 +34,16 @@ namespace {
 const QString kBudget = QStringLiteral("/api/v2/system/ai_budget");
 const QString kAlias = QStringLiteral("/api/v2/system/ai_alias");
 
-// An alert receiver: answers the first `failFirst` POSTs with 500, then 200, and keeps every
-// JSON document it accepted.
-class AlertReceiver : public QObject
+// The thresholds alerted for a budget, in order.
+QList<int> thresholdsOf(const WebhookReceiver &receiver, qint64 budgetId)
 {
-public:
-    int failFirst = 0;
-    int failed = 0;
-    QList<Json> documents;
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    quint16 port() const { return m_server.serverPort(); }
-
-    AlertReceiver()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
-                    buffer->append(socket->readAll());
-                    for (;;) {
-                        const qsizetype end = buffer->indexOf("\r\n\r\n");
-                        if (end < 0)
-                            return;
-                        const QByteArray head = buffer->left(end).toLower();
-                        const qsizetype cl = head.indexOf("content-length:");
-                        const qsizetype eol = head.indexOf("\r\n", cl);
-                        const qint64 length = cl < 0
-                                                  ? 0
-                                                  : head.mid(cl + 15, (eol < 0 ? head.size() : eol) - cl - 15)
-                                                        .trimmed()
-                                                        .toLongLong();
-                        if (buffer->size() < end + 4 + length)
-                            return;
-                        const QByteArray body = buffer->mid(end + 4, length);
-                        buffer->remove(0, end + 4 + length);
-                        if (failed < failFirst) {
-                            ++failed;
-                            socket->write("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n");
-                            continue;
-                        }
-                        const Json doc = parseJsonOrDiscarded(body);
-                        if (doc.is_object())
-                            documents.append(doc);
-                        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
-                    }
-                });
-            }
-        });
-    }
-
-    QList<int> thresholdsOf(qint64 budgetId) const
-    {
-        QList<int> list;
-        for (const Json &doc : documents)
-            if (doc.value("budget_id", qint64(0)) == budgetId)
-                list.append(doc["threshold"].get<int>());
-        std::sort(list.begin(), list.end());
-        return list;
-    }
-
-private:
-    QTcpServer m_server;
-};
+    QList<int> list;
+    for (const Json &doc : receiver.documents)
+        if (doc.value("budget_id", qint64(0)) == budgetId)
+            list.append(doc["threshold"].get<int>());
+    std::sort(list.begin(), list.end());
+    return list;
+}
 
 // A fixed instant inside an hour, a day and a month (UTC), far from every boundary.
 qint64 fixedNow()
@@ -118,7 +65,7 @@ public:
 private:
     QString m_systemDb; // empty: SQLite
     std::unique_ptr<TestServer> m_server;
-    AlertReceiver m_receiver;
+    WebhookReceiver m_receiver;
     qint64 m_aiServiceId = 0;
     qint64 m_otherAiServiceId = 0;
 
@@ -721,12 +668,12 @@ private Q_SLOTS:
             drainStore();
         };
         spend(ledger(), 5); // 50 %
-        QTRY_COMPARE_WITH_TIMEOUT(m_receiver.thresholdsOf(id), QList<int>({50}), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(thresholdsOf(m_receiver, id), QList<int>({50}), 15000);
         spend(ledger(), 3); // 80 %
-        QTRY_COMPARE_WITH_TIMEOUT(m_receiver.thresholdsOf(id), QList<int>({50, 80}), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(thresholdsOf(m_receiver, id), QList<int>({50, 80}), 15000);
         spend(ledger(), 1); // 90 %: nothing new
         spend(ledger(), 3); // 120 %
-        QTRY_COMPARE_WITH_TIMEOUT(m_receiver.thresholdsOf(id), QList<int>({50, 80, 100}), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(thresholdsOf(m_receiver, id), QList<int>({50, 80, 100}), 15000);
         QCOMPARE(m_receiver.failed, 1);
         const Json *last = nullptr;
         for (const Json &doc : m_receiver.documents)
@@ -764,7 +711,7 @@ private Q_SLOTS:
         // The next period alerts again.
         ledger().setClock([] { return fixedNow() + 24 * 3600 * 1000; });
         spend(ledger(), 6);
-        QTRY_COMPARE_WITH_TIMEOUT(m_receiver.thresholdsOf(id), QList<int>({50, 50, 80, 100}), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(thresholdsOf(m_receiver, id), QList<int>({50, 50, 80, 100}), 15000);
         QCOMPARE(m_server->admin("DELETE", kBudget + QStringLiteral("/%1").arg(id)).status, 200);
     }
 

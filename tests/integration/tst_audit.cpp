@@ -23,6 +23,7 @@
 
 #include "TestDatabases.h"
 #include "TestServer.h"
+#include "WebhookReceiver.h"
 #include "core/Config.h"
 #include "core/LogContext.h"
 #include "core/Logging.h"
@@ -38,69 +39,14 @@ using namespace gatehouse::test;
 namespace {
 const QString kAudit = QStringLiteral("/api/v2/system/audit");
 
-// A SIEM collector stand-in: answers the first `failFirst` POSTs with 500, then 200, and keeps
-// every document it accepted.
-class WebhookReceiver : public QObject
+// The audit record the collector received for a request.
+const Json *findTrace(const WebhookReceiver &receiver, const QString &requestId)
 {
-public:
-    int failFirst = 0;
-    int failed = 0;
-    QList<Json> documents;
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    quint16 port() const { return m_server.serverPort(); }
-
-    WebhookReceiver()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
-                    buffer->append(socket->readAll());
-                    for (;;) {
-                        const qsizetype end = buffer->indexOf("\r\n\r\n");
-                        if (end < 0)
-                            return;
-                        const QByteArray head = buffer->left(end).toLower();
-                        const qsizetype cl = head.indexOf("content-length:");
-                        const qsizetype eol = head.indexOf("\r\n", cl);
-                        const qint64 length = cl < 0
-                                                  ? 0
-                                                  : head.mid(cl + 15, (eol < 0 ? head.size() : eol) - cl - 15)
-                                                        .trimmed()
-                                                        .toLongLong();
-                        if (buffer->size() < end + 4 + length)
-                            return;
-                        const QByteArray body = buffer->mid(end + 4, length);
-                        buffer->remove(0, end + 4 + length);
-                        if (failed < failFirst) {
-                            ++failed;
-                            socket->write("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n");
-                            continue;
-                        }
-                        const Json batch = parseJsonOrDiscarded(body);
-                        if (batch.is_array())
-                            for (const Json &doc : batch)
-                                documents.append(doc);
-                        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
-                    }
-                });
-            }
-        });
-    }
-
-    const Json *find(const QString &requestId) const
-    {
-        for (const Json &doc : documents)
-            if (doc.contains("trace") && doc["trace"]["id"] == requestId.toStdString())
-                return &doc;
-        return nullptr;
-    }
-
-private:
-    QTcpServer m_server;
-};
+    for (const Json &doc : receiver.documents)
+        if (doc.contains("trace") && doc["trace"]["id"] == requestId.toStdString())
+            return &doc;
+    return nullptr;
+}
 
 QString stringOrEmpty(const Json &value)
 {
@@ -519,9 +465,9 @@ private slots:
         QCOMPARE(r.status, 200);
         const QString id = QString::fromLatin1(r.header("x-request-id"));
         // The receiver refused the first two deliveries; the sink retried.
-        QTRY_VERIFY_WITH_TIMEOUT(m_receiver.find(id) != nullptr, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(findTrace(m_receiver, id) != nullptr, 30000);
         QCOMPARE(m_receiver.failed, 2);
-        const Json doc = *m_receiver.find(id);
+        const Json doc = *findTrace(m_receiver, id);
         QVERIFY(doc.contains("@timestamp"));
         QCOMPARE(stringOrEmpty(doc["event"]["outcome"]), QStringLiteral("success"));
         QCOMPARE(stringOrEmpty(doc["event"]["dataset"]), QStringLiteral("gatehouse.audit"));
