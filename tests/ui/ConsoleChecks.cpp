@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTest>
 #include <QTextEdit>
 
 #include "MainWindow.h"
@@ -55,6 +56,12 @@ QChar mnemonicOf(const QString &text)
     return {};
 }
 } // namespace
+
+void ConsoleChecks::verifyAccessible(QWidget *root)
+{
+    const QStringList problems = accessibilityProblems(root);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
 
 QStringList ConsoleChecks::accessibilityProblems(QWidget *root)
 {

@@ -19,6 +19,8 @@ public:
     // with no text, accessible name or tooltip; a mnemonic label without a buddy; two visible
     // mnemonics on the same key.
     static QStringList accessibilityProblems(QWidget *root);
+    // Fails the running test with every problem accessibilityProblems() finds.
+    static void verifyAccessible(QWidget *root);
 
     // Signs in through the window's own sign-in dialog as TestServer's admin.
     static bool signInAsAdmin(MainWindow &window);

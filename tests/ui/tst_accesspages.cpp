@@ -53,30 +53,6 @@ using namespace gatehouse::test;
 
 namespace {
 
-// Every mnemonic label has a buddy with an accessible name, and no two mnemonics collide.
-void checkAccessibility(QWidget *dialog)
-{
-    QSet<QChar> mnemonics;
-    for (QLabel *label : dialog->findChildren<QLabel *>()) {
-        const qsizetype amp = label->text().indexOf(QLatin1Char('&'));
-        if (amp < 0)
-            continue;
-        QVERIFY2(label->buddy(), qPrintable(label->text()));
-        QVERIFY2(!label->buddy()->accessibleName().isEmpty(), qPrintable(label->text()));
-        const QChar key = label->text().at(amp + 1).toLower();
-        QVERIFY2(!mnemonics.contains(key), qPrintable(label->text()));
-        mnemonics.insert(key);
-    }
-    for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
-        const qsizetype amp = button->text().indexOf(QLatin1Char('&'));
-        if (amp < 0 || !button->isVisibleTo(dialog))
-            continue;
-        const QChar key = button->text().at(amp + 1).toLower();
-        QVERIFY2(!mnemonics.contains(key), qPrintable(button->text()));
-        mnemonics.insert(key);
-    }
-}
-
 QPushButton *saveButton(QWidget *dialog)
 {
     return dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
@@ -142,7 +118,7 @@ class TestAccessPages : public QObject
         RoleEditorDialog *editor = page.createRole();
         QVERIFY(editor);
         QTRY_VERIFY_WITH_TIMEOUT(editor->isLoaded(), 10000);
-        checkAccessibility(editor);
+        ConsoleChecks::verifyAccessible(editor);
         child<QLineEdit>(editor, QStringLiteral("name"))->setText(name);
 
         AccessRulesEditor *rules = editor->rules();
@@ -326,7 +302,7 @@ private Q_SLOTS:
         AppEditorDialog *editor = page.createApp();
         QSignalSpy roles(editor, &AppEditorDialog::rolesLoaded);
         QVERIFY(roles.wait(10000));
-        checkAccessibility(editor);
+        ConsoleChecks::verifyAccessible(editor);
         child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("portal"));
         auto *roleBox = child<QComboBox>(editor, QStringLiteral("role"));
         roleBox->setCurrentIndex(roleBox->findText(QStringLiteral("germany_reader")));
@@ -407,7 +383,7 @@ private Q_SLOTS:
         QVERIFY(refreshed.wait(10000));
         UserEditorDialog *editor = page.createUser();
         QTRY_VERIFY_WITH_TIMEOUT(editor->isLoaded(), 10000);
-        checkAccessibility(editor);
+        ConsoleChecks::verifyAccessible(editor);
         child<QLineEdit>(editor, QStringLiteral("email"))->setText(QStringLiteral("carla@example.com"));
         child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("Carla"));
         child<QLineEdit>(editor, QStringLiteral("password"))->setText(QStringLiteral("Carla-Passw0rd"));
@@ -545,7 +521,7 @@ private Q_SLOTS:
         page.refresh();
         QVERIFY(refreshed.wait(10000));
         LookupEditorDialog *editor = page.createLookup();
-        checkAccessibility(editor);
+        ConsoleChecks::verifyAccessible(editor);
         // Built-in names are refused in the form.
         child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("user.token"));
         QTest::mouseClick(saveButton(editor), Qt::LeftButton);
@@ -638,7 +614,7 @@ private Q_SLOTS:
         QVERIFY(refreshed.wait(10000));
         LimitEditorDialog *editor = page.createLimit();
         QTRY_VERIFY_WITH_TIMEOUT(editor->isLoaded(), 10000);
-        checkAccessibility(editor);
+        ConsoleChecks::verifyAccessible(editor);
         child<QLineEdit>(editor, QStringLiteral("name"))->setText(QStringLiteral("demo reads"));
         auto *type = child<QComboBox>(editor, QStringLiteral("type"));
         type->setCurrentIndex(type->findData(QStringLiteral("instance.service")));
@@ -718,7 +694,7 @@ private Q_SLOTS:
         LookupsPage lookups(m_client.get());
         LimitsPage limits(m_client.get());
         for (QWidget *page : std::initializer_list<QWidget *>{&roles, &apps, &users, &lookups, &limits}) {
-            checkAccessibility(page);
+            ConsoleChecks::verifyAccessible(page);
             if (QTest::currentTestFailed())
                 return;
         }

@@ -47,30 +47,6 @@ using namespace gatehouse::test;
 
 namespace {
 
-// Every mnemonic label has a buddy with an accessible name, and no two mnemonics collide.
-void checkAccessibility(QWidget *widget)
-{
-    QSet<QChar> mnemonics;
-    auto note = [&mnemonics](const QString &text) {
-        const qsizetype amp = text.indexOf(QLatin1Char('&'));
-        if (amp < 0)
-            return true;
-        const QChar key = text.at(amp + 1).toLower();
-        const bool fresh = !mnemonics.contains(key);
-        mnemonics.insert(key);
-        return fresh;
-    };
-    for (QLabel *label : widget->findChildren<QLabel *>()) {
-        if (!label->text().contains(QLatin1Char('&')))
-            continue;
-        QVERIFY2(label->buddy(), qPrintable(label->text()));
-        QVERIFY2(!label->buddy()->accessibleName().isEmpty(), qPrintable(label->text()));
-        QVERIFY2(note(label->text()), qPrintable(label->text()));
-    }
-    for (QAbstractButton *button : widget->findChildren<QAbstractButton *>())
-        QVERIFY2(note(button->text()), qPrintable(button->text()));
-}
-
 qint64 idOfNamed(const QJsonArray &rows, const char *key, const QString &value)
 {
     for (const QJsonValue &row : rows)
@@ -166,7 +142,7 @@ private Q_SLOTS:
         QVERIFY(refreshPage(&page));
         AiConnectionDialog *dialog = page.newConnection();
         QVERIFY(dialog);
-        checkAccessibility(dialog);
+        ConsoleChecks::verifyAccessible(dialog);
         auto *provider = child<QComboBox>(dialog, QStringLiteral("provider"));
         auto *baseUrl = child<QLineEdit>(dialog, QStringLiteral("baseUrl"));
         auto *model = child<QLineEdit>(dialog, QStringLiteral("defaultModel"));
@@ -236,7 +212,7 @@ private Q_SLOTS:
 
         // Health check: select the connection, press the button; the mock answers.
         for (int tab = 0; tab < page.tabs()->count(); ++tab)
-            checkAccessibility(page.tabs()->widget(tab));
+            ConsoleChecks::verifyAccessible(page.tabs()->widget(tab));
         auto *view = child<QTableView>(&page, QStringLiteral("connections"));
         const int row = int(std::find_if(page.connections().begin(), page.connections().end(),
                                          [](const QJsonValue &v) {
@@ -307,7 +283,7 @@ private Q_SLOTS:
         page.show();
         QVERIFY(refreshPage(&page));
         AiAliasDialog *dialog = page.newAlias();
-        checkAccessibility(dialog);
+        ConsoleChecks::verifyAccessible(dialog);
         QSignalSpy saved(dialog, &AiAliasDialog::saved);
         // A bad alias is refused before sending.
         QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("alias")), QStringLiteral("not valid!"));
@@ -375,7 +351,7 @@ private Q_SLOTS:
         QVERIFY(refreshPage(&page));
         AiBudgetDialog *dialog = page.newBudget();
         QPointer<AiBudgetDialog> dialogGuard(dialog);
-        checkAccessibility(dialog);
+        ConsoleChecks::verifyAccessible(dialog);
         QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("name")), QStringLiteral("gpt monthly"));
         auto *dimension = child<QComboBox>(dialog, QStringLiteral("dimension"));
         QSignalSpy targets(dialog, &AiBudgetDialog::targetsLoaded);
@@ -516,7 +492,7 @@ private Q_SLOTS:
         ApiDocsPage page(m_client.get());
         page.show();
         QVERIFY(refreshPage(&page));
-        checkAccessibility(&page);
+        ConsoleChecks::verifyAccessible(&page);
         QListWidgetItem *demo = nullptr;
         for (int i = 0; i < page.serviceList()->count(); ++i)
             if (page.serviceList()->item(i)->data(Qt::UserRole).toString() == QLatin1String("demo"))

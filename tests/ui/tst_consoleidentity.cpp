@@ -69,12 +69,6 @@ BrowserAnswer browse(const QUrl &url)
     return answer;
 }
 
-// Every field is labelled for assistive technology and no two mnemonics collide.
-void checkAccessibility(QWidget *dialog)
-{
-    const QStringList problems = ConsoleChecks::accessibilityProblems(dialog);
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-}
 } // namespace
 
 class TestConsoleIdentity : public QObject
@@ -382,7 +376,7 @@ private Q_SLOTS:
         QVERIFY(rolesLoaded.wait(10000));
         QVERIFY(editor->errorText().isEmpty());
 
-        checkAccessibility(editor);
+        ConsoleChecks::verifyAccessible(editor);
         if (QTest::currentTestFailed())
             return;
 
@@ -498,7 +492,7 @@ private Q_SLOTS:
         ServiceEditorDialog *editor = page.createService(QStringLiteral("oidc"));
         QSignalSpy rolesLoaded(editor, &ServiceEditorDialog::rolesLoaded);
         QVERIFY(rolesLoaded.wait(10000));
-        checkAccessibility(editor);
+        ConsoleChecks::verifyAccessible(editor);
         if (QTest::currentTestFailed())
             return;
         // The issuer must be https (or loopback http).

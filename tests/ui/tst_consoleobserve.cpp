@@ -45,35 +45,6 @@ using namespace gatehouse::test;
 
 namespace {
 
-// Every field is labelled for assistive technology, every mnemonic label has a buddy, and no
-// two mnemonics of `widget` collide.
-void checkAccessibility(QWidget *widget)
-{
-    QSet<QChar> mnemonics;
-    auto take = [&mnemonics](const QString &text) {
-        const qsizetype amp = text.indexOf(QLatin1Char('&'));
-        if (amp < 0)
-            return true;
-        const QChar key = text.at(amp + 1).toLower();
-        if (mnemonics.contains(key))
-            return false;
-        mnemonics.insert(key);
-        return true;
-    };
-    for (QLabel *label : widget->findChildren<QLabel *>()) {
-        if (label->text().indexOf(QLatin1Char('&')) < 0)
-            continue;
-        QVERIFY2(label->buddy(), qPrintable(label->text()));
-        QVERIFY2(!label->buddy()->accessibleName().isEmpty(), qPrintable(label->text()));
-        QVERIFY2(take(label->text()), qPrintable(label->text()));
-    }
-    for (QAbstractButton *button : widget->findChildren<QAbstractButton *>())
-        QVERIFY2(take(button->text()), qPrintable(button->text()));
-    for (QLineEdit *edit : widget->findChildren<QLineEdit *>())
-        if (edit->isVisibleTo(widget) && !qobject_cast<QComboBox *>(edit->parent()))
-            QVERIFY2(!edit->accessibleName().isEmpty(), qPrintable(edit->objectName()));
-}
-
 template <typename Log>
 bool flushLog(Log *log)
 {
@@ -181,7 +152,7 @@ private Q_SLOTS:
         page.show();
         page.refresh();
         QVERIFY(refreshed.wait(20000));
-        checkAccessibility(&page);
+        ConsoleChecks::verifyAccessible(&page);
         QVERIFY2(page.messageBar()->text().isEmpty(), qPrintable(page.messageBar()->text()));
         // The top services table counts the six demo requests, one of them an error.
         auto *services = qobject_cast<JsonTableModel *>(
@@ -250,7 +221,7 @@ private Q_SLOTS:
         for (QWidget *tab :
              {static_cast<QWidget *>(page.auditTab()), static_cast<QWidget *>(page.aiUsageTab()),
               static_cast<QWidget *>(page.aiPromptTab()), static_cast<QWidget *>(page.liveTailTab())})
-            checkAccessibility(tab);
+            ConsoleChecks::verifyAccessible(tab);
         LogTableTab *audit = page.auditTab();
         QVERIFY(audit->model()->rowCount() > 0);
         QVERIFY(rowWith(audit->model(), QStringLiteral("path"), QStringLiteral("demo/_table/products")) >=

@@ -39,39 +39,6 @@ QString readText(const QString &path)
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-// Every field is labelled for assistive technology, every mnemonic label has a buddy, and no
-// two mnemonics on the page collide.
-void checkAccessibility(QWidget *page)
-{
-    QSet<QChar> mnemonics;
-    for (QLabel *label : page->findChildren<QLabel *>()) {
-        const qsizetype amp = label->text().indexOf(QLatin1Char('&'));
-        if (amp < 0)
-            continue;
-        QVERIFY2(label->buddy(), qPrintable(label->text()));
-        QVERIFY2(!label->buddy()->accessibleName().isEmpty(), qPrintable(label->text()));
-        const QChar key = label->text().at(amp + 1).toLower();
-        QVERIFY2(!mnemonics.contains(key), qPrintable(label->text()));
-        mnemonics.insert(key);
-    }
-    for (QPushButton *button : page->findChildren<QPushButton *>()) {
-        QVERIFY2(!button->text().isEmpty() || !button->accessibleName().isEmpty(), "unnamed button");
-        const qsizetype amp = button->text().indexOf(QLatin1Char('&'));
-        if (amp < 0)
-            continue;
-        const QChar key = button->text().at(amp + 1).toLower();
-        QVERIFY2(!mnemonics.contains(key), qPrintable(button->text()));
-        mnemonics.insert(key);
-    }
-    for (QWidget *field : page->findChildren<QWidget *>()) {
-        if (qobject_cast<QLineEdit *>(field) || qobject_cast<QSpinBox *>(field) ||
-            qobject_cast<QComboBox *>(field))
-            if (!field->objectName().startsWith(QLatin1String("qt_")) && field->parentWidget() &&
-                !qobject_cast<QSpinBox *>(field->parentWidget()) &&
-                !qobject_cast<QComboBox *>(field->parentWidget()))
-                QVERIFY2(!field->accessibleName().isEmpty(), qPrintable(field->objectName()));
-    }
-}
 } // namespace
 
 class TestConsoleSettings : public QObject
@@ -148,7 +115,7 @@ private Q_SLOTS:
                      .startsWith(QLatin1String("Sealed")),
                  qPrintable(child<QLabel>(page.get(), QStringLiteral("secretStore"))->text()));
         QVERIFY(child<QPushButton>(page.get(), QStringLiteral("saveEngine"))->isEnabled());
-        checkAccessibility(page.get());
+        ConsoleChecks::verifyAccessible(page.get());
     }
 
     void retentionChangeIsSaved()

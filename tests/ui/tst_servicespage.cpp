@@ -36,30 +36,6 @@ using namespace gatehouse::test;
 
 namespace {
 
-// Every mnemonic label has a buddy with an accessible name, and no two mnemonics collide.
-void checkAccessibility(QWidget *dialog)
-{
-    QSet<QChar> mnemonics;
-    for (QLabel *label : dialog->findChildren<QLabel *>()) {
-        const qsizetype amp = label->text().indexOf(QLatin1Char('&'));
-        if (amp < 0)
-            continue;
-        QVERIFY2(label->buddy(), qPrintable(label->text()));
-        QVERIFY2(!label->buddy()->accessibleName().isEmpty(), qPrintable(label->text()));
-        const QChar key = label->text().at(amp + 1).toLower();
-        QVERIFY2(!mnemonics.contains(key), qPrintable(label->text()));
-        mnemonics.insert(key);
-    }
-    for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
-        const qsizetype amp = button->text().indexOf(QLatin1Char('&'));
-        if (amp < 0 || !button->isVisibleTo(dialog))
-            continue;
-        const QChar key = button->text().at(amp + 1).toLower();
-        QVERIFY2(!mnemonics.contains(key), qPrintable(button->text()));
-        mnemonics.insert(key);
-    }
-}
-
 Json storedService(TestServer &server, const QString &name)
 {
     const TestResponse r = server.admin("GET", QStringLiteral("/api/v2/system/service?filter=name%3D%27") +
@@ -147,7 +123,7 @@ private Q_SLOTS:
             QVERIFY(loaded.wait(10000));
         }
         QVERIFY2(editor->errorText().isEmpty(), qPrintable(editor->errorText()));
-        checkAccessibility(editor);
+        ConsoleChecks::verifyAccessible(editor);
         if (QTest::currentTestFailed())
             return;
         // The form comes from the schema: one editor per key, named after it.
@@ -288,7 +264,7 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(10000));
         ServiceConfigForm *form = editor->form();
         QVERIFY(form->hasSchema());
-        checkAccessibility(editor);
+        ConsoleChecks::verifyAccessible(editor);
         if (QTest::currentTestFailed())
             return;
         auto *provider = child<QComboBox>(editor, QStringLiteral("provider"));
@@ -343,7 +319,7 @@ private Q_SLOTS:
         QVERIFY(browser);
         QTRY_VERIFY_WITH_TIMEOUT(browser->tables().contains(QStringLiteral("orders")), 20000);
         QVERIFY(browser->tables().contains(QStringLiteral("customers")));
-        checkAccessibility(browser);
+        ConsoleChecks::verifyAccessible(browser);
         if (QTest::currentTestFailed())
             return;
 
