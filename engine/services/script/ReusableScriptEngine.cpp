@@ -104,18 +104,18 @@ bool ReusableScriptEngine::recycle()
     const QJSValue clean = m_check.call();
     if (!clean.isBool() || !clean.toBool())
         return false;
-    if (heapInUse() > kCollectAboveBytes) {
+    const QV4::MemoryManager &memory = *m_engine.handle()->memoryManager;
+    if (heapInUse(memory) > kCollectAboveBytes) {
         m_engine.collectGarbage();
-        if (heapInUse() > kCollectAboveBytes)
+        if (heapInUse(memory) > kCollectAboveBytes)
             return false; // something the guard does not see still holds it: start afresh
     }
     return true;
 }
 
-qint64 ReusableScriptEngine::heapInUse() const
+qint64 ReusableScriptEngine::heapInUse(const QV4::MemoryManager &memory)
 {
-    const QV4::MemoryManager *memory = m_engine.handle()->memoryManager;
-    return qint64(memory->getUsedMem() + memory->getLargeItemsMem() + memory->unmanagedHeapSize);
+    return qint64(memory.getUsedMem() + memory.getLargeItemsMem() + memory.unmanagedHeapSize);
 }
 
 } // namespace gatehouse

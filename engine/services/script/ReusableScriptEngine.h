@@ -4,6 +4,10 @@
 #include <QJSValue>
 #include <QString>
 
+namespace QV4 {
+class MemoryManager;
+}
+
 namespace gatehouse {
 
 // One QJSEngine serving run after run on a script worker for as long as it stays as it was
@@ -33,7 +37,8 @@ public:
     // RegExp's last match) and answers whether the engine may serve another run.
     bool recycle();
     // V4's count of the heap in use: managed objects, large items and the payloads they hold.
-    qint64 heapInUse() const;
+    // Read it on the engine's own thread.
+    static qint64 heapInUse(const QV4::MemoryManager &memory);
 
 private:
     QJSEngine m_engine;

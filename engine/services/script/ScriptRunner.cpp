@@ -56,10 +56,10 @@ Json ScriptError::toJson() const
 
 namespace {
 // The JavaScript half of `platform` and `console`: evaluated once per engine, called once per
-// run (each run gets its own closures). `native` (the ScriptPlatform) stays in this closure: the script only
-// ever sees the frozen wrappers, never the QObject (no deleteLater, no signals). JSON.parse/stringify are
-// taken here, before the script can replace them. run() calls the script's function and turns
-// whatever happens into plain strings and numbers, still inside the watchdog's reach (a
+// run (each run gets its own closures). `native` (the ScriptPlatform) stays in this closure:
+// the script only ever sees the frozen wrappers, never the QObject (no deleteLater, no
+// signals). JSON.parse/stringify are taken here, before the script can replace them. run() calls the script's
+// function and turns whatever happens into plain strings and numbers, still inside the watchdog's reach (a
 // toJSON or getter can loop too).
 const char *const kPrelude = R"JS((function (native, sessionText, configText, eventText) {
     'use strict';
@@ -356,8 +356,6 @@ void ScriptRunner::Private::workerLoop(Worker *worker)
             task = std::move(*worker->task);
             worker->task.reset();
         }
-        if (!engine)
-            engine = makeEngine();
         ScriptOutcome outcome = execute(*engine, task);
         if (!engine->recycle())
             engine.reset();
@@ -376,10 +374,7 @@ QString ScriptRunner::Private::memoryCheck(Run &run)
 {
     // On the script thread (inside a platform call): the memory manager's own counters are
     // safe to read here. Garbage counts until collected, so collect once before judging.
-    auto used = [&run] {
-        return qint64(run.memory->getUsedMem() + run.memory->getLargeItemsMem() +
-                      run.memory->unmanagedHeapSize);
-    };
+    auto used = [&run] { return ReusableScriptEngine::heapInUse(*run.memory); };
     if (used() > run.memoryLimit) {
         run.memory->runGC();
         if (used() > run.memoryLimit) {
