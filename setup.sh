@@ -10,7 +10,7 @@ BUILD_DIR=${GATEHOUSE_BUILD_DIR:-$ROOT/build}
 
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libgl-dev nlohmann-json3-dev libspdlog-dev
-  libsodium-dev qtkeychain-qt6-dev)
+  libsodium-dev qtkeychain-qt6-dev libsqlite3-dev)
 # TLS: libssl-dev for the certificate generator (libcrypto); libssl3 is what Qt's OpenSSL TLS
 # backend plugin (qt6/plugins/tls/libqopensslbackend.so, shipped in libqt6network6) loads.
 BUILD_PACKAGES+=(libssl-dev libssl3)

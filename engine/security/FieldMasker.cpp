@@ -257,29 +257,35 @@ QString FieldMasker::detect(const QString &text, const QStringList &wanted)
     return out;
 }
 
+QString FieldMasker::maskText(const FieldMaskRule &rule, const QString &text)
+{
+    switch (rule.mode) {
+    case FieldMaskRule::Mode::Redact:
+        return redacted();
+    case FieldMaskRule::Mode::Partial:
+        return partial(text, rule.keep);
+    case FieldMaskRule::Mode::Hash:
+        return hash(text.toUtf8());
+    case FieldMaskRule::Mode::Detect:
+        return detect(text, rule.detectors);
+    case FieldMaskRule::Mode::Null:
+        break;
+    }
+    return {};
+}
+
 Json FieldMasker::apply(const FieldMaskRule &rule, const Json &value)
 {
     if (rule.mode == FieldMaskRule::Mode::Null)
         return nullptr;
     if (value.is_null())
         return value;
+    // Detection looks for PII in free text; a number or a boolean is left as it is.
+    if (rule.mode == FieldMaskRule::Mode::Detect && !value.is_string())
+        return value;
     const QString text = value.is_string() ? QString::fromStdString(value.get<std::string>())
                                            : QString::fromStdString(value.dump());
-    switch (rule.mode) {
-    case FieldMaskRule::Mode::Redact:
-        return redacted().toStdString();
-    case FieldMaskRule::Mode::Partial:
-        return partial(text, rule.keep).toStdString();
-    case FieldMaskRule::Mode::Hash:
-        return hash(text.toUtf8()).toStdString();
-    case FieldMaskRule::Mode::Detect:
-        if (!value.is_string())
-            return value;
-        return detect(text, rule.detectors).toStdString();
-    case FieldMaskRule::Mode::Null:
-        break;
-    }
-    return nullptr;
+    return maskText(rule, text).toStdString();
 }
 
 void FieldMasker::maskRecord(Json &record) const

@@ -38,6 +38,8 @@ public:
     void requireUsable(const QString &column, bool isText, const char *where) const;
 
     static Json apply(const FieldMaskRule &rule, const Json &value);
+    // What apply() makes of a non-null value whose text is `text` (any mode but Null).
+    static QString maskText(const FieldMaskRule &rule, const QString &text);
     // Masks each member of an object (text = string values) / each object of an array.
     void maskRecord(Json &record) const;
     void maskRows(Json &rows) const;

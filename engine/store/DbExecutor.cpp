@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include "SqliteRows.h"
 #include "core/ApiError.h"
 
 namespace gatehouse {
@@ -68,7 +69,7 @@ void DbExecutor::workerLoop(int index)
             }
             job(db);
         }
-        db.close();
+        close(db);
     }
     QSqlDatabase::removeDatabase(connectionName);
 }
@@ -102,6 +103,12 @@ QSqlDatabase DbExecutor::openConnection(const ConnectionSpec &spec, const QStrin
             *error = e.message();
     }
     return db;
+}
+
+void DbExecutor::close(QSqlDatabase &db)
+{
+    SqliteRows::release(db);
+    db.close();
 }
 
 void DbExecutor::ensureOpen(QSqlDatabase &db, const ConnectionSpec &spec)
@@ -151,7 +158,7 @@ void DbExecutor::ensureOpen(QSqlDatabase &db, const ConnectionSpec &spec)
     for (const QString &statement : std::as_const(statements)) {
         if (!q.exec(statement)) {
             spdlog::warn("connection init statement failed: {}", q.lastError().text().toStdString());
-            db.close();
+            close(db);
             throw ApiError(503, QStringLiteral("The database connection could not be initialised."));
         }
     }

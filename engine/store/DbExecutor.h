@@ -71,6 +71,9 @@ public:
                                        QString *error);
     // Throws ApiError 503 if `db` is closed and cannot be reopened.
     static void ensureOpen(QSqlDatabase &db, const ConnectionSpec &spec);
+    // Closes a worker's connection (to be reopened by ensureOpen()), releasing what is kept
+    // for it first; never call db.close() on a worker's connection directly.
+    static void close(QSqlDatabase &db);
 
 private:
     using Job = std::function<void(QSqlDatabase &)>;

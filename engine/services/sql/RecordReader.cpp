@@ -8,6 +8,7 @@
 #include "StatementCache.h"
 #include "TableResource.h"
 #include "core/ApiError.h"
+#include "store/SqliteRows.h"
 
 namespace gatehouse {
 namespace {
@@ -340,10 +341,18 @@ HttpResponse RecordReader::query(const RecordKeys &keys)
     qint64 returned = 0;
     if (direct) {
         const SqlFragment sql = m_builder.select(query);
-        QSqlQuery &result = StatementCache::select(m_call.db, m_call.dialect, sql, failMessage(), &m_table);
-        const StatementCache::FinishGuard done{result};
+        const ResultReader reader(query.items, m_masker);
         recordsJson.reserve(4096);
-        returned = ResultReader(query.items, m_masker).writeRows(result, recordsJson);
+        returned = -1;
+        if (std::optional<SqliteRows> rows = SqliteRows::open(m_call.db, sql.sql, sql.binds))
+            returned = reader.writeRows(*rows, recordsJson);
+        if (returned < 0) {
+            // Other databases; and SQLite's failures, which QtSql's path reports as usual.
+            QSqlQuery &result =
+                StatementCache::select(m_call.db, m_call.dialect, sql, failMessage(), &m_table);
+            const StatementCache::FinishGuard done{result};
+            returned = reader.writeRows(result, recordsJson);
+        }
     } else {
         records = fetch(query, related);
         returned = qint64(records.size());

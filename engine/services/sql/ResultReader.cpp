@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include "store/SqliteRows.h"
+
 namespace gatehouse {
 
 ResultReader::ResultReader(const QList<SelectItem> &items)
@@ -35,11 +37,11 @@ ResultReader::ResultReader(const QList<SelectItem> &items, const FieldMasker &ma
 
 namespace {
 
-void appendEscaped(const QByteArray &utf8, QByteArray &out)
+void appendEscaped(QByteArrayView utf8, QByteArray &out)
 {
     static const char hex[] = "0123456789abcdef";
     out += '"';
-    const char *begin = utf8.constData();
+    const char *begin = utf8.data();
     const char *end = begin + utf8.size();
     const char *run = begin;
     for (const char *p = begin; p != end; ++p) {
@@ -64,6 +66,12 @@ void appendEscaped(const QByteArray &utf8, QByteArray &out)
         case '\t':
             out += "\\t";
             break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default: {
             const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
             out.append(escape, sizeof escape);
@@ -72,6 +80,77 @@ void appendEscaped(const QByteArray &utf8, QByteArray &out)
     }
     out.append(run, end - run);
     out += '"';
+}
+
+// Text read straight from SQLite is whatever was stored; JSON needs valid UTF-8.
+bool isValidUtf8(QByteArrayView text)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+    const auto *end = p + text.size();
+    while (p != end) {
+        const unsigned char c = *p++;
+        if (c < 0x80)
+            continue;
+        int more = 0;
+        char32_t code = 0;
+        char32_t least = 0;
+        if ((c & 0xe0) == 0xc0) {
+            more = 1, code = c & 0x1f, least = 0x80;
+        } else if ((c & 0xf0) == 0xe0) {
+            more = 2, code = c & 0x0f, least = 0x800;
+        } else if ((c & 0xf8) == 0xf0) {
+            more = 3, code = c & 0x07, least = 0x10000;
+        } else {
+            return false;
+        }
+        if (end - p < more)
+            return false;
+        for (int i = 0; i < more; ++i, ++p) {
+            if ((*p & 0xc0) != 0x80)
+                return false;
+            code = (code << 6) | (*p & 0x3f);
+        }
+        if (code < least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+            return false;
+    }
+    return true;
+}
+
+// Values QtSql hands over only as QVariants take writeValue().
+bool writeNative(const QSqlQuery &, int, QByteArray &, bool, bool)
+{
+    return false;
+}
+
+// Text and integers go from SQLite's row to the response without a QVariant or a QString.
+bool writeNative(const SqliteRows &rows, int i, QByteArray &out, bool textKind, bool integerKind)
+{
+    if (rows.isNull(i)) {
+        out += "null";
+        return true;
+    }
+    if (textKind && rows.isText(i)) {
+        const QByteArrayView text = rows.text(i);
+        if (!isValidUtf8(text))
+            return false;
+        appendEscaped(text, out);
+        return true;
+    }
+    if (integerKind && rows.isInteger(i)) {
+        out += QByteArray::number(rows.integer(i));
+        return true;
+    }
+    return false;
+}
+
+QVariant valueOf(const QSqlQuery &query, int i)
+{
+    return query.value(i);
+}
+
+QVariant valueOf(const SqliteRows &rows, int i)
+{
+    return rows.value(i);
 }
 
 void appendJson(const Json &value, QByteArray &out)
@@ -135,29 +214,58 @@ void ResultReader::writeValue(Kind kind, const QVariant &value, QByteArray &out)
     appendJson(convert(kind, value), out);
 }
 
-qint64 ResultReader::writeRows(QSqlQuery &query, QByteArray &out) const
+void ResultReader::writeMasked(const FieldMaskRule &rule, Kind kind, const QVariant &value, QByteArray &out)
+{
+    // Masked columns are nearly always text: mask the text and write it, without a JSON tree.
+    const bool text = kind == Kind::Text || (kind == Kind::Default && value.typeId() == QMetaType::QString);
+    if (text && !value.isNull() && rule.mode != FieldMaskRule::Mode::Null) {
+        appendEscaped(FieldMasker::maskText(rule, value.toString()).toUtf8(), out);
+        return;
+    }
+    appendJson(FieldMasker::apply(rule, convert(kind, value)), out);
+}
+
+template <typename Rows>
+qint64 ResultReader::writeRowsFrom(Rows &rows, QByteArray &out) const
 {
     qint64 count = 0;
     out += '[';
-    while (query.next()) {
+    while (rows.next()) {
         if (count++ > 0)
             out += ',';
         out += '{';
         for (size_t i = 0; i < m_columns.size(); ++i) {
+            const Column &column = m_columns[i];
             if (i > 0)
                 out += ',';
-            out += m_columns[i].quotedKey;
-            if (m_columns[i].mask)
-                appendJson(
-                    FieldMasker::apply(*m_columns[i].mask, convert(m_columns[i].kind, query.value(int(i)))),
-                    out);
-            else
-                writeValue(m_columns[i].kind, query.value(int(i)), out);
+            out += column.quotedKey;
+            if (column.mask)
+                writeMasked(*column.mask, column.kind, valueOf(rows, int(i)), out);
+            else if (!writeNative(rows, int(i), out,
+                                  column.kind == Kind::Text || column.kind == Kind::Default,
+                                  column.kind == Kind::Integer || column.kind == Kind::Number ||
+                                      column.kind == Kind::Default))
+                writeValue(column.kind, valueOf(rows, int(i)), out);
         }
         out += '}';
     }
     out += ']';
     return count;
+}
+
+qint64 ResultReader::writeRows(QSqlQuery &query, QByteArray &out) const
+{
+    return writeRowsFrom(query, out);
+}
+
+qint64 ResultReader::writeRows(SqliteRows &rows, QByteArray &out) const
+{
+    const qsizetype start = out.size();
+    const qint64 count = writeRowsFrom(rows, out);
+    if (!rows.failed())
+        return count;
+    out.truncate(start);
+    return -1;
 }
 
 ResultReader::Kind ResultReader::kindOf(const ColumnSchema *column)

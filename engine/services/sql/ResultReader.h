@@ -15,6 +15,8 @@
 
 namespace gatehouse {
 
+class SqliteRows;
+
 // Turns result rows into JSON records. The conversion of each column is decided once per
 // query from the select list (not per value from the driver's type), so every engine gives
 // the same JSON: booleans as true/false whatever the storage, integers and decimals as
@@ -33,6 +35,8 @@ public:
     // count. The same JSON as rows() gives (keys in select order), without building a tree:
     // the hot path of plain record reads.
     qint64 writeRows(QSqlQuery &query, QByteArray &out) const;
+    // The same from SQLite's own API; -1 (and `out` as it was) when SQLite failed midway.
+    qint64 writeRows(SqliteRows &rows, QByteArray &out) const;
     // Reads every remaining row into a JSON array.
     Json rows(QSqlQuery &query) const;
     // The value of result column `index` (which may be an extra column, read as-is).
@@ -60,7 +64,10 @@ private:
         Kind kind = Kind::Default;
         std::optional<FieldMaskRule> mask;
     };
+    template <typename Rows>
+    qint64 writeRowsFrom(Rows &rows, QByteArray &out) const;
     static void writeValue(Kind kind, const QVariant &value, QByteArray &out);
+    static void writeMasked(const FieldMaskRule &rule, Kind kind, const QVariant &value, QByteArray &out);
     static Kind kindOf(const ColumnSchema *column);
     static Kind kindOf(const SelectItem &item);
     static Json convert(Kind kind, const QVariant &value);

@@ -585,7 +585,7 @@ HttpResponse SqlService::serve(const RequestContext &context, QSqlDatabase &db)
         if (error.status() != 503)
             throw;
         // A dropped connection stays "open" to Qt; close it so it is reopened.
-        db.close();
+        DbExecutor::close(db);
         // A pooled connection that died while idle (database restart, network blip) should not
         // cost a client an error. Reads are safe to repeat, so they get one fresh connection;
         // a write is never repeated, since it may have reached the database.
@@ -630,7 +630,7 @@ void SqlService::runRequestStatements(const RequestContext &context, QSqlDatabas
         spdlog::warn("service '{}': per-request statement {} failed (SQLSTATE/code {})",
                      info().name.toStdString(), i + 1, error.nativeErrorCode().toStdString());
         query = QSqlQuery();
-        db.close();
+        DbExecutor::close(db);
         if (failure.kind == SqlFailure::Kind::ConnectionLost)
             throw ApiError(503, QStringLiteral("The database is not available. Try again later."));
         throw ApiError::internal(
