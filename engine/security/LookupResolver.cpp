@@ -153,8 +153,17 @@ bool LookupResolver::isReservedName(const QString &name)
 
 bool LookupResolver::isValidName(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*$"));
-    return pattern.match(name).hasMatch();
+    // [A-Za-z_][A-Za-z0-9_.]*, by hand: row filters check every value of every request.
+    const auto letter = [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+               (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || c == QLatin1Char('_');
+    };
+    if (name.isEmpty() || !letter(name.front()))
+        return false;
+    for (const QChar c : name)
+        if (!letter(c) && !(c >= QLatin1Char('0') && c <= QLatin1Char('9')) && c != QLatin1Char('.'))
+            return false;
+    return true;
 }
 
 const LookupResolver *LookupResolver::current()

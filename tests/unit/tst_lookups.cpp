@@ -133,6 +133,10 @@ private slots:
         QVERIFY(!LookupResolver::isValidName(u"1abc"_s));
         QVERIFY(!LookupResolver::isValidName(u"a b"_s));
         QVERIFY(!LookupResolver::isValidName(u"a(b)"_s));
+        QVERIFY(!LookupResolver::isValidName(u".abc"_s));
+        QVERIFY(!LookupResolver::isValidName(u"caf\u00e9"_s));
+        QVERIFY(!LookupResolver::isValidName(QString()));
+        QVERIFY(LookupResolver::isValidName(u"_x9.y"_s));
     }
 
     void modifiers_data()

@@ -27,17 +27,20 @@ ApiError misconfigured(const QString &component, const QString &problem)
 // Public lookups only: role filter values are not a trusted-substitution context.
 QString resolveText(const LookupResolver &lookups, const QString &text)
 {
-    const QRegularExpressionMatch whole = lookupPattern().match(text);
+    if (!text.contains(QLatin1Char('{')))
+        return text;
     QString out;
-    if (whole.hasMatch() && whole.capturedStart() == 0 && whole.capturedLength() == text.size()) {
-        const std::optional<QString> value = lookups.value(whole.captured(1));
+    if (text.size() > 2 && text.front() == QLatin1Char('{') && text.back() == QLatin1Char('}') &&
+        LookupResolver::isValidName(text.mid(1, text.size() - 2))) {
+        const std::optional<QString> value = lookups.value(text.mid(1, text.size() - 2));
         if (value)
             return value->isNull() ? QString(QLatin1String("")) : *value;
         out = text;
     } else {
         out = lookups.substitute(text);
     }
-    const QRegularExpressionMatch left = lookupPattern().match(out);
+    const QRegularExpressionMatch left =
+        out.contains(QLatin1Char('{')) ? lookupPattern().match(out) : QRegularExpressionMatch();
     if (left.hasMatch())
         // Comparing with the literal "{user.id}" could match everything under != or NOT IN.
         throw ApiError::forbidden(QStringLiteral("Access denied: the role's row filter uses the lookup '%1', "
