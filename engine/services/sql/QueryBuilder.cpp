@@ -178,7 +178,9 @@ QString QueryBuilder::returningClause(const QList<const ColumnSchema *> &returni
 SqlFragment QueryBuilder::select(const SelectQuery &query) const
 {
     SqlFragment out;
-    out.sql.reserve(256);
+    // Room for the whole statement: QStringBuilder's `+=` reserves the exact new size, so a
+    // string that outgrows its capacity is reallocated on every append after that.
+    out.sql.reserve(2048);
     out.sql += QLatin1String("SELECT ") + selectList(query.items, {}) + QLatin1String(" FROM ") +
                m_dialect.quoteTable(*query.table);
     if (!query.where.sql.isEmpty()) {

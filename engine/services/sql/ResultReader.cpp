@@ -143,6 +143,40 @@ bool writeNative(const SqliteRows &rows, int i, QByteArray &out, bool textKind, 
     return false;
 }
 
+// Masks from QtSql's values take writeMasked().
+bool writeMaskedNative(const QSqlQuery &, int, const FieldMaskRule &, bool, QByteArray &)
+{
+    return false;
+}
+
+// The two commonest masks on text columns need no QString: redaction ignores the value, and
+// the last few characters of ASCII text are its last few bytes. (Other kinds of column convert
+// their values first, e.g. "12.50" in a number column is masked as 12.5.)
+bool writeMaskedNative(const SqliteRows &rows, int i, const FieldMaskRule &rule, bool textKind,
+                       QByteArray &out)
+{
+    if (!textKind || rows.isNull(i))
+        return false;
+    if (rule.mode == FieldMaskRule::Mode::Redact) {
+        static const QByteArray redacted = '"' + FieldMasker::redacted().toLatin1() + '"';
+        out += redacted;
+        return true;
+    }
+    if (rule.mode != FieldMaskRule::Mode::Partial || !rows.isText(i))
+        return false;
+    const QByteArrayView text = rows.text(i);
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    // As FieldMasker::partial(), whose character counts are bytes here.
+    const qsizetype n = text.size();
+    const qsizetype keep = rule.keep <= 0 || rule.keep >= n ? 0 : rule.keep;
+    QByteArray masked(keep > 0 ? n - keep : qMax<qsizetype>(n, 1), '*');
+    masked.append(text.last(keep));
+    appendEscaped(masked, out);
+    return true;
+}
+
 QVariant valueOf(const QSqlQuery &query, int i)
 {
     return query.value(i);
@@ -239,12 +273,14 @@ qint64 ResultReader::writeRowsFrom(Rows &rows, QByteArray &out) const
             if (i > 0)
                 out += ',';
             out += column.quotedKey;
-            if (column.mask)
-                writeMasked(*column.mask, column.kind, valueOf(rows, int(i)), out);
-            else if (!writeNative(rows, int(i), out,
-                                  column.kind == Kind::Text || column.kind == Kind::Default,
-                                  column.kind == Kind::Integer || column.kind == Kind::Number ||
-                                      column.kind == Kind::Default))
+            if (column.mask) {
+                if (!writeMaskedNative(rows, int(i), *column.mask,
+                                       column.kind == Kind::Text || column.kind == Kind::Default, out))
+                    writeMasked(*column.mask, column.kind, valueOf(rows, int(i)), out);
+            } else if (!writeNative(rows, int(i), out,
+                                    column.kind == Kind::Text || column.kind == Kind::Default,
+                                    column.kind == Kind::Integer || column.kind == Kind::Number ||
+                                        column.kind == Kind::Default))
                 writeValue(column.kind, valueOf(rows, int(i)), out);
         }
         out += '}';
