@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryFile>
 
 namespace gatehouse {
 namespace {
@@ -81,21 +82,23 @@ QByteArray SecretBox::loadOrCreateMasterKey(const QString &configured, const QSt
 
     QByteArray key(KeyBytes, Qt::Uninitialized);
     randombytes_buf(key.data(), size_t(key.size()));
-    // NewOnly + owner-only permissions at creation: the key is never readable by others, not
-    // even briefly, and two processes starting at once cannot overwrite each other's key.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                   QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        if (file.exists()) // lost a race with another process: use its key
-            return loadOrCreateMasterKey(configured, dataDir, error);
-        return fail(QStringLiteral("cannot create the master key file %1: %2").arg(path, file.errorString()));
-    }
+    // The key is written to a temporary file (owner-only from creation) and then renamed into
+    // place without replacing: a process starting at the same moment either finds no file or a
+    // complete one, never one still being written, and two processes cannot overwrite each
+    // other's key.
+    QTemporaryFile temporary(path + QStringLiteral(".XXXXXX"));
     const QByteArray text = key.toBase64() + '\n';
-    if (file.write(text) != text.size() || !file.flush()) {
-        file.close();
-        file.remove();
-        return fail(QStringLiteral("cannot write the master key file %1").arg(path));
+    if (!temporary.open() || temporary.write(text) != text.size() || !temporary.flush())
+        return fail(
+            QStringLiteral("cannot write the master key file %1: %2").arg(path, temporary.errorString()));
+    temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!temporary.rename(path)) {
+        if (QFile::exists(path)) // lost a race with another process: use its key
+            return loadOrCreateMasterKey(configured, dataDir, error);
+        return fail(
+            QStringLiteral("cannot create the master key file %1: %2").arg(path, temporary.errorString()));
     }
-    file.close();
+    temporary.setAutoRemove(false);
     spdlog::info("generated a new master key in {}; back it up, the system database's secrets depend on it",
                  path.toStdString());
     return key;

@@ -1,5 +1,9 @@
+#include <atomic>
 #include <sodium.h>
+#include <thread>
+#include <vector>
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -359,6 +363,36 @@ private slots:
             configured);
         QVERIFY(SecretBox::loadOrCreateMasterKey(QStringLiteral("c2hvcnQ="), dir.path(), &error).isEmpty());
         QVERIFY(!error.isEmpty());
+    }
+
+    // Processes starting at the same moment on one data folder (several nodes, a service manager
+    // restarting quickly) must agree on one key: none may read a key file still being written.
+    void masterKeyFileRace()
+    {
+        for (int round = 0; round < 300; ++round) {
+            QTemporaryDir dir;
+            constexpr int Starters = 6;
+            QByteArray keys[Starters];
+            QString errors[Starters];
+            std::atomic<int> ready{0};
+            std::vector<std::thread> threads;
+            for (int i = 0; i < Starters; ++i)
+                threads.emplace_back([&, i] {
+                    ++ready;
+                    while (ready.load() < Starters) {
+                    }
+                    keys[i] = SecretBox::loadOrCreateMasterKey(QString(), dir.path(), &errors[i]);
+                });
+            for (std::thread &thread : threads)
+                thread.join();
+            for (int i = 0; i < Starters; ++i) {
+                QVERIFY2(errors[i].isEmpty(), qPrintable(errors[i]));
+                QCOMPARE(keys[i].size(), 32);
+                QCOMPARE(keys[i], keys[0]);
+            }
+            // Nothing but the key is left behind.
+            QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("master.key")});
+        }
     }
 
     void argon2()
