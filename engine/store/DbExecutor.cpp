@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <QAtomicInteger>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -103,6 +104,13 @@ QSqlDatabase DbExecutor::openConnection(const ConnectionSpec &spec, const QStrin
             *error = e.message();
     }
     return db;
+}
+
+void *DbExecutor::nativeHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    // Every driver stores a pointer type.
+    return handle.isValid() ? *static_cast<void *const *>(handle.constData()) : nullptr;
 }
 
 void DbExecutor::close(QSqlDatabase &db)

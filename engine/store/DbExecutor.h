@@ -74,6 +74,8 @@ public:
     // Closes a worker's connection (to be reopened by ensureOpen()), releasing what is kept
     // for it first; never call db.close() on a worker's connection directly.
     static void close(QSqlDatabase &db);
+    // The driver's native connection (sqlite3*, PGconn*, MYSQL*); null when there is none.
+    static void *nativeHandle(const QSqlDatabase &db);
 
 private:
     using Job = std::function<void(QSqlDatabase &)>;

@@ -3,7 +3,7 @@
 #include <sqlite3.h>
 #include <unordered_map>
 
-#include <QSqlDriver>
+#include "DbExecutor.h"
 
 namespace gatehouse {
 namespace {
@@ -22,10 +22,7 @@ sqlite3 *handleOf(const QSqlDatabase &db)
 {
     if (db.driverName() != QLatin1String("QSQLITE") || !db.isOpen())
         return nullptr;
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
+    return static_cast<sqlite3 *>(DbExecutor::nativeHandle(db));
 }
 
 void finalizeAll(std::unordered_map<QString, sqlite3_stmt *> &statements)

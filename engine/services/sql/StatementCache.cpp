@@ -3,10 +3,10 @@
 #include <memory>
 #include <unordered_map>
 
-#include <QSqlDriver>
 #include <QSqlError>
 
 #include "SqlErrors.h"
+#include "store/DbExecutor.h"
 
 namespace gatehouse {
 namespace {
@@ -27,19 +27,12 @@ struct ConnectionStatements
 // results outlive their driver safely (they only hold a guarded pointer to it).
 thread_local std::unordered_map<QString, ConnectionStatements> t_connections;
 
-const void *nativeHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    // Every driver stores a pointer type (sqlite3*, PGconn*, MYSQL*).
-    return handle.isValid() ? *static_cast<const void *const *>(handle.constData()) : nullptr;
-}
-
 ConnectionStatements &statementsFor(const QSqlDatabase &db)
 {
     if (t_connections.size() > 16)
         t_connections.clear(); // only one-off connections (tools, tests) get here
     ConnectionStatements &statements = t_connections[db.connectionName()];
-    const void *handle = nativeHandle(db);
+    const void *handle = DbExecutor::nativeHandle(db);
     if (statements.handle != handle) {
         statements.entries.clear();
         statements.handle = handle;
